@@ -1,0 +1,39 @@
+"""The last line of defence: an unexpected error is logged once and the user gets a polite answer."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.exceptions import TelegramForbiddenError
+from aiogram.types import ErrorEvent
+from aiogram.utils.i18n import gettext as _
+
+from models.tables import TelegramUser
+
+log = logging.getLogger(__name__)
+
+
+def build_router() -> Router:
+    router = Router(name="errors")
+
+    @router.errors()
+    async def on_error(event: ErrorEvent) -> bool:
+        update = event.update
+        if isinstance(event.exception, TelegramForbiddenError):
+            user = update.event.from_user if hasattr(update.event, "from_user") else None
+            if user is not None:
+                await TelegramUser.filter(id=user.id).update(blocked_bot=True)
+            return True
+        log.error("update %d failed: %r", update.update_id, event.exception, exc_info=event.exception)
+        try:
+            if update.message is not None:
+                await update.message.answer(_("Sorry, something went wrong. Please try again in a minute."))
+            elif update.callback_query is not None:
+                await update.callback_query.answer(_("Sorry, something went wrong. Please try again."), show_alert=True)
+        except Exception:  # the apology itself failed; the log line above is what matters
+            log.debug("could not tell the user about the error", exc_info=True)
+        # Handled: the webhook answers 200, so Telegram does not redeliver an update that fails every time.
+        return True
+
+    return router

@@ -1,0 +1,66 @@
+"""Outer middlewares: who is talking (the `user` row) and in which language."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, User
+from aiogram.utils.i18n import I18n, I18nMiddleware
+
+from models.tables import Role, TelegramUser
+
+
+class UserMiddleware(BaseMiddleware):
+    """Upserts the sender's TelegramUser row and hands it to handlers as `user`."""
+
+    def __init__(self, owner_ids: frozenset[int]) -> None:
+        self.owner_ids = owner_ids
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        sender: User | None = data.get("event_from_user")
+        if sender is None or sender.is_bot:
+            return await handler(event, data)
+        profile = {
+            "username": sender.username,
+            "first_name": sender.first_name[:255],
+            "telegram_language": sender.language_code,
+        }
+        user, _ = await TelegramUser.get_or_create(id=sender.id, defaults=profile)
+        # ADMIN_IDS is the truth for owners: listed ids become owners, removed ones lose the role.
+        role = Role.OWNER if sender.id in self.owner_ids else (Role.USER if user.role == Role.OWNER else user.role)
+        # A user writing to us has evidently not blocked the bot (any more).
+        wanted = {**profile, "role": role, "blocked_bot": False}
+        changes = {key: value for key, value in wanted.items() if getattr(user, key) != value}
+        if changes:
+            await TelegramUser.filter(id=user.id).update(**changes)
+            for key, value in changes.items():
+                setattr(user, key, value)
+        data["user"] = user
+        return await handler(event, data)
+
+
+class UserLocaleMiddleware(I18nMiddleware):
+    """The language a user chose, else the one their Telegram app uses, else the default."""
+
+    def __init__(self, i18n: I18n) -> None:
+        super().__init__(i18n)
+
+    async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
+        user: TelegramUser | None = data.get("user")
+        return resolve_locale(self.i18n, user.language or user.telegram_language if user else None)
+
+
+def resolve_locale(i18n: I18n, wanted: str | None) -> str:
+    """`pt-BR` -> `pt` when only `pt` is available; unknown -> the default."""
+    if wanted:
+        for candidate in (wanted.replace("-", "_"), wanted.split("-")[0].split("_")[0]):
+            if candidate in i18n.available_locales:
+                return candidate
+    return i18n.default_locale

@@ -1,0 +1,202 @@
+"""Entry point: `python main.py` serves everything on one event loop; `python main.py migrate` migrates.
+
+The web app owns the lifecycle (aiohttp cleanup contexts): database, then the sync scheduler, then the
+bot, started in that order and stopped in reverse on SIGTERM/SIGINT, after in-flight requests finish.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError
+from aiogram.utils.i18n import I18n
+from aiohttp import web
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from bot.setup import build_bot, build_dispatcher, set_commands
+from models.db import close_db, migrate, open_db, tortoise_config
+from models.events import EventBus
+from models.leaderboard import Leaderboards
+from models.sync_runs import mark_interrupted_runs
+from scheduler.demo import DemoSource
+from scheduler.goated import GoatedClient, LeaderboardSource
+from scheduler.jobs import build_scheduler
+from scheduler.sync import SyncService
+from settings import Settings, load_settings
+from web.app import build_web_app
+from web.webhook import TelegramWebhook
+
+log = logging.getLogger("goatedvips")
+
+LOCALES_DIR = Path(__file__).resolve().parent / "locales"
+SHUTDOWN_GRACE_SECONDS = 8.0
+
+
+def compile_catalogs(locales_dir: Path = LOCALES_DIR) -> None:
+    """Compile each `messages.po` whose `.mo` is missing or older, so a fresh clone just runs."""
+    for po_path in locales_dir.glob("*/LC_MESSAGES/messages.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+
+
+def build_i18n() -> I18n:
+    compile_catalogs()
+    return I18n(path=LOCALES_DIR, default_locale="en", domain="messages")
+
+
+def build_source(settings: Settings) -> LeaderboardSource:
+    if settings.uses_demo_data:
+        return DemoSource()
+    assert settings.goated_affiliate_code is not None
+    return GoatedClient(
+        settings.goated_api_url,
+        settings.goated_affiliate_code,
+        token=settings.goated_api_token,
+        timeout=settings.goated_timeout_seconds,
+    )
+
+
+@dataclass
+class Runtime:
+    """Everything one process runs, wired together; tests build it the same way."""
+
+    settings: Settings
+    i18n: I18n
+    leaderboards: Leaderboards
+    bus: EventBus
+    source: LeaderboardSource
+    sync: SyncService
+    scheduler: AsyncIOScheduler
+    web_app: web.Application
+    bot: Bot | None
+    dispatcher: Dispatcher | None
+
+    async def database_context(self, app: web.Application) -> AsyncIterator[None]:
+        if self.settings.is_sqlite:
+            await migrate(self.settings.database_url)  # the embedded default keeps itself up to date
+        await open_db(self.settings.database_url)
+        interrupted = await mark_interrupted_runs()
+        if interrupted:
+            log.warning("%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted)
+        yield
+        await close_db()
+
+    async def scheduler_context(self, app: web.Application) -> AsyncIterator[None]:
+        self.scheduler.start()
+        yield
+        self.scheduler.shutdown(wait=False)
+        # Let a sync that is writing finish; if it cannot in time, its transaction rolls back on close.
+        if not await self.sync.wait_idle(SHUTDOWN_GRACE_SECONDS):
+            log.warning("a sync was still running at shutdown; it will be rolled back")
+        await self.source.close()
+
+    async def _register_with_telegram(self, bot: Bot, dispatcher: Dispatcher) -> None:
+        """Command menu and webhook (or its removal, for polling). Telegram being unreachable at start
+        is logged, not fatal: the page and the sync keep running, and a webhook set earlier still works."""
+        try:
+            await set_commands(bot, self.i18n)
+            if self.settings.bot_mode == "webhook":
+                await bot.set_webhook(
+                    self.settings.webhook_url,
+                    secret_token=self.settings.webhook_secret.get_secret_value(),
+                    allowed_updates=dispatcher.resolve_used_update_types(),
+                )
+            else:
+                await bot.delete_webhook()
+        except TelegramAPIError as error:  # network errors included
+            log.error("could not register the bot with Telegram: %s", error)
+
+    async def bot_context(self, app: web.Application) -> AsyncIterator[None]:
+        settings, bot, dispatcher = self.settings, self.bot, self.dispatcher
+        if bot is None or dispatcher is None:
+            log.info("BOT_TOKEN is not set: the Telegram bot is off; the web page and the sync still run")
+            yield
+            return
+        polling: asyncio.Task | None = None
+        try:
+            await self._register_with_telegram(bot, dispatcher)
+            if settings.bot_mode == "webhook":
+                log.info("bot: webhook mode at %s", settings.webhook_url)
+            else:
+                polling = asyncio.create_task(
+                    dispatcher.start_polling(bot, handle_signals=False, close_bot_session=False)
+                )
+                log.info("bot: long polling")
+            yield
+        finally:
+            if polling is not None:
+                await dispatcher.stop_polling()
+                await asyncio.gather(polling, return_exceptions=True)
+            await bot.session.close()
+
+
+def build_runtime(settings: Settings, *, manage_database: bool = True, run_scheduler: bool = True,
+                  source: LeaderboardSource | None = None) -> Runtime:
+    i18n = build_i18n()
+    leaderboards = Leaderboards()
+    bus = EventBus()
+    source = source or build_source(settings)
+    sync = SyncService(source, leaderboards, bus)
+    scheduler = build_scheduler(sync, settings.sync_interval_seconds)
+    app = build_web_app(settings, i18n, leaderboards, upstream=source)
+    bot = dispatcher = None
+    if settings.bot_token is not None:
+        bot = build_bot(settings)
+        dispatcher = build_dispatcher(settings, i18n, leaderboards)
+    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher)
+
+    if manage_database:
+        app.cleanup_ctx.append(runtime.database_context)
+    if run_scheduler:
+        app.cleanup_ctx.append(runtime.scheduler_context)
+    app.cleanup_ctx.append(runtime.bot_context)
+    if settings.bot_mode == "webhook":
+        assert bot is not None and dispatcher is not None and settings.webhook_secret is not None
+        TelegramWebhook(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value()).register(
+            app, path=settings.webhook_path
+        )
+    return runtime
+
+
+def __getattr__(name: str) -> dict:
+    # `aerich` (the migration CLI) reads `main.TORTOISE_ORM`; built on demand so importing main reads no settings.
+    if name == "TORTOISE_ORM":
+        return tortoise_config(load_settings().database_url)
+    raise AttributeError(name)
+
+
+def main(argv: list[str]) -> int:
+    settings = load_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    command = argv[0] if argv else "serve"
+    if command == "migrate":
+        applied = asyncio.run(migrate(settings.database_url))
+        print(f"applied {len(applied)} migration(s)" if applied else "database is up to date")
+        return 0
+    if command != "serve":
+        print("usage: python main.py [serve|migrate]", file=sys.stderr)
+        return 2
+    runtime = build_runtime(settings)
+    log.info("serving on http://%s:%d (%s data)", settings.host, settings.port,
+             "demo" if settings.uses_demo_data else "Goated")
+    web.run_app(runtime.web_app, host=settings.host, port=settings.port, print=None,
+                shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

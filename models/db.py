@@ -1,0 +1,64 @@
+"""Database wiring: the Tortoise config, start/stop, migrations and a liveness probe."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from tortoise import Tortoise, connections
+
+log = logging.getLogger(__name__)
+
+MODEL_MODULES = ["models.tables", "aerich.models"]
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def normalise_url(database_url: str) -> str:
+    """Tortoise spells PostgreSQL `postgres://`; platforms often hand out `postgresql://`."""
+    for prefix in ("postgresql://", "asyncpg://"):
+        if database_url.startswith(prefix):
+            return "postgres://" + database_url.removeprefix(prefix)
+    return database_url
+
+
+def tortoise_config(database_url: str) -> dict:
+    url = normalise_url(database_url)
+    if url.startswith("sqlite://"):
+        path = url.removeprefix("sqlite://")
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "connections": {"default": url},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply every migration not yet applied (aerich). Returns the names applied."""
+    from aerich import Command
+
+    command = Command(tortoise_config=tortoise_config(database_url), app="models", location=str(MIGRATIONS_DIR))
+    async with command:
+        applied = await command.upgrade(run_in_transaction=True)
+    for name in applied:
+        log.info("applied migration %s", name)
+    return applied
+
+
+async def open_db(database_url: str) -> None:
+    await Tortoise.init(config=tortoise_config(database_url))
+
+
+async def close_db() -> None:
+    await connections.close_all()
+
+
+async def database_reachable(timeout: float = 2.0) -> bool:
+    try:
+        await asyncio.wait_for(connections.get("default").execute_query("SELECT 1"), timeout)
+    except Exception:  # any driver error means "not reachable" to a health check
+        return False
+    return True

@@ -1,0 +1,125 @@
+"""Leaderboards: who ranks where on each board, served from a cache that each sync invalidates.
+
+Tie rule (stable, documented in the README): players are ordered by wagered descending; equal amounts
+are ordered by Goated `uid` ascending, so two equal players always appear in the same order and get
+distinct ranks. Players with nothing wagered on a board are not ranked on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from aiocache import BaseCache, Cache
+
+from models.tables import Player, SyncOutcome, SyncRun
+
+
+class Period(StrEnum):
+    TODAY = "today"
+    WEEK = "week"
+    MONTH = "month"
+    ALL_TIME = "all_time"
+
+    @property
+    def column(self) -> str:
+        return f"wagered_{self.value}"
+
+    @classmethod
+    def parse(cls, text: str) -> Period | None:
+        """Accepts the API names plus the short words people type (`all`, `this_week`, …)."""
+        key = text.strip().lower().removeprefix("this_").replace("-", "_").replace(" ", "_")
+        return _PERIOD_ALIASES.get(key)
+
+
+_PERIOD_ALIASES = {p.value: p for p in Period} | {"all": Period.ALL_TIME, "alltime": Period.ALL_TIME, "day": Period.TODAY}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    rank: int
+    uid: str
+    name: str
+    wagered: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    entry: Entry
+    gap_to_above: Decimal | None  # None for the leader
+
+
+class Standings:
+    """One board, fully ranked. Built once per sync; lookups are O(1)."""
+
+    __slots__ = ("entries", "_rank_by_uid")
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._rank_by_uid = {e.uid: e.rank for e in entries}
+
+    def top(self, limit: int) -> list[Entry]:
+        return self.entries[:limit]
+
+    def position(self, uid: str) -> Position | None:
+        rank = self._rank_by_uid.get(uid)
+        if rank is None:
+            return None
+        entry = self.entries[rank - 1]
+        gap = None if rank == 1 else self.entries[rank - 2].wagered - entry.wagered
+        return Position(entry=entry, gap_to_above=gap)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+class Leaderboards:
+    """Ranked boards per period, cached (aiocache) until the next sync calls `invalidate`."""
+
+    NAMESPACE = "leaderboard"
+
+    def __init__(self, cache: BaseCache | None = None) -> None:
+        self.cache = cache or Cache(Cache.MEMORY, namespace=self.NAMESPACE)
+        # Bumped by every invalidation, so a load that raced a sync never caches the older rows.
+        self._generation = 0
+
+    async def standings(self, period: Period) -> Standings:
+        cached = await self.cache.get(period.value)
+        if cached is not None:
+            return cached
+        generation = self._generation
+        standings = await self._load(period)
+        if generation == self._generation:
+            await self.cache.set(period.value, standings)
+        return standings
+
+    async def top(self, period: Period, limit: int = 10) -> list[Entry]:
+        return (await self.standings(period)).top(limit)
+
+    async def position(self, period: Period, uid: str) -> Position | None:
+        return (await self.standings(period)).position(uid)
+
+    async def updated_at(self) -> datetime | None:
+        """When the boards last changed: the end of the latest successful sync."""
+        cached = await self.cache.get("updated_at")
+        if cached is not None:
+            return cached
+        generation = self._generation
+        run = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("finished_at").first()
+        if run is not None and generation == self._generation:
+            await self.cache.set("updated_at", run.finished_at)
+        return run.finished_at if run else None
+
+    async def invalidate(self) -> None:
+        self._generation += 1
+        await self.cache.clear(namespace=self.NAMESPACE)
+
+    @staticmethod
+    async def _load(period: Period) -> Standings:
+        column = period.column
+        rows = await Player.filter(**{f"{column}__gt": 0}).order_by(f"-{column}", "uid").values_list("uid", "name", column)
+        # SQLite compares DECIMAL as REAL; re-sort exactly so both engines agree on every tie.
+        rows.sort(key=lambda row: (-row[2], row[0]))
+        return Standings([Entry(rank=i, uid=uid, name=name, wagered=w) for i, (uid, name, w) in enumerate(rows, start=1)])

@@ -1,0 +1,1 @@
+"""Scheduled jobs, the Goated API client and the demo data source. Imports models only."""

@@ -1,0 +1,24 @@
+"""APScheduler wiring: the jobs run in the app's own event loop."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from scheduler.sync import SyncService
+
+
+def build_scheduler(sync: SyncService, interval_seconds: int) -> AsyncIOScheduler:
+    scheduler = AsyncIOScheduler(timezone=UTC)
+    scheduler.add_job(
+        sync.run_once,
+        "interval",
+        seconds=interval_seconds,
+        id="sync",
+        next_run_time=datetime.now(UTC),  # at start-up, then every interval
+        max_instances=1,
+        coalesce=True,  # runs missed while busy collapse into one
+        misfire_grace_time=interval_seconds,  # a busy loop delays a run; it never skips it
+    )
+    return scheduler

@@ -1,0 +1,111 @@
+"""The sync job: copy the upstream leaderboard into `player`, all or nothing, touching only changes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from tortoise.transactions import in_transaction
+
+from models.events import EventBus, LeaderboardChanged
+from models.leaderboard import Leaderboards
+from models.tables import Player, SyncOutcome, SyncRun
+from scheduler.goated import LeaderboardSource, UpstreamError
+from scheduler.payload import PayloadRejected, PlayerRow
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 1_000
+_STORED = Decimal("0.000001")  # the precision of Player's money columns
+_FIGURES = ("wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+
+
+def _figures(row: PlayerRow) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    w = row.wagered
+    return tuple(amount.quantize(_STORED) for amount in (w.today, w.this_week, w.this_month, w.all_time))  # type: ignore[return-value]
+
+
+class SyncService:
+    def __init__(self, source: LeaderboardSource, leaderboards: Leaderboards, bus: EventBus) -> None:
+        self.source = source
+        self.leaderboards = leaderboards
+        self.bus = bus
+        self._lock = asyncio.Lock()  # one run at a time, whoever asks (scheduler or an admin)
+
+    async def run_once(self) -> SyncRun:
+        async with self._lock:
+            return await self._run()
+
+    async def wait_idle(self, timeout: float) -> bool:
+        """Wait for a running sync to finish; False if it is still running after `timeout` seconds."""
+        try:
+            async with asyncio.timeout(timeout):
+                async with self._lock:
+                    return True
+        except TimeoutError:
+            return False
+
+    async def _run(self) -> SyncRun:
+        started = time.monotonic()
+        run = await SyncRun.create(source=self.source.name, started_at=datetime.now(UTC))
+        try:
+            rows = await self.source.fetch()
+            if not rows and await Player.exists():
+                raise PayloadRejected("upstream sent an empty list although players were synced before")
+            changed = await self._store(rows, run, started)
+        except (UpstreamError, PayloadRejected) as error:
+            outcome = SyncOutcome.FAILED if isinstance(error, UpstreamError) else SyncOutcome.REJECTED
+            await self._finish(run, outcome, started, error=str(error))
+            log.warning("sync %d %s: %s", run.id, outcome, error)
+            return run
+        except Exception as error:  # a database fault: the transaction rolled back; record why
+            await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")
+            log.exception("sync %d failed", run.id)
+            return run
+        log.info("sync %d ok: %d players, %d changed", run.id, len(rows), changed)
+        await self.leaderboards.invalidate()
+        await self.bus.publish(LeaderboardChanged(run.id, run.finished_at, changed))
+        return run
+
+    async def _store(self, rows: list[PlayerRow], run: SyncRun, started: float) -> int:
+        now = datetime.now(UTC)
+        async with in_transaction() as conn:
+            known = {
+                uid: (name, *figures)
+                for uid, name, *figures in await Player.all().using_db(conn).values_list("uid", "name", *_FIGURES)
+            }
+            writes: list[Player] = []
+            for row in rows:
+                figures = _figures(row)
+                before = known.get(row.uid)
+                if before is not None and before == (row.name, *figures):
+                    continue
+                writes.append(Player(
+                    uid=row.uid, name=row.name, first_seen_at=now, changed_at=now,
+                    **dict(zip(_FIGURES, figures, strict=True)),
+                ))
+            del known
+            for start in range(0, len(writes), BATCH_SIZE):
+                await Player.bulk_create(
+                    writes[start:start + BATCH_SIZE],
+                    on_conflict=["uid"],
+                    update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
+                    using_db=conn,
+                )
+            run.players_received = len(rows)
+            run.players_changed = len(writes)
+            # The run is marked ok in the same transaction as the data: both land, or neither.
+            await self._finish(run, SyncOutcome.OK, started, using_db=conn)
+        return len(writes)
+
+    @staticmethod
+    async def _finish(run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None, using_db=None) -> None:
+        run.outcome = outcome
+        run.error = error
+        run.finished_at = datetime.now(UTC)
+        run.duration_ms = int((time.monotonic() - started) * 1000)
+        await run.save(using_db=using_db)
+

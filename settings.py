@@ -1,0 +1,156 @@
+"""The one place configuration is read: the environment and an optional `.env` file.
+
+Every other module receives a `Settings` instance; nothing else reads `os.environ`.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Telegram's own rule for `secret_token` in setWebhook.
+WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+BOT_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+
+DEFAULT_DATABASE_URL = "sqlite://data/goatedvips.sqlite3"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,  # `FOO=` in .env means "unset", not "empty string"
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    bot_token: SecretStr | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    webhook_base_url: str | None = None
+    webhook_path: str = "/telegram/webhook"
+    webhook_secret: SecretStr | None = None
+
+    database_url: str = DEFAULT_DATABASE_URL
+    redis_url: str | None = None
+
+    goated_api_url: str = "https://apis.goated.com/user"
+    goated_affiliate_code: str | None = None
+    goated_api_token: SecretStr | None = None
+    goated_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    sync_interval_seconds: int = Field(default=900, ge=10, le=86_400)
+
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65_535)
+    public_url: str | None = None
+    affiliate_url: str | None = None
+
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            if bad:
+                raise ValueError(f"expected comma-separated Telegram user ids, got {bad[0]!r}")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("bot_token")
+    @classmethod
+    def _check_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not BOT_TOKEN_PATTERN.match(value.get_secret_value()):
+            raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not WEBHOOK_SECRET_PATTERN.match(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _check_webhook_path(cls, value: str) -> str:
+        if not value.startswith("/"):
+            raise ValueError("must start with /")
+        return value
+
+    @field_validator("telegram_api_url", "goated_api_url", "webhook_base_url", "public_url", "affiliate_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError("must be an http:// or https:// URL")
+        return value.rstrip("/")
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        if not re.match(r"^(sqlite|postgres|postgresql|asyncpg)://", value):
+            raise ValueError("must start with sqlite:// or postgres://")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
+        return level
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_base_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_BASE_URL is set (webhook mode)")
+        return self
+
+    # Derived values: one definition each, used by every part.
+
+    @property
+    def bot_mode(self) -> str:
+        if self.bot_token is None:
+            return "off"
+        return "webhook" if self.webhook_base_url else "polling"
+
+    @property
+    def webhook_url(self) -> str | None:
+        return self.webhook_base_url + self.webhook_path if self.webhook_base_url else None
+
+    @property
+    def uses_demo_data(self) -> bool:
+        return not self.goated_affiliate_code
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite://")
+
+
+def describe_errors(error: ValidationError) -> list[str]:
+    """One line per problem, naming the environment variable. Never echoes the value (it may be a secret)."""
+    lines = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "configuration"
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{field.upper()}: {message}" if item["loc"] else message)
+    return lines
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings or stop the process with exit status 2 and a message per bad variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        print("Configuration error; the app did not start:", file=sys.stderr)
+        for line in describe_errors(error):
+            print(f"  {line}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -1,0 +1,42 @@
+"""Building the aiohttp application."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiohttp_jinja2
+import jinja2
+from aiogram.utils.i18n import I18n
+from aiohttp import web
+
+from models.leaderboard import Leaderboards
+from settings import Settings
+from web import api, health, pages
+from web.keys import I18N, LEADERBOARDS, SETTINGS, UPSTREAM, HasUpstreamState
+
+HERE = Path(__file__).resolve().parent
+
+
+def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, upstream: HasUpstreamState) -> web.Application:
+    app = web.Application(client_max_size=1 << 20)
+    app[SETTINGS] = settings
+    app[I18N] = i18n
+    app[LEADERBOARDS] = leaderboards
+    app[UPSTREAM] = upstream
+
+    env = aiohttp_jinja2.setup(
+        app,
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # names come from the upstream and are untrusted
+        extensions=["jinja2.ext.i18n"],
+        context_processors=[pages.locale_context],
+    )
+    # The page speaks from the same catalogs as the bot; the locale is chosen per request.
+    env.install_gettext_callables(i18n.gettext, i18n.gettext, newstyle=True)  # type: ignore[attr-defined]
+    pages.add_filters(env)
+
+    app.router.add_get("/", pages.index, name="index")
+    app.router.add_get("/api/leaderboard", api.leaderboard)
+    app.router.add_get("/health", health.health)
+    app.router.add_static("/static/", HERE / "static", name="static")
+    return app

@@ -1,0 +1,52 @@
+"""/health: is the app ready to serve, and how fresh is its data. 503 when the database is unreachable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
+
+from aiohttp import web
+
+from models.db import database_reachable
+from models.sync_runs import last_runs
+from web.keys import SETTINGS, UPSTREAM
+
+try:
+    VERSION = version("goatedvips-bot")
+except PackageNotFoundError:  # running from a checkout that was not pip-installed
+    VERSION = "unknown"
+
+
+def _age(moment: datetime | None, now: datetime) -> int | None:
+    return int((now - moment).total_seconds()) if moment else None
+
+
+async def health(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    now = datetime.now(UTC)
+    body: dict = {
+        "status": "ok",
+        "version": VERSION,
+        "database": {"reachable": await database_reachable()},
+        "upstream": {"source": "demo" if settings.uses_demo_data else "goated", "state": request.app[UPSTREAM].state},
+        "bot": {"mode": settings.bot_mode},
+        "sync": None,
+    }
+    if not body["database"]["reachable"]:
+        body["status"] = "unavailable"
+        return web.json_response(body, status=503)
+    latest, last_ok = await last_runs()
+    if latest is not None:
+        ok_age = _age(last_ok.finished_at if last_ok else None, now)
+        body["sync"] = {
+            "last_run_at": latest.finished_at.isoformat() if latest.finished_at else None,
+            "last_outcome": latest.outcome.value,
+            "last_error": latest.error,
+            "last_success_at": last_ok.finished_at.isoformat() if last_ok and last_ok.finished_at else None,
+            "age_seconds": ok_age,
+            "interval_seconds": settings.sync_interval_seconds,
+        }
+        # Serving, but on old data: still 200 (the page works), flagged for whoever watches.
+        if ok_age is None or ok_age > 2 * settings.sync_interval_seconds:
+            body["status"] = "degraded"
+    return web.json_response(body)

@@ -1,0 +1,21 @@
+"""Typed application state: what every handler may read from `request.app`."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from aiogram.utils.i18n import I18n
+from aiohttp import web
+
+from models.leaderboard import Leaderboards
+from settings import Settings
+
+
+class HasUpstreamState(Protocol):
+    state: str
+
+
+SETTINGS = web.AppKey("settings", Settings)
+LEADERBOARDS = web.AppKey("leaderboards", Leaderboards)
+I18N = web.AppKey("i18n", I18n)
+UPSTREAM = web.AppKey("upstream", HasUpstreamState)

@@ -1,0 +1,53 @@
+"""The public page, server-rendered."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+
+from models.leaderboard import Period
+from models.money import format_money
+from web.keys import I18N, LEADERBOARDS, SETTINGS
+
+PAGE_ROWS = 25
+
+
+def request_locale(request: web.Request) -> str:
+    """`?lang=` first, then the browser's Accept-Language, then the default."""
+    i18n = request.app[I18N]
+    wanted = [request.query.get("lang", "")]
+    for part in request.headers.get("Accept-Language", "").split(","):
+        wanted.append(part.split(";")[0].strip())
+    for tag in wanted:
+        for candidate in (tag.replace("-", "_"), tag.split("-")[0]):
+            if candidate and candidate in i18n.available_locales:
+                return candidate
+    return i18n.default_locale
+
+
+
+
+async def locale_context(request: web.Request) -> dict[str, Any]:
+    locale = request_locale(request)
+    request.app[I18N].ctx_locale.set(locale)
+    return {"locale": locale}
+
+
+def add_filters(env: jinja2.Environment) -> None:
+    env.filters["money"] = lambda amount, locale="en": format_money(amount, locale)
+
+
+@aiohttp_jinja2.template("index.html")
+async def index(request: web.Request) -> dict[str, Any]:
+    leaderboards = request.app[LEADERBOARDS]
+    updated_at = await leaderboards.updated_at()
+    minutes = int((datetime.now(UTC) - updated_at).total_seconds() // 60) if updated_at else None
+    return {
+        "entries": await leaderboards.top(Period.MONTH, PAGE_ROWS),
+        "updated_minutes": minutes,
+        "demo": request.app[SETTINGS].uses_demo_data,
+    }
