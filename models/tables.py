@@ -13,7 +13,7 @@ MONEY = {"max_digits": 20, "decimal_places": 6, "default": 0}
 class Player(Model):
     """A player referred by the affiliate, as last reported by Goated. `uid` is stable; `name` can change."""
 
-    uid = fields.CharField(pk=True, max_length=64)
+    uid = fields.CharField(primary_key=True, max_length=64)
     name = fields.CharField(max_length=255)
     wagered_today = fields.DecimalField(**MONEY)
     wagered_week = fields.DecimalField(**MONEY)
@@ -41,7 +41,7 @@ class SyncOutcome(StrEnum):
 class SyncRun(Model):
     """One attempt to copy the upstream leaderboard into `player`."""
 
-    id = fields.IntField(pk=True)
+    id = fields.IntField(primary_key=True)
     source = fields.CharField(max_length=16)  # "goated" or "demo"
     started_at = fields.DatetimeField()
     finished_at = fields.DatetimeField(null=True)
@@ -64,7 +64,7 @@ class Role(StrEnum):
 class TelegramUser(Model):
     """Someone who has talked to the bot."""
 
-    id = fields.BigIntField(pk=True, generated=False)  # Telegram's user id
+    id = fields.BigIntField(primary_key=True, generated=False)  # Telegram's user id
     username = fields.CharField(max_length=64, null=True, db_index=True)
     first_name = fields.CharField(max_length=255, default="")
     language = fields.CharField(max_length=16, null=True)  # chosen with /language; None: follow Telegram's

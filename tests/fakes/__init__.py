@@ -1,0 +1,1 @@
+"""Local servers that speak the real wire formats of Telegram's Bot API and Goated's affiliate API."""

@@ -1,0 +1,149 @@
+"""The bot through its real edge: Update JSON posted to the webhook route, replies seen by the fake Bot API."""
+
+from __future__ import annotations
+
+import json
+
+from models.tables import Role, TelegramUser
+from tests import updates
+from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
+from tests.fakes.goated import player
+
+TWELVE = [
+    player(f"uid{i:02d}", f"Player{i:02d}", month=1000 * i + 0.4567, all_time=5000 * i) for i in range(1, 13)
+]
+
+
+async def test_startup_registers_webhook_with_secret_and_commands(harness):
+    webhook = harness.telegram.sent("setWebhook")
+    assert len(webhook) == 1
+    assert webhook[0]["url"] == "https://bot.example.com/telegram/webhook"
+    assert webhook[0]["secret_token"] == WEBHOOK_SECRET
+    assert webhook[0].token == BOT_TOKEN
+    commands = harness.telegram.sent("setMyCommands")
+    assert [c["command"] for c in commands[0]["commands"]] == ["start", "leaderboard"]
+
+
+async def test_leaderboard_answers_this_months_top_10_in_order(harness):
+    harness.goated.players = list(reversed(TWELVE))  # the upstream is unsorted
+    await harness.sync()
+
+    [reply] = await harness.send("/leaderboard")
+
+    text = reply["text"]
+    assert "Top 10 — This month" in text
+    lines = [line for line in text.splitlines() if "Player" in line]
+    assert len(lines) == 10
+    assert lines[0] == "🥇 Player12 — <b>$12,000.46</b>"
+    assert lines[1] == "🥈 Player11 — <b>$11,000.46</b>"
+    assert lines[9] == "10. Player03 — <b>$3,000.46</b>"
+    assert "Player02" not in text and "Player01" not in text
+    assert reply["parse_mode"] == "HTML"
+    buttons = [b["text"] for row in reply["reply_markup"]["inline_keyboard"] for b in row]
+    assert "🔄 Refresh" in buttons
+
+
+async def test_leaderboard_period_argument_and_unknown_period(harness):
+    harness.goated.players = [player("a", "Alpha", today=5, month=10), player("b", "Bravo", today=50, month=1)]
+    await harness.sync()
+
+    [today] = await harness.send("/leaderboard today")
+    assert "Top 10 — Today" in today["text"]
+    assert today["text"].index("Bravo") < today["text"].index("Alpha")
+
+    [unknown] = await harness.send("/leaderboard yesterday")
+    assert unknown["text"] == "Unknown period. Use one of: today, week, month, all."
+
+
+async def test_period_button_edits_the_same_message(harness):
+    harness.goated.players = [player("a", "Alpha", month=10, all_time=10), player("b", "Bravo", month=1, all_time=99)]
+    await harness.sync()
+    [reply] = await harness.send("/leaderboard")
+
+    response = await harness.post_update(updates.callback("lb:all_time", message_id=reply_id(harness)))
+
+    assert response.status == 200
+    [edit] = harness.telegram.sent("editMessageText")
+    assert edit["message_id"] == reply_id(harness)
+    assert "Top 10 — All time" in edit["text"]
+    assert edit["text"].index("Bravo") < edit["text"].index("Alpha")
+    assert len(harness.telegram.sent("answerCallbackQuery")) == 1
+
+
+async def test_refresh_with_nothing_new_says_so(harness):
+    harness.goated.players = [player("a", "Alpha", month=10)]
+    await harness.sync()
+    await harness.send("/leaderboard")
+    harness.telegram.fail_next("editMessageText", 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same")
+
+    response = await harness.post_update(updates.callback("lb:month", message_id=reply_id(harness)))
+
+    assert response.status == 200
+    [answer] = harness.telegram.sent("answerCallbackQuery")
+    assert answer["text"] == "Already up to date."
+
+
+async def test_tampered_callback_data_changes_nothing(harness):
+    response = await harness.post_update(updates.callback("lb:yesterday", message_id=1))
+    assert response.status == 200
+    assert harness.telegram.sent("editMessageText") == []
+
+
+def reply_id(harness) -> int:
+    """The message_id the fake Bot API gave the last sendMessage (what Telegram would)."""
+    return 1000 + len(harness.telegram.sent()) - 1
+
+
+async def test_names_are_escaped_in_html_messages(harness):
+    harness.goated.players = [player("x", "<b>Eve</b> & <script>", month=5)]
+    await harness.sync()
+    [reply] = await harness.send("/leaderboard")
+    assert "&lt;b&gt;Eve&lt;/b&gt; &amp; &lt;script&gt;" in reply["text"]
+
+
+async def test_start_welcomes_and_records_the_user(harness):
+    [reply] = await harness.send("/start", user=updates.telegram_user(321, "Bob", "bob", "pt-BR"))
+    assert "Welcome to <b>GoatedVIPs</b>, Bob!" in reply["text"]
+    assert "Demo" not in reply["text"]
+    user = await TelegramUser.get(id=321)
+    assert (user.username, user.telegram_language, user.role) == ("bob", "pt-BR", Role.USER)
+
+
+async def test_admin_ids_are_owners(harness):
+    await harness.send("/start", user=updates.telegram_user(999, "Olga", "olga"))
+    assert (await TelegramUser.get(id=999)).role == Role.OWNER
+
+
+async def test_start_in_a_group_has_no_personal_keyboard(harness):
+    [reply] = await harness.send("/start", chat_id=-100123, chat_type="supergroup")
+    assert int(reply["chat_id"]) == -100123
+    assert "reply_markup" not in reply
+
+
+async def test_wrong_or_missing_secret_gets_401_and_sends_nothing(harness):
+    for secret in ("wrong", None, ""):
+        response = await harness.post_update(updates.message("/leaderboard"), secret=secret)
+        assert response.status == 401
+    assert harness.telegram.sent() == []
+    assert await TelegramUser.all().count() == 0
+
+
+async def test_malformed_bodies_get_400_not_500(harness):
+    headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+    path = harness.runtime.settings.webhook_path
+    for body in (b"not json", b"[1,2]", b'{"update_id": "x"}', json.dumps({"update_id": 5, "message": {"oops": 1}}).encode(), b"\xff\xfe"):
+        response = await harness.client.post(path, data=body, headers=headers)
+        assert response.status == 400, body
+    assert harness.telegram.sent() == []
+
+
+async def test_webhook_accepts_only_post(harness):
+    response = await harness.client.get(harness.runtime.settings.webhook_path)
+    assert response.status == 405
+
+
+async def test_a_user_who_blocked_the_bot_is_marked(harness):
+    harness.telegram.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    response = await harness.post_update(updates.message("/start", user=updates.telegram_user(555)))
+    assert response.status == 200
+    assert (await TelegramUser.get(id=555)).blocked_bot is True
