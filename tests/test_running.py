@@ -1,0 +1,70 @@
+"""The product as a newcomer runs it, and the bot in long-polling mode."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+
+from main import build_runtime
+from tests import updates
+from tests.conftest import BOT_TOKEN, fast_client, make_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_embedded_default_serves_demo_data_and_stops_cleanly_on_sigterm(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_"))}
+    env.update(PORT=str(port), DATABASE_URL=f"sqlite://{tmp_path}/demo.sqlite3")
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=tmp_path, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        async with aiohttp.ClientSession() as session:
+            health, board = None, None
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    async with session.get(f"http://127.0.0.1:{port}/health") as response:
+                        health = await response.json()
+                    if health["sync"] and health["sync"]["last_outcome"] == "ok":
+                        async with session.get(f"http://127.0.0.1:{port}/api/leaderboard") as response:
+                            board = await response.json()
+                        break
+                except aiohttp.ClientConnectionError:
+                    pass
+                await asyncio.sleep(0.3)
+        assert health and health["status"] == "ok" and health["bot"]["mode"] == "off", health
+        assert board["demo"] is True and len(board["entries"]) == 10
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0, output
+    assert "BOT_TOKEN is not set" in output
+    assert "Traceback" not in output
+
+
+async def test_long_polling_answers_updates(database, fake_telegram, fake_goated, aiohttp_client):
+    settings = make_settings(database_url=database, bot_token=BOT_TOKEN, telegram_api_url=fake_telegram.url)
+    runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+    await aiohttp_client(runtime.web_app)  # runs the app's start-up: polling begins
+
+    fake_telegram.push_update(updates.message("/leaderboard"))
+    [reply] = await fake_telegram.wait_for("sendMessage")
+
+    assert "Top 10 — This month" in reply["text"]
+    assert fake_telegram.sent("deleteWebhook") and not fake_telegram.sent("setWebhook")
+    await runtime.source.close()

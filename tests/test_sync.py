@@ -1,0 +1,131 @@
+"""The sync job on a real database: all or nothing, only changes written, failures recorded."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from models.events import EventBus
+from models.leaderboard import Leaderboards, Period
+from models.sync_runs import mark_interrupted_runs
+from models.tables import Player, SyncOutcome, SyncRun
+from scheduler import sync as sync_module
+from scheduler.sync import SyncService
+from tests.conftest import fast_client
+from tests.fakes.goated import EMPTY, EXPIRED_TOKEN, NOT_JSON, SERVER_ERROR, player
+
+
+@pytest.fixture
+async def service(database, fake_goated):
+    events = []
+    bus = EventBus()
+
+    async def listen(event):
+        events.append(event)
+
+    bus.subscribe(listen)
+    client = fast_client(fake_goated)
+    service = SyncService(client, Leaderboards(), bus)
+    service.events = events  # type: ignore[attr-defined]
+    yield service
+    await client.close()
+
+
+async def test_first_sync_stores_every_player_exactly(service, fake_goated):
+    fake_goated.players = [player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
+                           player("u2", "NightOwl77")]
+    run = await service.run_once()
+
+    assert (run.outcome, run.players_received, run.players_changed, run.error) == (SyncOutcome.OK, 2, 2, None)
+    lucky = await Player.get(uid="u1")
+    assert lucky.name == "LuckyGoat42"
+    assert lucky.wagered_month == Decimal("128944.2771")
+    assert lucky.wagered_today == Decimal("412.66138")
+    assert (await Player.get(uid="u2")).wagered_all_time == Decimal(0)
+    assert [e.players_changed for e in service.events] == [2]
+
+
+async def test_repeat_sync_touches_only_changed_rows(service, fake_goated):
+    fake_goated.players = [player(f"u{i}", f"P{i}", month=i * 10.5) for i in range(1, 21)]
+    await service.run_once()
+    first = {p.uid: p.changed_at for p in await Player.all()}
+
+    fake_goated.players[4] = player("u5", "P5", month=999.25)  # one figure changed
+    fake_goated.players[7] = player("u8", "RenamedP8", month=8 * 10.5)  # one name changed
+    run = await service.run_once()
+
+    assert (run.outcome, run.players_received, run.players_changed) == (SyncOutcome.OK, 20, 2)
+    after = {p.uid: p for p in await Player.all()}
+    assert after["u5"].wagered_month == Decimal("999.25")
+    assert after["u8"].name == "RenamedP8"
+    untouched = [uid for uid in first if uid not in ("u5", "u8")]
+    assert all(after[uid].changed_at == first[uid] for uid in untouched)
+    assert after["u5"].first_seen_at == after["u1"].first_seen_at  # first seen keeps its first value
+
+
+async def test_sync_invalidates_the_leaderboard_cache(service, fake_goated):
+    fake_goated.players = [player("a", "Alpha", month=10), player("b", "Bravo", month=5)]
+    await service.run_once()
+    assert [e.name for e in await service.leaderboards.top(Period.MONTH)] == ["Alpha", "Bravo"]
+
+    fake_goated.players = [player("a", "Alpha", month=10), player("b", "Bravo", month=50)]
+    await service.run_once()
+    assert [e.name for e in await service.leaderboards.top(Period.MONTH)] == ["Bravo", "Alpha"]
+
+
+@pytest.mark.parametrize("answer, outcome, reason", [
+    (SERVER_ERROR, SyncOutcome.FAILED, "HTTP 500"),
+    (EXPIRED_TOKEN, SyncOutcome.FAILED, "token expired or invalid"),
+    (NOT_JSON, SyncOutcome.REJECTED, "not JSON"),
+    (EMPTY, SyncOutcome.REJECTED, "empty list"),
+], ids=["500", "401", "non-json", "empty"])
+async def test_upstream_failure_keeps_the_last_good_data(service, fake_goated, answer, outcome, reason):
+    fake_goated.players = [player("a", "Alpha", month=10)]
+    await service.run_once()
+    fake_goated.then(*[answer] * 3)  # enough to exhaust the retries of a retryable failure
+
+    run = await service.run_once()
+
+    assert run.outcome == outcome
+    assert reason in run.error
+    assert [(p.uid, p.wagered_month) for p in await Player.all()] == [("a", Decimal(10))]
+    assert [e.name for e in await service.leaderboards.top(Period.MONTH)] == ["Alpha"]
+    assert len(service.events) == 1  # only the good sync announced a change
+    assert (await SyncRun.get(id=run.id)).outcome == outcome
+
+
+async def test_empty_list_is_accepted_before_any_player_was_synced(service, fake_goated):
+    run = await service.run_once()
+    assert (run.outcome, run.players_received) == (SyncOutcome.OK, 0)
+
+
+async def test_a_crash_half_way_writes_nothing(service, fake_goated, monkeypatch):
+    """The process dying after some batches were written leaves no player and no 'ok' run."""
+    fake_goated.players = [player(f"u{i:03d}", f"P{i}", month=i) for i in range(25)]
+    monkeypatch.setattr(sync_module, "BATCH_SIZE", 10)
+    real_bulk_create = Player.bulk_create
+    calls = 0
+
+    def dying_bulk_create(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise ConnectionResetError("the database connection dropped")
+        return real_bulk_create(*args, **kwargs)
+
+    monkeypatch.setattr(Player, "bulk_create", dying_bulk_create)
+    run = await service.run_once()
+
+    assert calls == 2
+    assert run.outcome == SyncOutcome.FAILED
+    assert await Player.all().count() == 0  # the first batch was rolled back with the rest
+    assert service.events == []
+
+
+async def test_runs_left_running_by_a_killed_process_are_marked_interrupted(database):
+    from datetime import UTC, datetime
+    await SyncRun.create(source="goated", started_at=datetime.now(UTC))
+    assert await mark_interrupted_runs() == 1
+    run = await SyncRun.first()
+    assert run.outcome == SyncOutcome.INTERRUPTED and "nothing was written" in run.error
