@@ -1,0 +1,37 @@
+# Everything runs from a virtualenv in .venv, made on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test install migrate migration messages clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+## Run the product on the embedded default: SQLite under data/, demo data, the page on :8080.
+run: install
+	$(BIN)/python main.py
+
+## The whole test suite (PostgreSQL from TEST_POSTGRES_URL; its tests skip without a server, except in CI).
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Apply migrations to DATABASE_URL (the Procfile's release step does the same).
+migrate: install
+	$(BIN)/python main.py migrate
+
+## Write the next migration for both engines after changing models: make migration name=add_something
+migration: install
+	$(BIN)/python migrations/make_migration.py $(name)
+
+## Re-extract user-facing strings into locales/messages.pot and update every catalog.
+messages: install
+	$(BIN)/pybabel extract -F locales/babel.cfg -k _ -k gettext -k ngettext:1,2 -o locales/messages.pot --no-location --omit-header .
+	$(BIN)/pybabel update -i locales/messages.pot -d locales -D messages --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) data .pytest_cache
