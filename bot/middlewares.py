@@ -7,8 +7,9 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
-from aiogram.utils.i18n import I18n, I18nMiddleware
+from aiogram.utils.i18n import I18nMiddleware
 
+from models.locales import pick_locale
 from models.tables import Role, TelegramUser
 
 
@@ -49,18 +50,7 @@ class UserMiddleware(BaseMiddleware):
 class UserLocaleMiddleware(I18nMiddleware):
     """The language a user chose, else the one their Telegram app uses, else the default."""
 
-    def __init__(self, i18n: I18n) -> None:
-        super().__init__(i18n)
-
     async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
         user: TelegramUser | None = data.get("user")
-        return resolve_locale(self.i18n, user.language or user.telegram_language if user else None)
-
-
-def resolve_locale(i18n: I18n, wanted: str | None) -> str:
-    """`pt-BR` -> `pt` when only `pt` is available; unknown -> the default."""
-    if wanted:
-        for candidate in (wanted.replace("-", "_"), wanted.split("-")[0].split("_")[0]):
-            if candidate in i18n.available_locales:
-                return candidate
-    return i18n.default_locale
+        wanted = [user.language, user.telegram_language] if user else []
+        return pick_locale(wanted, self.i18n.available_locales, self.i18n.default_locale)

@@ -138,18 +138,20 @@ class GoatedClient:
         try:
             rows = await self._fetch_with_retries()
         except UpstreamError as error:
-            self.breaker.record_failure()
-            self.state = UpstreamState.CIRCUIT_OPEN if self.breaker.opened_at else error.state
-            if self.breaker.opened_at and error.state in (UpstreamState.TOKEN_EXPIRED, UpstreamState.NOT_FOUND):
-                self.state = error.state  # the actionable cause matters more than the breaker
+            self._record_failure(error.state)
             raise
         except PayloadRejected:
-            self.breaker.record_failure()
-            self.state = UpstreamState.FAILING
+            self._record_failure(UpstreamState.FAILING)
             raise
         self.breaker.record_success()
         self.state = UpstreamState.OK
         return rows
+
+    def _record_failure(self, state: UpstreamState) -> None:
+        self.breaker.record_failure()
+        # An actionable cause (expired token, unknown code) says more than "circuit open".
+        opened = self.breaker.opened_at is not None
+        self.state = UpstreamState.CIRCUIT_OPEN if opened and state == UpstreamState.FAILING else state
 
     async def _fetch_with_retries(self) -> list[PlayerRow]:
         if self._session is None:

@@ -10,6 +10,7 @@ import jinja2
 from aiohttp import web
 
 from models.leaderboard import Period
+from models.locales import pick_locale
 from models.money import format_money
 from web.keys import I18N, LEADERBOARDS, SETTINGS
 
@@ -19,16 +20,9 @@ PAGE_ROWS = 25
 def request_locale(request: web.Request) -> str:
     """`?lang=` first, then the browser's Accept-Language, then the default."""
     i18n = request.app[I18N]
-    wanted = [request.query.get("lang", "")]
-    for part in request.headers.get("Accept-Language", "").split(","):
-        wanted.append(part.split(";")[0].strip())
-    for tag in wanted:
-        for candidate in (tag.replace("-", "_"), tag.split("-")[0]):
-            if candidate and candidate in i18n.available_locales:
-                return candidate
-    return i18n.default_locale
-
-
+    wanted = [request.query.get("lang")]
+    wanted += [part.split(";")[0] for part in request.headers.get("Accept-Language", "").split(",")]
+    return pick_locale(wanted, i18n.available_locales, i18n.default_locale)
 
 
 async def locale_context(request: web.Request) -> dict[str, Any]:
