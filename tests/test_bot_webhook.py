@@ -103,7 +103,7 @@ async def test_names_are_escaped_in_html_messages(harness):
 
 async def test_start_welcomes_and_records_the_user(harness):
     [reply] = await harness.send("/start", user=updates.telegram_user(321, "Bob", "bob", "pt-BR"))
-    assert "Welcome to <b>GoatedVIPs</b>, Bob!" in reply["text"]
+    assert "Bem-vindo ao <b>GoatedVIPs</b>, Bob!" in reply["text"]  # his Telegram speaks pt-BR
     assert "Demo" not in reply["text"]
     user = await TelegramUser.get(id=321)
     assert (user.username, user.telegram_language, user.role) == ("bob", "pt-BR", Role.USER)
