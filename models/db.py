@@ -40,7 +40,10 @@ async def migrate(database_url: str) -> list[str]:
     """Apply every migration not yet applied (aerich). Returns the names applied."""
     from aerich import Command
 
-    command = Command(tortoise_config=tortoise_config(database_url), app="models", location=str(MIGRATIONS_DIR))
+    config = tortoise_config(database_url)
+    # aerich reuses whatever Tortoise was initialised with last; make sure that is this database.
+    await Tortoise.init(config=config)
+    command = Command(tortoise_config=config, app="models", location=str(MIGRATIONS_DIR))
     async with command:
         applied = await command.upgrade(run_in_transaction=True)
     for name in applied:
@@ -53,7 +56,8 @@ async def open_db(database_url: str) -> None:
 
 
 async def close_db() -> None:
-    await connections.close_all()
+    # Tortoise's own close also forgets the configuration, so a later init (or aerich) starts afresh.
+    await Tortoise.close_connections()
 
 
 async def database_reachable(timeout: float = 2.0) -> bool:
