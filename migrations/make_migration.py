@@ -23,10 +23,9 @@ import asyncpg
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from aerich import Command  # noqa: E402
 from tortoise import Tortoise  # noqa: E402
 
-from models.db import MIGRATIONS_DIR, tortoise_config  # noqa: E402
+from models.db import MIGRATIONS_DIR, aerich_command  # noqa: E402
 
 TEMPLATE = '''from tortoise import BaseDBAsyncClient
 
@@ -81,7 +80,7 @@ async def _generate(url: str, name: str) -> Path | None:
     """Apply the existing migrations to a scratch database, let aerich write the next one, return it."""
     work = Path(tempfile.mkdtemp()) / "migrations"
     shutil.copytree(MIGRATIONS_DIR, work, ignore=shutil.ignore_patterns("*.py[co]", "__pycache__", "make_migration.py"))
-    command = Command(tortoise_config(url), app="models", location=str(work))
+    command = await aerich_command(url, location=work)
     existing = set((work / "models").glob("*.py")) if (work / "models").exists() else set()
     if not existing:
         await command.init_db(safe=True)

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from pathlib import Path
 
+from aerich import Command
 from tortoise import Tortoise, connections
 
 log = logging.getLogger(__name__)
@@ -36,15 +37,17 @@ def tortoise_config(database_url: str) -> dict:
     }
 
 
-async def migrate(database_url: str) -> list[str]:
-    """Apply every migration not yet applied (aerich). Returns the names applied."""
-    from aerich import Command
-
+async def aerich_command(database_url: str, location: Path = MIGRATIONS_DIR) -> Command:
+    """An aerich Command for this database; use it as `async with`, which closes the connections after."""
     config = tortoise_config(database_url)
     # aerich reuses whatever Tortoise was initialised with last; make sure that is this database.
     await Tortoise.init(config=config)
-    command = Command(tortoise_config=config, app="models", location=str(MIGRATIONS_DIR))
-    async with command:
+    return Command(tortoise_config=config, app="models", location=str(location))
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Apply every migration not yet applied (aerich). Returns the names applied."""
+    async with await aerich_command(database_url) as command:
         applied = await command.upgrade(run_in_transaction=True)
     for name in applied:
         log.info("applied migration %s", name)

@@ -7,11 +7,10 @@ import uuid
 
 import asyncpg
 import pytest
-from aerich import Command
 from tortoise import connections
 
 from migrations import make_migration
-from models.db import MIGRATIONS_DIR, close_db, open_db, tortoise_config
+from models.db import aerich_command, close_db, open_db
 
 TABLES = {"player", "sync_run", "telegram_user"}
 
@@ -44,18 +43,17 @@ async def empty_database(request, tmp_path):
 
 
 async def test_stairway_upgrade_downgrade_upgrade(empty_database):
-    command = Command(tortoise_config(empty_database), app="models", location=str(MIGRATIONS_DIR))
-    async with command:
+    async with await aerich_command(empty_database) as command:
         applied = await command.upgrade()
         assert applied == await command.history()
     assert TABLES <= await tables(empty_database)
 
-    async with command:
+    async with await aerich_command(empty_database) as command:
         for _ in applied:
             assert await command.downgrade(version=-1, delete=False)
     assert not (TABLES & await tables(empty_database))
 
-    async with command:
+    async with await aerich_command(empty_database) as command:
         assert await command.upgrade() == applied
     assert TABLES <= await tables(empty_database)
 
