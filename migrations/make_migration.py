@@ -88,6 +88,8 @@ async def _generate(url: str, name: str) -> Path | None:
     else:
         async with command:
             await command.upgrade()
+        # A fresh Command reads the applied state from the database; aerich only does that in init().
+        async with await aerich_command(url, location=work) as command:
             await command.migrate(name, no_input=True)
     new = [p for p in (work / "models").glob("*.py") if p not in existing]
     return new[0] if new else None
