@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import sys
+from decimal import Decimal
 from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -17,6 +19,8 @@ WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 BOT_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 
 DEFAULT_DATABASE_URL = "sqlite://data/goatedvips.sqlite3"
+DEFAULT_VIP_TIERS = (("Bronze", Decimal(1_000)), ("Silver", Decimal(10_000)), ("Gold", Decimal(50_000)),
+                     ("Platinum", Decimal(250_000)), ("Diamond", Decimal(1_000_000)))
 
 
 class Settings(BaseSettings):
@@ -50,6 +54,11 @@ class Settings(BaseSettings):
     public_url: str | None = None
     affiliate_url: str | None = None
 
+    race_timezone: str = "UTC"
+    # VIP tiers from the all-time wagered figure: "Name:threshold" pairs, lowest first.
+    vip_tiers: Annotated[tuple[tuple[str, Decimal], ...], NoDecode] = DEFAULT_VIP_TIERS
+    verify_cooldown_seconds: int = Field(default=1800, ge=0, le=7 * 86_400)  # after a rejection
+
     log_level: str = "INFO"
 
     @field_validator("admin_ids", mode="before")
@@ -61,6 +70,34 @@ class Settings(BaseSettings):
             if bad:
                 raise ValueError(f"expected comma-separated Telegram user ids, got {bad[0]!r}")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("vip_tiers", mode="before")
+    @classmethod
+    def _parse_vip_tiers(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        tiers = []
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            name, _, threshold = part.rpartition(":")
+            try:
+                amount = Decimal(threshold)
+            except ArithmeticError:
+                amount = Decimal(-1)
+            if not name.strip() or not amount.is_finite() or amount < 0:
+                raise ValueError(f"expected Name:amount pairs like Gold:50000, got {part!r}")
+            tiers.append((name.strip(), amount))
+        if [t[1] for t in tiers] != sorted({t[1] for t in tiers}):
+            raise ValueError("thresholds must increase from one tier to the next")
+        return tuple(tiers)
+
+    @field_validator("race_timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("not a known time zone (for example UTC or Europe/Lisbon)") from None
         return value
 
     @field_validator("bot_token")

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from decimal import Decimal
 from html import escape
 
-from aiogram.utils.i18n import get_i18n
+from aiogram.types import User
+from aiogram.utils.i18n import I18n, get_i18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 
 from models.leaderboard import Entry, Period
+from models.locales import pick_locale
 from models.money import format_money
+from models.tables import TelegramUser
 
 
 def period_title(period: Period) -> str:
@@ -22,7 +28,7 @@ def period_title(period: Period) -> str:
     }[period]
 
 
-def money(amount) -> str:
+def money(amount: Decimal) -> str:
     return format_money(amount, locale=get_i18n().current_locale)
 
 
@@ -38,11 +44,20 @@ def age(moment: datetime | None, now: datetime | None = None) -> str:
     return ngettext("updated {n} hour ago", "updated {n} hours ago", hours).format(n=hours)
 
 
+def time_left(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
+    if days:
+        return _("{d}d {h}h {m}m").format(d=days, h=hours, m=minutes)
+    return _("{h}h {m}m").format(h=hours, m=minutes)
+
+
 def footer(updated_at: datetime | None, demo: bool) -> str:
     parts = [age(updated_at)]
     if demo:
         parts.append(_("demo data"))
-    return "<i>" + " · ".join(parts).capitalize() + "</i>"
+    text = " · ".join(parts)
+    return "<i>" + text[:1].upper() + text[1:] + "</i>"
 
 
 def board_lines(entries: list[Entry]) -> list[str]:
@@ -50,3 +65,19 @@ def board_lines(entries: list[Entry]) -> list[str]:
     return [
         f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries
     ]
+
+
+def mention(user: User) -> str:
+    """How a group message names someone: @username, else their first name (escaped)."""
+    return escape(f"@{user.username}" if user.username else user.first_name)
+
+
+def user_locale(i18n: I18n, user: TelegramUser) -> str:
+    return pick_locale([user.language, user.telegram_language], i18n.available_locales, i18n.default_locale)
+
+
+@contextmanager
+def speaking_to(i18n: I18n, user: TelegramUser) -> Iterator[None]:
+    """Write a message to someone other than the sender (an admin, a user told of a decision) in their language."""
+    with i18n.context(), i18n.use_locale(user_locale(i18n, user)):
+        yield

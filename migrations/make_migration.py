@@ -13,6 +13,7 @@ import asyncio
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -95,14 +96,21 @@ async def _generate(url: str, name: str) -> Path | None:
     return new[0] if new else None
 
 
+def _generate_in_subprocess(url: str, name: str) -> Path | None:
+    """aerich keeps the dialect and pending operations in class attributes: one engine per process."""
+    result = subprocess.run([sys.executable, __file__, "--one", url, name], capture_output=True, text=True, check=True)
+    path = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    return Path(path) if path else None
+
+
 async def main(name: str) -> None:
     admin_url = os.environ.get("MIGRATION_ADMIN_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
     scratch = f"migration_scratch_{uuid.uuid4().hex[:8]}"
     admin = await asyncpg.connect(admin_url)
     await admin.execute(f'CREATE DATABASE "{scratch}"')
     try:
-        pg_file = await _generate(admin_url.rsplit("/", 1)[0] + "/" + scratch, name)
-        sqlite_file = await _generate(f"sqlite://{tempfile.mkdtemp()}/scratch.sqlite3", name)
+        pg_file = _generate_in_subprocess(admin_url.rsplit("/", 1)[0] + "/" + scratch, name)
+        sqlite_file = _generate_in_subprocess(f"sqlite://{tempfile.mkdtemp()}/scratch.sqlite3", name)
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{scratch}"')
         await admin.close()
@@ -122,6 +130,10 @@ async def main(name: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--one":  # internal: generate for one engine, print the file
+        generated = asyncio.run(_generate(sys.argv[2], sys.argv[3]))
+        print(generated or "")
+        sys.exit(0)
     if len(sys.argv) != 2 or not re.fullmatch(r"[a-z0-9_]+", sys.argv[1]):
         sys.exit("usage: python migrations/make_migration.py NAME   (lowercase letters, digits and _)")
     asyncio.run(main(sys.argv[1]))

@@ -79,3 +79,33 @@ class TelegramUser(Model):
 
     class Meta:
         table = "telegram_user"
+
+
+class VerificationStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+
+class VerificationRequest(Model):
+    """A Telegram user's claim to a Goated account, waiting for (or decided by) an admin."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
+        "models.TelegramUser", related_name="verification_requests", on_delete=fields.CASCADE
+    )
+    player: fields.ForeignKeyRelation[Player] = fields.ForeignKeyField(
+        "models.Player", related_name="verification_requests", on_delete=fields.CASCADE
+    )
+    claimed_name = fields.CharField(max_length=255)  # as the user typed it
+    status = fields.CharEnumField(VerificationStatus, max_length=16, default=VerificationStatus.PENDING, db_index=True)
+    # Equals user_id while pending, NULL once decided: the unique index allows one open request per user.
+    open_for_user = fields.BigIntField(null=True, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    decided_at = fields.DatetimeField(null=True)
+    decided_by = fields.BigIntField(null=True)  # the admin's Telegram id
+    reason = fields.CharField(max_length=255, null=True)
+
+    class Meta:
+        table = "verification_request"

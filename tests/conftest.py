@@ -30,7 +30,7 @@ REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
-TABLES = ("telegram_user", "sync_run", "player")
+TABLES = ("verification_request", "telegram_user", "sync_run", "player")
 
 
 def run_in_thread(coro) -> Any:

@@ -21,7 +21,9 @@ async def test_startup_registers_webhook_with_secret_and_commands(harness):
     assert webhook[0]["secret_token"] == WEBHOOK_SECRET
     assert webhook[0].token == BOT_TOKEN
     commands = harness.telegram.sent("setMyCommands")
-    assert [c["command"] for c in commands[0]["commands"]] == ["start", "leaderboard"]
+    default_menu = next(c for c in commands if "language_code" not in c)
+    assert [c["command"] for c in default_menu["commands"]] == [
+        "race", "stats", "leaderboard", "verify", "play", "website", "language", "unlink", "cancel", "help", "start"]
 
 
 async def test_leaderboard_answers_this_months_top_10_in_order(harness):

@@ -1,0 +1,53 @@
+"""/help, and the answers to everything no other router took: unknown commands and stray text."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, StateFilter
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from models.tables import TelegramUser
+from models.users import ADMIN_ROLES
+
+
+def help_text(user: TelegramUser) -> str:
+    lines = [
+        _("<b>What I can do</b>"),
+        _("/race — your place in this month's wager race"),
+        _("/stats — your wagers, ranks and VIP tier"),
+        _("/leaderboard — top 10 today, this week, this month or all time"),
+        _("/verify — link your Goated account"),
+        _("/unlink — unlink it"),
+        _("/play — our Goated referral link"),
+        _("/website — the live race page"),
+        _("/language — change my language"),
+        _("/cancel — stop what you are doing"),
+    ]
+    if user.role in ADMIN_ROLES:
+        lines += ["", _("<b>Admin</b>"), _("Link requests arrive here with Approve and Reject buttons; the first decision counts.")]
+    return "\n".join(lines)
+
+
+def build_router() -> Router:
+    router = Router(name="help")
+
+    @router.message(Command("help"))
+    async def help_command(message: Message, user: TelegramUser) -> None:
+        await message.answer(help_text(user))
+
+    # Groups: stay quiet about anything not addressed to us (other bots' commands, chatter).
+    @router.message(F.chat.type == ChatType.PRIVATE, F.text.startswith("/"))
+    async def unknown_command(message: Message) -> None:
+        await message.answer(_("I don't know that command. Send /help to see what I can do."))
+
+    @router.message(F.chat.type == ChatType.PRIVATE, StateFilter(None))
+    async def stray_message(message: Message) -> None:
+        await message.answer(_("I answer commands. Send /help to see them."))
+
+    @router.callback_query()
+    async def stale_button(query: CallbackQuery) -> None:
+        await query.answer(_("This button no longer works. Send the command again."))
+
+    return router

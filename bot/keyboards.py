@@ -1,0 +1,14 @@
+"""Keyboards used by more than one feature."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+
+
+async def continue_in_private(message: Message, bot: Bot, start_payload: str) -> None:
+    """Private-only flows answer a group with a button that opens the bot's private chat on that flow."""
+    me = await bot.me()
+    button = InlineKeyboardButton(text=_("Continue in private chat"), url=f"https://t.me/{me.username}?start={start_payload}")
+    await message.answer(_("This works in a private chat with me."), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))

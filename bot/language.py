@@ -1,0 +1,63 @@
+"""/language: pick the bot's language; stored on the user, overriding Telegram's."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+from babel import Locale
+
+from models.tables import TelegramUser
+
+
+class LanguageButton(CallbackData, prefix="lang"):
+    code: str
+
+
+def language_keyboard(i18n: I18n) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for code in sorted(i18n.available_locales):
+        name = Locale.parse(code).get_display_name(code) or code
+        builder.button(text=name[:1].upper() + name[1:], callback_data=LanguageButton(code=code))
+    builder.adjust(3)
+    return builder.as_markup()
+
+
+async def choose(user: TelegramUser, code: str, i18n: I18n) -> str | None:
+    """Store the choice; returns the confirmation in the new language, or None for an unknown code."""
+    code = code.strip().lower()
+    if code not in i18n.available_locales:
+        return None
+    await TelegramUser.filter(id=user.id).update(language=code)
+    user.language = code
+    i18n.current_locale = code
+    return _("Language set to English.")  # each catalog says this in its own language
+
+
+def build_router() -> Router:
+    router = Router(name="language")
+
+    @router.message(Command("language", "lang"))
+    async def language(message: Message, command: CommandObject, user: TelegramUser, i18n: I18n) -> None:
+        if command.args:
+            confirmation = await choose(user, command.args, i18n)
+            if confirmation:
+                await message.answer(confirmation)
+                return
+        await message.answer(_("Choose your language:"), reply_markup=language_keyboard(i18n))
+
+    @router.callback_query(LanguageButton.filter())
+    async def picked(query: CallbackQuery, callback_data: LanguageButton, user: TelegramUser, i18n: I18n) -> None:
+        confirmation = await choose(user, callback_data.code, i18n)
+        if confirmation is None:  # a tampered or outdated button
+            await query.answer(_("That language is not available."), show_alert=True)
+            return
+        if isinstance(query.message, Message):
+            await query.message.edit_text(confirmation)
+        await query.answer()
+
+    return router

@@ -1,0 +1,95 @@
+"""/race: the player's place in the current monthly race, the gap above, the prize, time left, top 5."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.texts import board_lines, footer, mention, money, time_left
+from models.leaderboard import Leaderboards, Period
+from models.race import race_at
+from models.tables import TelegramUser
+from settings import Settings
+
+TOP_N = 5
+
+
+class RaceButton(CallbackData, prefix="race"):
+    action: str  # "refresh"
+
+
+def refresh_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("🔄 Refresh"), callback_data=RaceButton(action="refresh"))
+    return builder.as_markup()
+
+
+async def race_text(user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards,
+                    settings: Settings, demo: bool) -> str:
+    now = datetime.now(UTC)
+    race = race_at(now, settings.race_timezone)
+    standings = await leaderboards.standings(Period.MONTH)
+    lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
+    who = mention(sender) if group and sender else None
+    position = standings.position(user.player_id) if user.player_id else None
+    if not user.player_id:
+        if not group:
+            lines.append(_("Link your Goated account with /verify to see your place."))
+    elif position is None:
+        lines.append(_("{who} has not wagered this month yet.").format(who=who) if who else _("You have not wagered this month yet."))
+    else:
+        rank, wagered = position.entry.rank, money(position.entry.wagered)
+        lines.append((_("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered) if who
+                      else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)))
+        if position.gap_to_above is None:
+            lines.append(_("🥇 In the lead!"))
+        else:
+            lines.append(_("{gap} behind #{above}").format(gap=money(position.gap_to_above), above=rank - 1))
+        prize = race.prize_for(rank)
+        if prize is not None:
+            lines.append(_("Prize for this place: <b>{prize}</b>").format(prize=money(prize)))
+        elif len(standings) >= race.paid_places:
+            last_paid = standings.entries[race.paid_places - 1]
+            lines.append(_("{gap} more to reach the paid places (top {n})").format(
+                gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places))
+    lines += ["", _("<b>Top {n}</b>").format(n=TOP_N)]
+    top = standings.top(TOP_N)
+    lines += [f"{line} · {money(race.prize_for(e.rank))}" if race.prize_for(e.rank) else line
+              for line, e in zip(board_lines(top), top, strict=True)] or [_("Nobody has wagered yet in this period.")]
+    lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool)), footer(await leaderboards.updated_at(), demo)]
+    return "\n".join(lines)
+
+
+def build_router() -> Router:
+    router = Router(name="race")
+
+    @router.message(Command("race"))
+    async def race(message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+        group = message.chat.type != ChatType.PRIVATE
+        text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
+        await message.answer(text, reply_markup=None if group else refresh_keyboard())
+
+    @router.callback_query(RaceButton.filter(F.action == "refresh"))
+    async def refresh(query: CallbackQuery, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+        if not isinstance(query.message, Message):
+            await query.answer(_("This message is too old; send /race again."))
+            return
+        text = await race_text(user, query.from_user, False, leaderboards, settings, demo)
+        try:
+            await query.message.edit_text(text, reply_markup=refresh_keyboard())
+        except TelegramBadRequest as error:
+            if "not modified" not in error.message:
+                raise
+            await query.answer(_("Already up to date."))
+            return
+        await query.answer()
+
+    return router

@@ -1,0 +1,48 @@
+"""/stats: a linked player's wagers and ranks on every board, and their VIP tier."""
+
+from __future__ import annotations
+
+from html import escape
+
+from aiogram import Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.texts import footer, mention, money, period_title
+from models.leaderboard import Leaderboards, Period
+from models.tables import Player, TelegramUser
+from models.vip import vip_tier
+from settings import Settings
+
+WAGERED = {Period.TODAY: "wagered_today", Period.WEEK: "wagered_week", Period.MONTH: "wagered_month",
+           Period.ALL_TIME: "wagered_all_time"}
+
+
+def build_router() -> Router:
+    router = Router(name="stats")
+
+    @router.message(Command("stats"))
+    async def stats(message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+        group = message.chat.type != ChatType.PRIVATE
+        player = await Player.get_or_none(uid=user.player_id) if user.player_id else None
+        if player is None:
+            if group and message.from_user:
+                await message.answer(_("{who} has not linked a Goated account yet.").format(who=mention(message.from_user)))
+            else:
+                await message.answer(_("Link your Goated account first: send /verify and your Goated username."))
+            return
+        tier = vip_tier(player.wagered_all_time, settings.vip_tiers)
+        title = _("📊 <b>{name}</b>").format(name=escape(player.name))
+        if group and message.from_user:
+            title += f" ({mention(message.from_user)})"
+        lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]
+        for period, column in WAGERED.items():
+            position = await leaderboards.position(period, player.uid)
+            rank = f"#{position.entry.rank}" if position else "—"
+            lines.append(f"{period_title(period)}: <b>{money(getattr(player, column))}</b> · {rank}")
+        lines += ["", footer(await leaderboards.updated_at(), demo)]
+        await message.answer("\n".join(lines))
+
+    return router

@@ -1,0 +1,192 @@
+"""/verify, /unlink and /cancel: linking a Telegram account to a Goated account."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from html import escape
+
+from aiogram import Bot, F, Router
+from aiogram.enums import ChatType
+from aiogram.exceptions import TelegramAPIError
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters.callback_data import CallbackData
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.keyboards import continue_in_private
+from bot.texts import money, speaking_to, time_left
+from models.tables import Player, TelegramUser, VerificationRequest
+from models.users import reachable_admins
+from models.verification import LinkOutcome, cancel_open_request, request_link, unlink
+from settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class VerifyFlow(StatesGroup):
+    waiting_for_name = State()
+
+
+class VerifyButton(CallbackData, prefix="verify"):
+    action: str  # "cancel"
+
+
+class UnlinkButton(CallbackData, prefix="unlink"):
+    confirm: bool
+
+
+class ReviewButton(CallbackData, prefix="review"):
+    request_id: int
+    approve: bool
+
+
+def cancel_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("✖️ Cancel"), callback_data=VerifyButton(action="cancel"))
+    return builder.as_markup()
+
+
+def review_keyboard(request_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("✅ Approve"), callback_data=ReviewButton(request_id=request_id, approve=True))
+    builder.button(text=_("❌ Reject"), callback_data=ReviewButton(request_id=request_id, approve=False))
+    return builder.as_markup()
+
+
+def signup_hint(settings: Settings) -> str:
+    if settings.affiliate_url:
+        return _("Not signed up with us yet? Join here: {url}").format(url=escape(settings.affiliate_url))
+    return _("Only players who signed up with our referral link can link their account.")
+
+
+async def ask_for_name(message: Message, state: FSMContext) -> None:
+    await state.set_state(VerifyFlow.waiting_for_name)
+    await message.answer(_("What is your Goated username? Send it as a message."), reply_markup=cancel_keyboard())
+
+
+async def ask_to_unlink(message: Message, user: TelegramUser) -> None:
+    if not user.player_id:
+        await message.answer(_("Your account is not linked. Send /verify to link it."))
+        return
+    player = await Player.get(uid=user.player_id)
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("Yes, unlink"), callback_data=UnlinkButton(confirm=True))
+    builder.button(text=_("No, keep it"), callback_data=UnlinkButton(confirm=False))
+    await message.answer(_("Unlink your Telegram from <b>{name}</b>?").format(name=escape(player.name)),
+                         reply_markup=builder.as_markup())
+
+
+async def notify_admins(bot: Bot, i18n: I18n, request: VerificationRequest, user: TelegramUser, player: Player) -> None:
+    """Each admin gets a review card in their own language. The admin issue adds history and checks."""
+    for admin in await reachable_admins():
+        with speaking_to(i18n, admin):
+            who = escape(f"@{user.username}" if user.username else user.first_name)
+            text = _("🔗 <b>Link request #{id}</b>\nTelegram: {who} (id {tg})\nGoated: <b>{name}</b> (uid <code>{uid}</code>)\n"
+                     "Wagered this month: {month} · all time: {all_time}").format(
+                id=request.id, who=who, tg=user.id, name=escape(player.name), uid=escape(player.uid),
+                month=money(player.wagered_month), all_time=money(player.wagered_all_time))
+            try:
+                await bot.send_message(admin.id, text, reply_markup=review_keyboard(request.id))
+            except TelegramAPIError as error:  # one unreachable admin must not stop the others
+                log.warning("could not notify admin %d of request %d: %s", admin.id, request.id, error)
+
+
+async def submit(message: Message, state: FSMContext, user: TelegramUser, typed: str, settings: Settings,
+                 bot: Bot, i18n: I18n) -> None:
+    result = await request_link(user, typed, timedelta(seconds=settings.verify_cooldown_seconds))
+    outcome = result.outcome
+    if outcome == LinkOutcome.INVALID_NAME:
+        await message.answer(_("That does not look like a Goated username. Send just the name, as shown on Goated."),
+                             reply_markup=cancel_keyboard())
+        return  # stay in the flow: they can try again
+    await state.clear()
+    if outcome == LinkOutcome.CREATED:
+        assert result.request is not None and result.player is not None
+        await message.answer(_("✅ Request sent! An admin will check that <b>{name}</b> is yours; I will tell you when it is approved.").format(
+            name=escape(result.player.name)))
+        await notify_admins(bot, i18n, result.request, user, result.player)
+    elif outcome == LinkOutcome.ALREADY_LINKED:
+        await message.answer(_("Your account is already linked. Send /unlink first to link another one."))
+    elif outcome == LinkOutcome.PENDING:
+        name = escape(result.player.name) if result.player else ""
+        await message.answer(_("Your request to link <b>{name}</b> is still waiting for an admin. I will tell you when it is decided.").format(name=name))
+    elif outcome == LinkOutcome.COOLDOWN:
+        assert result.retry_at is not None
+        await message.answer(_("Your last request was rejected. You can try again in {left}.").format(
+            left=time_left((result.retry_at - datetime.now(UTC)).total_seconds() + 59)))
+    elif outcome == LinkOutcome.NOT_FOUND:
+        await message.answer(_("I could not find <b>{name}</b> among our referred players.").format(name=escape(typed.strip()[:64]))
+                             + "\n" + signup_hint(settings))
+    elif outcome == LinkOutcome.TAKEN:
+        support = _("If it is yours, contact an admin: they can sort it out.")
+        await message.answer(_("<b>{name}</b> is already linked to another Telegram account.").format(
+            name=escape(result.player.name if result.player else "")) + "\n" + support)
+
+
+def build_router() -> Router:
+    router = Router(name="verify")
+
+    @router.message(Command("verify"))
+    async def verify(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser,
+                     settings: Settings, bot: Bot, i18n: I18n) -> None:
+        if message.chat.type != ChatType.PRIVATE:
+            await continue_in_private(message, bot, "verify")
+            return
+        if command.args:
+            await submit(message, state, user, command.args, settings, bot, i18n)
+        elif user.player_id:
+            await message.answer(_("Your account is already linked. Send /unlink first to link another one."))
+        else:
+            await ask_for_name(message, state)
+
+    @router.message(VerifyFlow.waiting_for_name, F.text, ~F.text.startswith("/"))
+    async def name_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
+                         bot: Bot, i18n: I18n) -> None:
+        await submit(message, state, user, message.text or "", settings, bot, i18n)
+
+    @router.message(VerifyFlow.waiting_for_name, ~F.text)
+    async def not_text(message: Message) -> None:
+        await message.answer(_("Please send your Goated username as text."), reply_markup=cancel_keyboard())
+
+    @router.message(Command("cancel"))
+    async def cancel(message: Message, state: FSMContext, user: TelegramUser) -> None:
+        in_flow = await state.get_state() is not None
+        await state.clear()
+        withdrawn = await cancel_open_request(user)
+        if withdrawn:
+            await message.answer(_("Your link request was withdrawn."))
+        elif in_flow:
+            await message.answer(_("Cancelled."))
+        else:
+            await message.answer(_("There is nothing to cancel."))
+
+    @router.callback_query(VerifyButton.filter(F.action == "cancel"))
+    async def cancel_button(query: CallbackQuery, state: FSMContext) -> None:
+        await state.clear()
+        if isinstance(query.message, Message):
+            await query.message.edit_text(_("Cancelled."))
+        await query.answer()
+
+    @router.message(Command("unlink"))
+    async def unlink_command(message: Message, user: TelegramUser, bot: Bot) -> None:
+        if message.chat.type != ChatType.PRIVATE:
+            await continue_in_private(message, bot, "unlink")
+            return
+        await ask_to_unlink(message, user)
+
+    @router.callback_query(UnlinkButton.filter())
+    async def unlink_button(query: CallbackQuery, callback_data: UnlinkButton, user: TelegramUser) -> None:
+        if callback_data.confirm:
+            text = _("Unlinked. Send /verify to link an account again.") if await unlink(user) else _("Your account is not linked.")
+        else:
+            text = _("Kept as it is.")
+        if isinstance(query.message, Message):
+            await query.message.edit_text(text)
+        await query.answer()
+
+    return router
