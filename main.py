@@ -98,9 +98,7 @@ class Runtime:
         self.scheduler.start()
         yield
         self.scheduler.shutdown(wait=False)
-        # Let a sync that is writing finish; if it cannot in time, its transaction rolls back on close.
-        if not await self.sync.wait_idle(SHUTDOWN_GRACE_SECONDS):
-            log.warning("a sync was still running at shutdown; it will be rolled back")
+        await self.sync.stop(SHUTDOWN_GRACE_SECONDS)
         await self.source.close()
 
     async def _register_with_telegram(self, bot: Bot, dispatcher: Dispatcher) -> None:
@@ -125,22 +123,42 @@ class Runtime:
             log.info("BOT_TOKEN is not set: the Telegram bot is off; the web page and the sync still run")
             yield
             return
-        polling: asyncio.Task | None = None
+        await self._register_with_telegram(bot, dispatcher)
+        polling = None
+        if settings.bot_mode == "webhook":
+            log.info("bot: webhook mode at %s", settings.webhook_url)
+        else:
+            polling = asyncio.create_task(self._poll_forever(bot, dispatcher))
+            log.info("bot: long polling")
         try:
-            await self._register_with_telegram(bot, dispatcher)
-            if settings.bot_mode == "webhook":
-                log.info("bot: webhook mode at %s", settings.webhook_url)
-            else:
-                polling = asyncio.create_task(
-                    dispatcher.start_polling(bot, handle_signals=False, close_bot_session=False)
-                )
-                log.info("bot: long polling")
             yield
         finally:
             if polling is not None:
-                await dispatcher.stop_polling()
+                polling.cancel()
                 await asyncio.gather(polling, return_exceptions=True)
+                # Updates already taken from Telegram are finished, not dropped.
+                in_flight = set(dispatcher._handle_update_tasks)
+                if in_flight:
+                    await asyncio.wait(in_flight, timeout=SHUTDOWN_GRACE_SECONDS)
             await bot.session.close()
+
+    @staticmethod
+    async def _poll_forever(bot: Bot, dispatcher: Dispatcher) -> None:
+        """aiogram gives up polling when Telegram is unreachable at its start; keep trying, with backoff."""
+        delay = 1.0
+        while True:
+            started = asyncio.get_running_loop().time()
+            try:
+                await dispatcher.start_polling(bot, handle_signals=False, close_bot_session=False)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                log.error("polling stopped: %s", type(error).__name__)
+            if asyncio.get_running_loop().time() - started > 60:
+                delay = 1.0
+            log.warning("polling ended; starting again in %.0fs", delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 60.0)
 
 
 def build_runtime(settings: Settings, *, manage_database: bool = True, run_scheduler: bool = True,
@@ -178,9 +196,39 @@ def __getattr__(name: str) -> dict:
     raise AttributeError(name)
 
 
+class RedactSecrets(logging.Filter):
+    """Last line of defence: a secret that reaches a log line (say, inside a library's error text
+    holding a Bot API URL) is replaced before it is written."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(secret in message for secret in self.secrets):
+            for secret in self.secrets:
+                message = message.replace(secret, "***")
+            record.msg, record.args = message, None
+        if record.exc_info and record.exc_info[1] is not None:
+            text = logging.Formatter().formatException(record.exc_info)
+            if any(secret in text for secret in self.secrets):
+                for secret in self.secrets:
+                    text = text.replace(secret, "***")
+                record.msg, record.args, record.exc_info, record.exc_text = f"{record.getMessage()}\n{text}", None, None, None
+        return True
+
+
+def setup_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret) if s]
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactSecrets(secrets))
+
+
 def main(argv: list[str]) -> int:
     settings = load_settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(settings)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     command = argv[0] if argv else "serve"
     if command == "migrate":

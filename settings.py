@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Telegram's own rule for `secret_token` in setWebhook.
@@ -126,8 +126,12 @@ class Settings(BaseSettings):
     def _check_url(cls, value: str | None) -> str | None:
         if value is None:
             return value
-        if not re.match(r"^https?://[^\s/]+", value):
-            raise ValueError("must be an http:// or https:// URL")
+        try:
+            url = HttpUrl(value)
+        except ValidationError:
+            raise ValueError("must be an http:// or https:// URL") from None
+        if url.port is not None and not 0 < url.port < 65_536:  # pragma: no cover (HttpUrl refuses these)
+            raise ValueError("has an invalid port")
         return value.rstrip("/")
 
     @field_validator("database_url")

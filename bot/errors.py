@@ -21,8 +21,9 @@ def build_router() -> Router:
     async def on_error(event: ErrorEvent) -> bool:
         update = event.update
         if isinstance(event.exception, TelegramForbiddenError):
-            user = update.event.from_user if hasattr(update.event, "from_user") else None
-            if user is not None:
+            # Only "blocked by the user" means the person blocked us; a kick from a group does not.
+            user = getattr(update.event, "from_user", None)
+            if user is not None and "blocked by the user" in event.exception.message:
                 await TelegramUser.filter(id=user.id).update(blocked_bot=True)
             return True
         log.error("update %d failed: %r", update.update_id, event.exception, exc_info=event.exception)

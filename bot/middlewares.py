@@ -26,7 +26,10 @@ class UserMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         sender: User | None = data.get("event_from_user")
-        if sender is None or sender.is_bot:
+        if sender is None:
+            return await handler(event, data)
+        if sender.is_bot:  # an anonymous group admin or a channel: answer, but keep no row
+            data["user"] = TelegramUser(id=sender.id, first_name=sender.first_name, role=Role.USER)
             return await handler(event, data)
         profile = {
             "username": sender.username,

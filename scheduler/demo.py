@@ -56,17 +56,25 @@ class DemoSource:
         self.seed = seed
         self.clock = clock
         self.state = UpstreamState.UNKNOWN
-        self._day_amounts: dict[tuple[int, date], float] = {}
+        # Per player: (a day, the total of the days from EPOCH before it), so all_time costs only the
+        # days since the last call instead of every day since EPOCH.
+        self._running_totals: dict[int, tuple[date, float]] = {}
 
     def _day_amount(self, index: int, day: date) -> float:
-        key = (index, day)
-        amount = self._day_amounts.get(key)
-        if amount is None:
-            player = self.players[index]
-            rng = random.Random(f"{self.seed}:day:{index}:{day.isoformat()}")
-            amount = player.daily_rate * rng.uniform(0.2, 1.8) if rng.random() < player.play_chance else 0.0
-            self._day_amounts[key] = amount
-        return amount
+        player = self.players[index]
+        rng = random.Random(f"{self.seed}:day:{index}:{day.isoformat()}")
+        return player.daily_rate * rng.uniform(0.2, 1.8) if rng.random() < player.play_chance else 0.0
+
+    def _total_before(self, index: int, day: date) -> float:
+        """The sum of the player's whole days from EPOCH up to (not including) `day`."""
+        start, total = self._running_totals.get(index, (EPOCH, 0.0))
+        if start > day:  # asked about the past: count from the beginning
+            start, total = EPOCH, 0.0
+        while start < day:
+            total += self._day_amount(index, start)
+            start += timedelta(days=1)
+        self._running_totals[index] = (start, total)
+        return total
 
     def document(self, now: datetime | None = None) -> dict:
         """The JSON document Goated would answer at `now`."""
@@ -89,7 +97,7 @@ class DemoSource:
                     "today": _noisy(today_amount),
                     "this_week": _noisy(total_since(week_start) + today_amount),
                     "this_month": _noisy(total_since(month_start) + today_amount),
-                    "all_time": _noisy(player.base_all_time + total_since(min(EPOCH, today)) + today_amount),
+                    "all_time": _noisy(player.base_all_time + self._total_before(index, today) + today_amount),
                 }
             data.append({"uid": player.uid, "name": player.name, "wagered": figures})
         return {"success": True, "data": data}

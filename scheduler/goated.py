@@ -160,6 +160,9 @@ class GoatedClient:
             try:
                 return await self._fetch_once(self._session)
             except _Retryable as error:
+                if error.retry_after is not None and error.retry_after > self.retry.max_delay:
+                    # Honour Retry-After: waiting that long here would hold the job; the next run retries.
+                    raise UpstreamError(f"{error}; asked to wait {error.retry_after:.0f}s") from None
                 if attempt == self.retry.attempts:
                     raise UpstreamError(f"{error} (after {attempt} attempts)") from None
                 delay = self.retry.delay(attempt, error.retry_after)

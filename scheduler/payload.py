@@ -54,10 +54,18 @@ class PlayerRow(BaseModel):
     name: str = Field(max_length=255)
     wagered: Wagered
 
+    @field_validator("uid")
+    @classmethod
+    def _printable_uid(cls, value: str) -> str:
+        if not value.isprintable():
+            raise ValueError("uid has control characters")
+        return value
+
     @field_validator("name")
     @classmethod
-    def _strip_name(cls, value: str) -> str:
-        return value.strip()
+    def _clean_name(cls, value: str) -> str:
+        # A NUL byte would make PostgreSQL refuse the whole sync; other control characters garble messages.
+        return "".join(ch for ch in value if ch.isprintable()).strip()
 
 
 class LeaderboardPayload(BaseModel):

@@ -34,10 +34,28 @@ class SyncService:
         self.leaderboards = leaderboards
         self.bus = bus
         self._lock = asyncio.Lock()  # one run at a time, whoever asks (scheduler or an admin)
+        self._running: asyncio.Task | None = None
+        self._writing = False
 
     async def run_once(self) -> SyncRun:
         async with self._lock:
-            return await self._run()
+            self._running = asyncio.current_task()
+            try:
+                return await self._run()
+            finally:
+                self._running, self._writing = None, False
+
+    async def stop(self, grace: float) -> None:
+        """At shutdown: a run still fetching is cancelled (it wrote nothing); a run writing gets `grace`
+        seconds to commit, else its transaction rolls back when the database closes."""
+        task = self._running
+        if task is None:
+            return
+        if not self._writing:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        elif not await self.wait_idle(grace):
+            log.warning("a sync was still writing at shutdown; it will be rolled back")
 
     async def wait_idle(self, timeout: float) -> bool:
         """Wait for a running sync to finish; False if it is still running after `timeout` seconds."""
@@ -72,6 +90,7 @@ class SyncService:
 
     async def _store(self, rows: list[PlayerRow], run: SyncRun, started: float) -> int:
         now = datetime.now(UTC)
+        self._writing = True
         async with in_transaction() as conn:
             known = {
                 uid: (name, *figures)

@@ -149,3 +149,23 @@ async def test_a_user_who_blocked_the_bot_is_marked(harness):
     response = await harness.post_update(updates.message("/start", user=updates.telegram_user(555)))
     assert response.status == 200
     assert (await TelegramUser.get(id=555)).blocked_bot is True
+
+
+async def test_deeply_nested_json_gets_400(harness):
+    headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+    response = await harness.client.post(harness.runtime.settings.webhook_path, data=b"[" * 200_000, headers=headers)
+    assert response.status == 400
+
+
+async def test_anonymous_group_admin_gets_an_answer(harness):
+    anonymous = {"id": 1087968824, "is_bot": True, "first_name": "Group", "username": "GroupAnonymousBot"}
+    [reply] = await harness.send("/start", user=anonymous, chat_id=-100777, chat_type="supergroup")
+    assert "Welcome" in reply["text"]
+    assert await TelegramUser.filter(id=1087968824).count() == 0
+
+
+async def test_being_kicked_from_a_group_does_not_mark_the_sender_as_blocking(harness):
+    harness.telegram.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat")
+    response = await harness.post_update(updates.message("/start", user=updates.telegram_user(556), chat_id=-100888, chat_type="supergroup"))
+    assert response.status == 200
+    assert (await TelegramUser.get(id=556)).blocked_bot is False

@@ -122,3 +122,12 @@ async def test_circuit_opens_after_repeated_failures_and_probes_later(goated):
     assert len(await client.fetch()) == 2
     assert client.state == UpstreamState.OK and client.breaker.failures == 0
     await client.close()
+
+
+async def test_a_long_retry_after_is_honoured_by_giving_up_until_the_next_run(goated):
+    goated.then(rate_limited("120"))
+    client = fast_client(goated)
+    with pytest.raises(UpstreamError, match="asked to wait 120s"):
+        await client.fetch()
+    await client.close()
+    assert len(goated.requests) == 1

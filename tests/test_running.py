@@ -68,3 +68,25 @@ async def test_long_polling_answers_updates(database, fake_telegram, fake_goated
     assert "Top 10 — This month" in reply["text"]
     assert fake_telegram.sent("deleteWebhook") and not fake_telegram.sent("setWebhook")
     await runtime.source.close()
+
+
+async def test_polling_survives_telegram_being_unreachable_at_start(database, fake_telegram, fake_goated, aiohttp_client):
+    settings = make_settings(database_url=database, bot_token=BOT_TOKEN, telegram_api_url=fake_telegram.url)
+    fake_telegram.fail_next("getMe", 502, "Bad Gateway")  # aiogram's first call before polling
+    runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+    await aiohttp_client(runtime.web_app)
+
+    fake_telegram.push_update(updates.message("/leaderboard"))
+    [reply] = await fake_telegram.wait_for("sendMessage", timeout=10)
+    assert "Top 10" in reply["text"]
+    assert len(fake_telegram.sent("getMe")) >= 2  # the first failed; polling started again
+    await runtime.source.close()
+
+
+def test_secrets_are_redacted_from_log_lines():
+    import logging
+
+    from main import RedactSecrets
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "POST %s failed", (f"http://h/bot{BOT_TOKEN}/getMe",), None)
+    RedactSecrets([BOT_TOKEN]).filter(record)
+    assert BOT_TOKEN not in record.getMessage() and "/bot***/getMe" in record.getMessage()

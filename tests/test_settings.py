@@ -33,6 +33,9 @@ _OURS = {"BOT_TOKEN", "WEBHOOK_BASE_URL", "WEBHOOK_SECRET", "DATABASE_URL", "POR
     ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "sqlite:// or postgres://"),
     ({"BOT_TOKEN": "not-a-token-but-a-secret"}, "BOT_TOKEN", "bot token"),
     ({"SYNC_INTERVAL_SECONDS": "1"}, "SYNC_INTERVAL_SECONDS", "greater than or equal to 10"),
+    ({"TELEGRAM_API_URL": "http://127.0.0.1:99999"}, "TELEGRAM_API_URL", "http:// or https:// URL"),
+    ({"RACE_TIMEZONE": "Mars/Base"}, "RACE_TIMEZONE", "time zone"),
+    ({"VIP_TIERS": "Gold:500,Silver:100"}, "VIP_TIERS", "increase"),
 ])
 def test_bad_values_stop_start_up_naming_the_variable(monkeypatch, capsys, env, variable, problem):
     for name in _OURS:

@@ -129,3 +129,10 @@ async def test_runs_left_running_by_a_killed_process_are_marked_interrupted(data
     assert await mark_interrupted_runs() == 1
     run = await SyncRun.first()
     assert run.outcome == SyncOutcome.INTERRUPTED and "nothing was written" in run.error
+
+
+async def test_control_characters_in_names_are_dropped(service, fake_goated):
+    fake_goated.players = [player("u1", "Lucky\x00Goat\x07", month=5)]  # a NUL would make PostgreSQL refuse the sync
+    run = await service.run_once()
+    assert run.outcome == SyncOutcome.OK
+    assert (await Player.get(uid="u1")).name == "LuckyGoat"

@@ -106,3 +106,9 @@ async def test_health_is_503_when_the_database_is_unreachable(harness):
     assert response.status == 503
     body = await response.json()
     assert body["status"] == "unavailable" and body["database"] == {"reachable": False}
+
+
+@pytest.mark.parametrize("limit", ["²", "1" * 5000, "1e3", " 5"])
+async def test_api_leaderboard_odd_limits_get_400(harness, limit):
+    response = await harness.client.get("/api/leaderboard", params={"limit": limit})
+    assert response.status == 400

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from aiohttp import web
 
 from models.leaderboard import Period
@@ -21,7 +23,7 @@ async def leaderboard(request: web.Request) -> web.Response:
     if period is None:
         return _bad_request("period must be one of: today, week, month, all_time")
     limit_text = request.query.get("limit", "10")
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
+    if not re.fullmatch(r"[0-9]{1,3}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return _bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
     leaderboards = request.app[LEADERBOARDS]
     updated_at = await leaderboards.updated_at()

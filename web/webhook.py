@@ -27,7 +27,7 @@ class TelegramWebhook(SimpleRequestHandler):
             return web.Response(status=413, text="Update too large")
         try:
             update = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return web.Response(status=400, text="Body is not JSON")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Body is not a Telegram update")
