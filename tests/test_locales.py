@@ -58,7 +58,8 @@ async def test_bot_answers_in_the_users_telegram_language(harness):
 async def test_command_menu_is_set_per_language(harness):
     menus = {c.params.get("language_code"): c["commands"] for c in harness.telegram.sent("setMyCommands")}
     assert set(menus) == {None, "es", "pt"}
-    assert menus["es"][1]["description"] == "Top 10 de una clasificación"
+    leaderboard = next(c for c in menus["es"] if c["command"] == "leaderboard")
+    assert leaderboard["description"] == "Top 10 de una clasificación"
 
 
 async def test_page_follows_lang_and_accept_language(harness):
