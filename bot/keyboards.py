@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from aiogram import Bot
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
 
@@ -12,3 +13,15 @@ async def continue_in_private(message: Message, bot: Bot, start_payload: str) ->
     me = await bot.me()
     button = InlineKeyboardButton(text=_("Continue in private chat"), url=f"https://t.me/{me.username}?start={start_payload}")
     await message.answer(_("This works in a private chat with me."), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))
+
+
+async def edit_in_place(query: CallbackQuery, message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
+    """Refresh buttons edit their own message; when nothing changed, Telegram refuses and we say so."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as error:
+        if "not modified" not in error.message:
+            raise
+        await query.answer(_("Already up to date."))
+        return
+    await query.answer()

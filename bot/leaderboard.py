@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from aiogram import F, Router
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, period_title
 from models.leaderboard import Leaderboards, Period
 
@@ -59,13 +59,6 @@ def build_router() -> Router:
             await query.answer(_("This message is too old; send /leaderboard again."))
             return
         text = await leaderboard_text(leaderboards, callback_data.period, demo)
-        try:
-            await query.message.edit_text(text, reply_markup=leaderboard_keyboard(callback_data.period))
-        except TelegramBadRequest as error:
-            if "not modified" not in error.message:
-                raise
-            await query.answer(_("Already up to date."))
-            return
-        await query.answer()
+        await edit_in_place(query, query.message, text, leaderboard_keyboard(callback_data.period))
 
     return router

@@ -6,13 +6,13 @@ from datetime import UTC, datetime
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, mention, money, time_left
 from models.leaderboard import Leaderboards, Period
 from models.race import race_at
@@ -83,13 +83,6 @@ def build_router() -> Router:
             await query.answer(_("This message is too old; send /race again."))
             return
         text = await race_text(user, query.from_user, False, leaderboards, settings, demo)
-        try:
-            await query.message.edit_text(text, reply_markup=refresh_keyboard())
-        except TelegramBadRequest as error:
-            if "not modified" not in error.message:
-                raise
-            await query.answer(_("Already up to date."))
-            return
-        await query.answer()
+        await edit_in_place(query, query.message, text, refresh_keyboard())
 
     return router

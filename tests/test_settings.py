@@ -13,6 +13,8 @@ from settings import load_settings
 from tests.conftest import BOT_TOKEN, make_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# Our variables, cleared so the developer's own environment cannot change these tests.
+_OURS = {"BOT_TOKEN", "WEBHOOK_BASE_URL", "WEBHOOK_SECRET", "DATABASE_URL", "PORT", "ADMIN_IDS", "GOATED_API_TOKEN"}
 
 
 def start(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
@@ -20,8 +22,6 @@ def start(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "main.py")], env={**clean, **env}, cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
 
-
-_OURS = {"BOT_TOKEN", "WEBHOOK_BASE_URL", "WEBHOOK_SECRET", "DATABASE_URL", "PORT", "ADMIN_IDS", "GOATED_API_TOKEN"}
 
 
 @pytest.mark.parametrize("env, variable, problem", [
