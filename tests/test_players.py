@@ -329,3 +329,23 @@ async def test_group_cooldown(bot):
     first = await bot.send("/leaderboard", user=ALICE, chat_id=-100500, chat_type="supergroup")
     second = await bot.send("/leaderboard", user=BRUNO, chat_id=-100500, chat_type="supergroup")
     assert len(first) == 1 and second == []
+
+
+async def test_play_website_and_start_buttons_when_configured(bot):
+    bot.runtime.settings.affiliate_url = "https://www.goated.com/r/VIPS"
+    bot.runtime.settings.public_url = "https://vips.example.com"
+    [play] = await bot.send("/play", user=BRUNO)
+    [site] = await bot.send("/website", user=BRUNO)
+    assert play["reply_markup"]["inline_keyboard"][0][0] == {"text": "Abrir Goated", "url": "https://www.goated.com/r/VIPS"}
+    assert site["reply_markup"]["inline_keyboard"][0][0]["url"] == "https://vips.example.com"
+    [start] = await bot.send("/start", user=BRUNO)
+    urls = [b.get("url") for row in start["reply_markup"]["inline_keyboard"] for b in row]
+    assert "https://www.goated.com/r/VIPS" in urls and "https://vips.example.com" in urls
+    [unknown] = await bot.send("/verify Nobody", user=BRUNO)
+    assert "https://www.goated.com/r/VIPS" in unknown["text"]  # how to sign up
+
+
+async def test_deep_link_start_race(bot):
+    await link(bot, ALICE, "NightOwl77")
+    [reply] = await bot.send("/start race", user=ALICE)
+    assert "You are <b>#3</b>" in reply["text"]
