@@ -9,7 +9,7 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18nMiddleware
 
-from models.locales import pick_locale
+from bot.texts import user_locale
 from models.tables import Role, TelegramUser
 
 
@@ -55,5 +55,4 @@ class UserLocaleMiddleware(I18nMiddleware):
 
     async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
         user: TelegramUser | None = data.get("user")
-        wanted = [user.language, user.telegram_language] if user else []
-        return pick_locale(wanted, self.i18n.available_locales, self.i18n.default_locale)
+        return user_locale(self.i18n, user) if user else self.i18n.default_locale
