@@ -16,9 +16,6 @@ from models.tables import Player, TelegramUser
 from models.vip import vip_tier
 from settings import Settings
 
-WAGERED = {Period.TODAY: "wagered_today", Period.WEEK: "wagered_week", Period.MONTH: "wagered_month",
-           Period.ALL_TIME: "wagered_all_time"}
-
 
 def build_router() -> Router:
     router = Router(name="stats")
@@ -38,10 +35,10 @@ def build_router() -> Router:
         if group and message.from_user:
             title += f" ({mention(message.from_user)})"
         lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]
-        for period, column in WAGERED.items():
+        for period in Period:
             position = await leaderboards.position(period, player.uid)
             rank = f"#{position.entry.rank}" if position else "—"
-            lines.append(f"{period_title(period)}: <b>{money(getattr(player, column))}</b> · {rank}")
+            lines.append(f"{period_title(period)}: <b>{money(getattr(player, period.column))}</b> · {rank}")
         lines += ["", footer(await leaderboards.updated_at(), demo)]
         await message.answer("\n".join(lines))
 
