@@ -62,8 +62,11 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
                 gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places))
     lines += ["", _("<b>Top {n}</b>").format(n=TOP_N)]
     top = standings.top(TOP_N)
-    lines += [f"{line} · {money(race.prize_for(e.rank))}" if race.prize_for(e.rank) else line
-              for line, e in zip(board_lines(top), top, strict=True)] or [_("Nobody has wagered yet in this period.")]
+    for line, entry in zip(board_lines(top), top, strict=True):
+        prize = race.prize_for(entry.rank)
+        lines.append(f"{line} · {money(prize)}" if prize else line)
+    if not top:
+        lines.append(_("Nobody has wagered yet in this period."))
     lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool)), footer(await leaderboards.updated_at(), demo)]
     return "\n".join(lines)
 
