@@ -27,7 +27,7 @@ def build_bot(settings: Settings) -> Bot:
     )
 
 
-def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, throttle: Throttle | None = None) -> Dispatcher:
+def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards) -> Dispatcher:
     # Everything handlers need arrives as workflow data, by name.
     dispatcher = Dispatcher(settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data)
     locale_middleware = UserLocaleMiddleware(i18n)
@@ -35,7 +35,7 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards,
     dispatcher.update.outer_middleware(locale_middleware)
     # Error handlers run outside the update's middlewares; they get the user's language again.
     dispatcher.errors.outer_middleware(locale_middleware)
-    throttle = throttle or Throttle()
+    throttle = Throttle()
     dispatcher.message.outer_middleware(throttle)
     dispatcher.callback_query.outer_middleware(throttle)
     dispatcher.include_routers(
