@@ -204,18 +204,21 @@ class RedactSecrets(logging.Filter):
         super().__init__()
         self.secrets = [s for s in secrets if s]
 
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if any(secret in message for secret in self.secrets):
-            for secret in self.secrets:
-                message = message.replace(secret, "***")
-            record.msg, record.args = message, None
+        if (redacted := self.redact(message)) != message:
+            record.msg, record.args = redacted, None
         if record.exc_info and record.exc_info[1] is not None:
-            text = logging.Formatter().formatException(record.exc_info)
-            if any(secret in text for secret in self.secrets):
-                for secret in self.secrets:
-                    text = text.replace(secret, "***")
-                record.msg, record.args, record.exc_info, record.exc_text = f"{record.getMessage()}\n{text}", None, None, None
+            trace = logging.Formatter().formatException(record.exc_info)
+            if (redacted := self.redact(trace)) != trace:
+                # The traceback is folded into the message so the handler cannot format the original.
+                record.msg, record.args = f"{record.getMessage()}\n{redacted}", None
+                record.exc_info, record.exc_text = None, None
         return True
 
 
