@@ -21,11 +21,15 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.setup import build_bot, build_dispatcher, set_commands
+from bot.broadcaster import Broadcaster
+from bot.menu import set_admin_commands, set_commands
+from bot.sender import Sender
+from bot.setup import build_bot, build_dispatcher, build_sender
 from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
 from models.sync_runs import mark_interrupted_runs
+from models.users import reachable_admins
 from scheduler.demo import DemoSource
 from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.jobs import build_scheduler
@@ -83,6 +87,8 @@ class Runtime:
     web_app: web.Application
     bot: Bot | None
     dispatcher: Dispatcher | None
+    sender: Sender | None
+    broadcaster: Broadcaster | None
 
     async def database_context(self, app: web.Application) -> AsyncIterator[None]:
         if self.settings.is_sqlite:
@@ -106,6 +112,8 @@ class Runtime:
         is logged, not fatal: the page and the sync keep running, and a webhook set earlier still works."""
         try:
             await set_commands(bot, self.i18n)
+            for admin in await reachable_admins():
+                await set_admin_commands(bot, self.i18n, admin)
             if self.settings.bot_mode == "webhook":
                 await bot.set_webhook(
                     self.settings.webhook_url,
@@ -124,6 +132,10 @@ class Runtime:
             yield
             return
         await self._register_with_telegram(bot, dispatcher)
+        assert self.broadcaster is not None
+        resumed = await self.broadcaster.resume()
+        if resumed:
+            log.warning("resuming %d broadcast(s) that the last shutdown interrupted", resumed)
         polling = None
         if settings.bot_mode == "webhook":
             log.info("bot: webhook mode at %s", settings.webhook_url)
@@ -140,6 +152,7 @@ class Runtime:
                 in_flight = set(dispatcher._handle_update_tasks)
                 if in_flight:
                     await asyncio.wait(in_flight, timeout=SHUTDOWN_GRACE_SECONDS)
+            await self.broadcaster.stop(SHUTDOWN_GRACE_SECONDS)
             await bot.session.close()
 
     @staticmethod
@@ -170,11 +183,13 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     sync = SyncService(source, leaderboards, bus)
     scheduler = build_scheduler(sync, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
-    bot = dispatcher = None
+    bot = dispatcher = sender = broadcaster = None
     if settings.bot_token is not None:
         bot = build_bot(settings)
-        dispatcher = build_dispatcher(settings, i18n, leaderboards)
-    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher)
+        sender = build_sender(bot, settings)
+        broadcaster = Broadcaster(sender, i18n)
+        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster)
+    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, sender, broadcaster)
 
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)

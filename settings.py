@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     sync_interval_seconds: int = Field(default=900, ge=10, le=86_400)
 
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    # Outgoing messages the bot starts (notifications, broadcasts): Telegram allows about 30/s overall, 1/s per chat.
+    telegram_messages_per_second: float = Field(default=30.0, gt=0, le=1000)
+    telegram_chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65_535)

@@ -10,7 +10,9 @@ from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18nMiddleware
 
 from bot.texts import user_locale
+from bot.menu import set_admin_commands
 from models.tables import Role, TelegramUser
+from models.users import ADMIN_ROLES
 
 
 class UserMiddleware(BaseMiddleware):
@@ -46,6 +48,10 @@ class UserMiddleware(BaseMiddleware):
             await TelegramUser.filter(id=user.id).update(**changes)
             for key, value in changes.items():
                 setattr(user, key, value)
+            if "role" in changes and data.get("bot") is not None and data.get("i18n") is not None:
+                await set_admin_commands(data["bot"], data["i18n"], user)  # an owner added to (or removed from) ADMIN_IDS
+        if user.banned and user.role not in ADMIN_ROLES:
+            return None  # banned by an admin: ignored
         data["user"] = user
         return await handler(event, data)
 

@@ -14,8 +14,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, mention, money, time_left
-from models.leaderboard import Leaderboards, Period
-from models.race import race_at
+from models.leaderboard import Leaderboards
+from models.race import load_race
 from models.tables import TelegramUser
 from settings import Settings
 
@@ -35,8 +35,8 @@ def refresh_keyboard() -> InlineKeyboardMarkup:
 async def race_text(user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards,
                     settings: Settings, demo: bool) -> str:
     now = datetime.now(UTC)
-    race = race_at(now, settings.race_timezone)
-    standings = await leaderboards.standings(Period.MONTH)
+    race = await load_race(now, settings.race_timezone)
+    standings = await leaderboards.race_standings(race.month)
     lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
     who = mention(sender) if group and sender else None
     position = standings.position(user.player_id) if user.player_id else None

@@ -7,13 +7,15 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.types import BotCommand
 from aiogram.utils.i18n import I18n
 
-from bot import errors, help, language, leaderboard, links, race, review, start, stats, verify
+from bot import admin, errors, help, language, leaderboard, links, race, start, stats, verify
+from bot.broadcaster import Broadcaster
 from bot.middlewares import UserLocaleMiddleware, UserMiddleware
+from bot.sender import Sender
 from bot.throttling import Throttle
 from models.leaderboard import Leaderboards
+from scheduler.sync import SyncService
 from settings import Settings
 
 
@@ -27,9 +29,15 @@ def build_bot(settings: Settings) -> Bot:
     )
 
 
-def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards) -> Dispatcher:
+def build_sender(bot: Bot, settings: Settings) -> Sender:
+    return Sender(bot, per_second=settings.telegram_messages_per_second, chat_interval=settings.telegram_chat_interval_seconds)
+
+
+def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncService, sender: Sender,
+                     broadcaster: Broadcaster) -> Dispatcher:
     # Everything handlers need arrives as workflow data, by name.
-    dispatcher = Dispatcher(settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data)
+    dispatcher = Dispatcher(settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
+                            sync=sync, sender=sender, broadcaster=broadcaster)
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
     dispatcher.update.outer_middleware(locale_middleware)
@@ -39,34 +47,11 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards)
     dispatcher.message.outer_middleware(throttle)
     dispatcher.callback_query.outer_middleware(throttle)
     dispatcher.include_routers(
-        start.build_router(), verify.build_router(), review.build_router(), stats.build_router(),
+        start.build_router(), verify.build_router(),
+        admin.build_router(),  # before the player routers: an admin's /stats shows the community
+        stats.build_router(),
         race.build_router(), leaderboard.build_router(), links.build_router(), language.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take
         errors.build_router(),
     )
     return dispatcher
-
-
-def command_menu(i18n: I18n) -> list[BotCommand]:
-    """The menu in the current locale."""
-    return [
-        BotCommand(command="race", description=i18n.gettext("Your place in this month's race")),
-        BotCommand(command="stats", description=i18n.gettext("Your wagers, ranks and VIP tier")),
-        BotCommand(command="leaderboard", description=i18n.gettext("Top 10 of a leaderboard")),
-        BotCommand(command="verify", description=i18n.gettext("Link your Goated account")),
-        BotCommand(command="play", description=i18n.gettext("Our Goated referral link")),
-        BotCommand(command="website", description=i18n.gettext("The live race page")),
-        BotCommand(command="language", description=i18n.gettext("Change the language")),
-        BotCommand(command="unlink", description=i18n.gettext("Unlink your Goated account")),
-        BotCommand(command="cancel", description=i18n.gettext("Stop what you are doing")),
-        BotCommand(command="help", description=i18n.gettext("What I can do")),
-        BotCommand(command="start", description=i18n.gettext("Welcome and main menu")),
-    ]
-
-
-async def set_commands(bot: Bot, i18n: I18n) -> None:
-    """The command menu, in every language we have a catalog for."""
-    for locale in i18n.available_locales:
-        with i18n.use_locale(locale):
-            commands = command_menu(i18n)
-        await bot.set_my_commands(commands, language_code=None if locale == i18n.default_locale else locale)

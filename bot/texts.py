@@ -28,8 +28,12 @@ def period_title(period: Period) -> str:
     }[period]
 
 
+def current_locale() -> str:
+    return get_i18n().current_locale
+
+
 def money(amount: Decimal) -> str:
-    return format_money(amount, locale=get_i18n().current_locale)
+    return format_money(amount, locale=current_locale())
 
 
 def age(moment: datetime | None, now: datetime | None = None) -> str:

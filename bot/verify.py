@@ -18,10 +18,11 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.admin.review import refresh_cards, send_cards
 from bot.keyboards import continue_in_private
-from bot.texts import money, speaking_to, time_left
-from models.tables import Player, TelegramUser, VerificationRequest
-from models.users import reachable_admins
+from bot.sender import Sender
+from bot.texts import time_left
+from models.tables import Player, TelegramUser
 from models.verification import LinkOutcome, cancel_open_request, request_link, unlink
 from settings import Settings
 
@@ -40,21 +41,9 @@ class UnlinkButton(CallbackData, prefix="unlink"):
     confirm: bool
 
 
-class ReviewButton(CallbackData, prefix="review"):
-    request_id: int
-    approve: bool
-
-
 def cancel_keyboard() -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=_("✖️ Cancel"), callback_data=VerifyButton(action="cancel"))
-    return builder.as_markup()
-
-
-def review_keyboard(request_id: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=_("✅ Approve"), callback_data=ReviewButton(request_id=request_id, approve=True))
-    builder.button(text=_("❌ Reject"), callback_data=ReviewButton(request_id=request_id, approve=False))
     return builder.as_markup()
 
 
@@ -81,23 +70,8 @@ async def ask_to_unlink(message: Message, user: TelegramUser) -> None:
                          reply_markup=builder.as_markup())
 
 
-async def notify_admins(bot: Bot, i18n: I18n, request: VerificationRequest, user: TelegramUser, player: Player) -> None:
-    """Each admin gets a review card in their own language. The admin issue adds history and checks."""
-    for admin in await reachable_admins():
-        with speaking_to(i18n, admin):
-            who = escape(f"@{user.username}" if user.username else user.first_name)
-            text = _("🔗 <b>Link request #{id}</b>\nTelegram: {who} (id {tg})\nGoated: <b>{name}</b> (uid <code>{uid}</code>)\n"
-                     "Wagered this month: {month} · all time: {all_time}").format(
-                id=request.id, who=who, tg=user.id, name=escape(player.name), uid=escape(player.uid),
-                month=money(player.wagered_month), all_time=money(player.wagered_all_time))
-            try:
-                await bot.send_message(admin.id, text, reply_markup=review_keyboard(request.id))
-            except TelegramAPIError as error:  # one unreachable admin must not stop the others
-                log.warning("could not notify admin %d of request %d: %s", admin.id, request.id, error)
-
-
 async def submit(message: Message, state: FSMContext, user: TelegramUser, typed: str, settings: Settings,
-                 bot: Bot, i18n: I18n) -> None:
+                 sender: Sender, i18n: I18n) -> None:
     result = await request_link(user, typed, timedelta(seconds=settings.verify_cooldown_seconds))
     outcome = result.outcome
     if outcome == LinkOutcome.INVALID_NAME:
@@ -109,7 +83,7 @@ async def submit(message: Message, state: FSMContext, user: TelegramUser, typed:
         assert result.request is not None and result.player is not None
         await message.answer(_("✅ Request sent! An admin will check that <b>{name}</b> is yours; I will tell you when it is approved.").format(
             name=escape(result.player.name)))
-        await notify_admins(bot, i18n, result.request, user, result.player)
+        await send_cards(sender, i18n, result.request)
     elif outcome == LinkOutcome.ALREADY_LINKED:
         await message.answer(_("Your account is already linked. Send /unlink first to link another one."))
     elif outcome == LinkOutcome.PENDING:
@@ -133,12 +107,12 @@ def build_router() -> Router:
 
     @router.message(Command("verify"))
     async def verify(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser,
-                     settings: Settings, bot: Bot, i18n: I18n) -> None:
+                     settings: Settings, bot: Bot, sender: Sender, i18n: I18n) -> None:
         if message.chat.type != ChatType.PRIVATE:
             await continue_in_private(message, bot, "verify")
             return
         if command.args:
-            await submit(message, state, user, command.args, settings, bot, i18n)
+            await submit(message, state, user, command.args, settings, sender, i18n)
         elif user.player_id:
             await message.answer(_("Your account is already linked. Send /unlink first to link another one."))
         else:
@@ -146,20 +120,21 @@ def build_router() -> Router:
 
     @router.message(VerifyFlow.waiting_for_name, F.text, ~F.text.startswith("/"))
     async def name_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
-                         bot: Bot, i18n: I18n) -> None:
-        await submit(message, state, user, message.text or "", settings, bot, i18n)
+                         sender: Sender, i18n: I18n) -> None:
+        await submit(message, state, user, message.text or "", settings, sender, i18n)
 
     @router.message(VerifyFlow.waiting_for_name, ~F.text)
     async def not_text(message: Message) -> None:
         await message.answer(_("Please send your Goated username as text."), reply_markup=cancel_keyboard())
 
     @router.message(Command("cancel"))
-    async def cancel(message: Message, state: FSMContext, user: TelegramUser) -> None:
+    async def cancel(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
         in_flow = await state.get_state() is not None
         await state.clear()
         withdrawn = await cancel_open_request(user)
         if withdrawn:
             await message.answer(_("Your link request was withdrawn."))
+            await refresh_cards(sender, i18n, withdrawn)
         elif in_flow:
             await message.answer(_("Cancelled."))
         else:

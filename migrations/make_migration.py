@@ -71,6 +71,17 @@ def _sql_of(path: Path, function: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+def _drops_in_dependency_order(upgrade: str, downgrade: str) -> str:
+    """aerich lists DROP TABLEs in no particular order; drop tables in the reverse of their creation order,
+    so a table goes before the tables its foreign keys point at."""
+    created = re.findall(r'CREATE TABLE IF NOT EXISTS "(\w+)"', upgrade)
+    statements = [line.strip() for line in downgrade.splitlines() if line.strip()]
+    drops = {re.search(r'DROP TABLE IF EXISTS "(\w+)"', s).group(1): s for s in statements if s.startswith("DROP TABLE")}
+    others = [s for s in statements if not s.startswith("DROP TABLE")]
+    ordered = [drops.pop(name) for name in reversed(created) if name in drops] + list(drops.values())
+    return "\n".join(others + ordered)
+
+
 def _models_state(path: Path) -> str:
     match = re.search(r"MODELS_STATE = \(\n    (.*?)\n\)", path.read_text(), re.S)
     assert match, f"no MODELS_STATE in {path}"
@@ -119,11 +130,12 @@ async def main(name: str) -> None:
         return
     target = MIGRATIONS_DIR / "models" / pg_file.name
     target.parent.mkdir(parents=True, exist_ok=True)
+    pg_up, sqlite_up = _sql_of(pg_file, "upgrade"), _sql_of(sqlite_file, "upgrade")
     target.write_text(TEMPLATE.format(
-        postgres_upgrade=_sql_of(pg_file, "upgrade"),
-        postgres_downgrade=_sql_of(pg_file, "downgrade"),
-        sqlite_upgrade=_sql_of(sqlite_file, "upgrade"),
-        sqlite_downgrade=_sql_of(sqlite_file, "downgrade"),
+        postgres_upgrade=pg_up,
+        postgres_downgrade=_drops_in_dependency_order(pg_up, _sql_of(pg_file, "downgrade")),
+        sqlite_upgrade=sqlite_up,
+        sqlite_downgrade=_drops_in_dependency_order(sqlite_up, _sql_of(sqlite_file, "downgrade")),
         models_state=_models_state(pg_file),
     ))
     print(f"wrote {target.relative_to(ROOT)}")

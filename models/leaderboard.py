@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from aiocache import BaseCache, Cache
 
+from models.race import excluded_uids
 from models.tables import Player, SyncOutcome, SyncRun
 
 
@@ -74,6 +75,13 @@ class Standings:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def without(self, uids: frozenset[str]) -> Standings:
+        """The same board with some players left out and everyone below them moved up."""
+        if not uids:
+            return self
+        kept = [e for e in self.entries if e.uid not in uids]
+        return Standings([Entry(rank=i, uid=e.uid, name=e.name, wagered=e.wagered) for i, e in enumerate(kept, start=1)])
+
 
 class Leaderboards:
     """Ranked boards per period, cached (aiocache) until the next sync calls `invalidate`."""
@@ -93,6 +101,18 @@ class Leaderboards:
         standings = await self._load(period)
         if generation == self._generation:
             await self.cache.set(period.value, standings)
+        return standings
+
+    async def race_standings(self, month: str) -> Standings:
+        """This month's board without the players excluded from the race (exclusions invalidate the cache)."""
+        key = f"race:{month}"
+        cached = await self.cache.get(key)
+        if cached is not None:
+            return cached
+        generation = self._generation
+        standings = (await self.standings(Period.MONTH)).without(await excluded_uids(month))
+        if generation == self._generation:
+            await self.cache.set(key, standings)
         return standings
 
     async def top(self, period: Period, limit: int = 10) -> list[Entry]:

@@ -74,6 +74,7 @@ class TelegramUser(Model):
         "models.Player", related_name="telegram_user", null=True, on_delete=fields.SET_NULL
     )
     blocked_bot = fields.BooleanField(default=False)
+    banned = fields.BooleanField(default=False)  # by an admin: the bot ignores them
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -109,3 +110,121 @@ class VerificationRequest(Model):
 
     class Meta:
         table = "verification_request"
+
+
+class ReviewCard(Model):
+    """A review card sent to one admin, so every admin's copy can show the decision once it is made."""
+
+    id = fields.IntField(primary_key=True)
+    request: fields.ForeignKeyRelation[VerificationRequest] = fields.ForeignKeyField(
+        "models.VerificationRequest", related_name="cards", on_delete=fields.CASCADE
+    )
+    chat_id = fields.BigIntField()
+    message_id = fields.BigIntField()
+
+    class Meta:
+        table = "review_card"
+
+
+class AuditEntry(Model):
+    """One admin action: who, what, on what, the state before and after, when."""
+
+    id = fields.IntField(primary_key=True)
+    at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    actor_id = fields.BigIntField()  # the admin's Telegram id (0: the system itself)
+    action = fields.CharField(max_length=48)
+    target = fields.CharField(max_length=255, default="")
+    before = fields.JSONField(null=True)
+    after = fields.JSONField(null=True)
+
+    class Meta:
+        table = "audit_log"
+
+
+class RacePrizes(Model):
+    """A race's prize pool and split as set by an admin. Rows are never updated: the newest row for a
+    month is its setting, older rows are the history. A month without a row inherits the latest earlier one."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, db_index=True)  # "2026-11", the race's month in RACE_TIMEZONE
+    pool = fields.DecimalField(max_digits=14, decimal_places=2)
+    split = fields.JSONField()  # percentages as strings, place 1 first: ["40", "20", ...]
+    set_by = fields.BigIntField()
+    set_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "race_prizes"
+
+
+class RaceExclusion(Model):
+    """A player left out of a race's standings, with a reason, until an admin lifts it."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, db_index=True)
+    player: fields.ForeignKeyRelation[Player] = fields.ForeignKeyField(
+        "models.Player", related_name="race_exclusions", on_delete=fields.CASCADE
+    )
+    reason = fields.CharField(max_length=255)
+    # "month:uid" while in force, NULL once lifted: the unique index allows one active exclusion per player and race.
+    active_key = fields.CharField(max_length=80, null=True, unique=True)
+    excluded_by = fields.BigIntField()
+    excluded_at = fields.DatetimeField(auto_now_add=True)
+    lifted_by = fields.BigIntField(null=True)
+    lifted_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "race_exclusion"
+
+
+class BroadcastStatus(StrEnum):
+    SENDING = "sending"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class Broadcast(Model):
+    """A message an admin sent to an audience. Its recipients are fixed when the admin confirms."""
+
+    id = fields.IntField(primary_key=True)
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    text = fields.TextField()  # Telegram HTML; the caption when there is a photo
+    photo = fields.CharField(max_length=255, null=True)  # Telegram file_id
+    audience = fields.CharField(max_length=32)
+    # The preview's id: confirming the same preview twice cannot create a second broadcast.
+    draft_id = fields.CharField(max_length=32, unique=True)
+    status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.SENDING, db_index=True)
+    progress_chat_id = fields.BigIntField(null=True)
+    progress_message_id = fields.BigIntField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "broadcast"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by a sender; if the process died here, it is not sent again
+    SENT = "sent"
+    BLOCKED = "blocked"  # the user blocked the bot
+    FAILED = "failed"
+    SKIPPED = "skipped"  # cancelled before its turn
+    UNKNOWN = "unknown"  # the process stopped during the send: maybe delivered, never repeated
+
+
+class BroadcastDelivery(Model):
+    """One recipient of one broadcast: the unique pair makes "at most once" a database rule."""
+
+    id = fields.IntField(primary_key=True)
+    broadcast: fields.ForeignKeyRelation[Broadcast] = fields.ForeignKeyField(
+        "models.Broadcast", related_name="deliveries", on_delete=fields.CASCADE
+    )
+    user_id = fields.BigIntField()
+    status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)
+    error = fields.CharField(max_length=255, null=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "broadcast_delivery"
+        unique_together = (("broadcast", "user_id"),)
+        indexes = (("broadcast", "status"),)

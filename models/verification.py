@@ -14,9 +14,15 @@ from enum import StrEnum
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models.audit import record
 from models.tables import Player, TelegramUser, VerificationRequest, VerificationStatus
 
 MAX_NAME_LENGTH = 64
+MAX_REASON_LENGTH = 255
+# Rejection reasons an admin can pick with one press; stored as these keys and shown in the reader's language.
+REJECT_REASONS = ("not_yours", "not_referred", "duplicate")
+TAKEN_REASON = "taken"  # set by the system when the account got linked to someone else first
+CHECKS_REASON = "checks"  # bulk rejection from /pending of requests the automatic checks flagged
 
 
 class LinkOutcome(StrEnum):
@@ -103,23 +109,66 @@ async def decide(request_id: int, admin_id: int, approve: bool, reason: str | No
             if approve:
                 # The one-to-one column refuses a Goated account that is linked to someone else.
                 await TelegramUser.filter(id=request.user_id).using_db(conn).update(player_id=request.player_id)
+            await record(admin_id, f"verification.{status.value}", f"request {request_id}",
+                         after={"user": request.user_id, "player": request.player_id, "reason": reason}, using_db=conn)
     except IntegrityError:
-        await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING).update(
-            status=VerificationStatus.REJECTED, open_for_user=None, decided_at=now, decided_by=admin_id,
-            reason="linked to another account",
-        )
-        return Decision.TAKEN, await VerificationRequest.get_or_none(id=request_id)
+        async with in_transaction() as conn:
+            taken = await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING).using_db(conn).update(
+                status=VerificationStatus.REJECTED, open_for_user=None, decided_at=now, decided_by=admin_id, reason=TAKEN_REASON,
+            )
+            if taken:
+                await record(admin_id, "verification.rejected", f"request {request_id}", after={"reason": TAKEN_REASON},
+                             using_db=conn)
+        request = await VerificationRequest.get_or_none(id=request_id)
+        return (Decision.TAKEN if taken else Decision.ALREADY_DECIDED), request
     return (Decision.APPROVED if approve else Decision.REJECTED), request
 
 
-async def cancel_open_request(user: TelegramUser) -> bool:
-    cancelled = await VerificationRequest.filter(open_for_user=user.id).update(
+async def cancel_open_request(user: TelegramUser) -> VerificationRequest | None:
+    """Withdraw the user's open request; returns it, or None when there was none (or it was just decided)."""
+    request = await open_request(user)
+    if request is None:
+        return None
+    withdrawn = await VerificationRequest.filter(id=request.id, status=VerificationStatus.PENDING).update(
         status=VerificationStatus.CANCELLED, open_for_user=None, decided_at=datetime.now(UTC)
     )
-    return bool(cancelled)
+    if not withdrawn:
+        return None
+    await request.refresh_from_db()
+    return request
 
 
 async def unlink(user: TelegramUser) -> bool:
     unlinked = await TelegramUser.filter(id=user.id, player_id__isnull=False).update(player_id=None)
     user.player_id = None
     return bool(unlinked)
+
+
+class Concern(StrEnum):
+    """What the automatic checks found about a pending request; none means it may be bulk-approved."""
+
+    ACCOUNT_LINKED = "account_linked"  # the Goated account is linked to another Telegram account
+    COMPETING = "competing"  # someone else has an open request for the same account
+    EARLIER_REJECTION = "earlier_rejection"  # this user had a request rejected before
+
+
+async def concerns(request: VerificationRequest) -> list[Concern]:
+    found = []
+    if await TelegramUser.filter(player_id=request.player_id).exclude(id=request.user_id).exists():
+        found.append(Concern.ACCOUNT_LINKED)
+    if await VerificationRequest.filter(player_id=request.player_id, status=VerificationStatus.PENDING).exclude(id=request.id).exists():
+        found.append(Concern.COMPETING)
+    if await VerificationRequest.filter(user_id=request.user_id, status=VerificationStatus.REJECTED).exists():
+        found.append(Concern.EARLIER_REJECTION)
+    return found
+
+
+async def pending_requests(offset: int, limit: int) -> tuple[list[VerificationRequest], int]:
+    """A page of open requests, oldest first, with the total count."""
+    query = VerificationRequest.filter(status=VerificationStatus.PENDING)
+    page = await query.order_by("id").offset(offset).limit(limit).prefetch_related("user", "player")
+    return page, await query.count()
+
+
+async def earlier_requests(request: VerificationRequest, limit: int = 5) -> list[VerificationRequest]:
+    return await VerificationRequest.filter(user_id=request.user_id).exclude(id=request.id).order_by("-id").limit(limit).prefetch_related("player")

@@ -30,7 +30,8 @@ REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
-TABLES = ("verification_request", "telegram_user", "sync_run", "player")
+TABLES = ("broadcast_delivery", "broadcast", "review_card", "audit_log", "race_exclusion", "race_prizes",
+          "verification_request", "telegram_user", "sync_run", "player")
 
 
 def run_in_thread(coro) -> Any:

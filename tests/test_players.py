@@ -37,7 +37,7 @@ async def link(bot, user, name: str) -> int:
     """Request and approve a link; returns the request id."""
     await bot.send(f"/verify {name}", user=user)
     request = await VerificationRequest.get(user_id=user["id"], status=VerificationStatus.PENDING)
-    response = await bot.post_update(updates.callback(f"review:{request.id}:1", message_id=1, user=ADMIN))
+    response = await bot.post_update(updates.callback(f"review:{request.id}:approve:", message_id=1, user=ADMIN))
     assert response.status == 200
     return request.id
 
@@ -52,7 +52,7 @@ async def test_verify_with_a_name_creates_a_request_and_notifies_admins(bot):
     assert "LuckyGoat42" in card["text"] and "uidLucky" in card["text"] and "@alice" in card["text"]
     buttons = [b["callback_data"] for row in card["reply_markup"]["inline_keyboard"] for b in row]
     request = await VerificationRequest.get(user_id=111)
-    assert buttons == [f"review:{request.id}:1", f"review:{request.id}:0"]
+    assert buttons == [f"review:{request.id}:approve:", f"review:{request.id}:reject:"]
     assert (request.player_id, request.status) == ("uidLucky", VerificationStatus.PENDING)
 
 
@@ -108,7 +108,7 @@ async def test_approval_links_and_tells_the_user_in_their_language(bot):
     request = await VerificationRequest.get(user_id=222)
     bot.telegram.calls.clear()
 
-    await bot.post_update(updates.callback(f"review:{request.id}:1", message_id=5, user=ADMIN))
+    await bot.post_update(updates.callback(f"review:{request.id}:approve:", message_id=5, user=ADMIN))
 
     assert (await TelegramUser.get(id=222)).player_id == "uidWhale"
     [told] = bot.telegram.sent()
@@ -120,10 +120,10 @@ async def test_approval_links_and_tells_the_user_in_their_language(bot):
 async def test_second_decision_changes_nothing_and_says_so(bot):
     await bot.send("/verify WhaleTail", user=ALICE)
     request = await VerificationRequest.get(user_id=111)
-    await bot.post_update(updates.callback(f"review:{request.id}:0", message_id=5, user=ADMIN))
+    await bot.post_update(updates.callback(f"review:{request.id}:reason:not_yours", message_id=5, user=ADMIN))
     bot.telegram.calls.clear()
 
-    await bot.post_update(updates.callback(f"review:{request.id}:1", message_id=5, user=ADMIN))
+    await bot.post_update(updates.callback(f"review:{request.id}:approve:", message_id=5, user=ADMIN))
 
     [answer] = bot.telegram.sent("answerCallbackQuery")
     assert answer["text"] == "Already rejected."
@@ -134,7 +134,7 @@ async def test_second_decision_changes_nothing_and_says_so(bot):
 async def test_a_non_admin_pressing_a_review_button_changes_nothing(bot):
     await bot.send("/verify WhaleTail", user=ALICE)
     request = await VerificationRequest.get(user_id=111)
-    await bot.post_update(updates.callback(f"review:{request.id}:1", message_id=5, user=BRUNO))
+    await bot.post_update(updates.callback(f"review:{request.id}:approve:", message_id=5, user=BRUNO))
     assert (await VerificationRequest.get(id=request.id)).status == VerificationStatus.PENDING
     assert (await TelegramUser.get(id=111)).player_id is None
 
@@ -142,7 +142,7 @@ async def test_a_non_admin_pressing_a_review_button_changes_nothing(bot):
 async def test_rejection_then_cooldown_then_retry(bot):
     await bot.send("/verify WhaleTail", user=ALICE)
     request = await VerificationRequest.get(user_id=111)
-    await bot.post_update(updates.callback(f"review:{request.id}:0", message_id=5, user=ADMIN))
+    await bot.post_update(updates.callback(f"review:{request.id}:reason:not_yours", message_id=5, user=ADMIN))
     assert "was not approved" in bot.telegram.sent()[-1]["text"]
 
     [wait] = await bot.send("/verify WhaleTail", user=ALICE)

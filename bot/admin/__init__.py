@@ -1,0 +1,19 @@
+"""Everything admins do in the bot. One router with the admin filter, so a non-admin never reaches any
+admin handler: their commands fall through to the ordinary "unknown command" answer, and a forwarded or
+forged admin button falls through to "this button no longer works"."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from bot.admin import broadcast, community, races, review, roles, users
+from bot.filters import IsAdmin
+
+
+def build_router() -> Router:
+    router = Router(name="admin")
+    router.message.filter(IsAdmin())
+    router.callback_query.filter(IsAdmin())  # checked again on every press
+    router.include_routers(review.build_router(), roles.build_router(), races.build_router(), users.build_router(),
+                           broadcast.build_router(), community.build_router())
+    return router

@@ -1,0 +1,123 @@
+"""/stats (the community, for admins), /sync (now) and /audit (the latest admin actions)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from html import escape
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.texts import age, money
+from models.audit import latest, record
+from models.leaderboard import Leaderboards, Period
+from models.race import race_at
+from models.tables import AuditEntry, SyncOutcome, SyncRun, TelegramUser
+from models.users import community, display_name
+from scheduler.sync import SyncService
+from settings import Settings
+
+AUDIT_DEFAULT, AUDIT_MAX = 10, 50
+
+
+def outcome_text(run: SyncRun) -> str:
+    return {
+        SyncOutcome.RUNNING: _("running"), SyncOutcome.OK: _("ok"), SyncOutcome.FAILED: _("failed"),
+        SyncOutcome.REJECTED: _("rejected"), SyncOutcome.INTERRUPTED: _("interrupted"),
+    }[run.outcome]
+
+
+def action_text(action: str) -> str:
+    return {
+        "verification.approved": _("approved a link request"),
+        "verification.rejected": _("rejected a link request"),
+        "user.role": _("changed a role"),
+        "user.ban": _("banned a user"),
+        "user.unban": _("unbanned a user"),
+        "user.unlink": _("unlinked a user"),
+        "user.message": _("messaged a user"),
+        "race.prizes": _("set race prizes"),
+        "race.exclude": _("excluded a player"),
+        "race.include": _("lifted an exclusion"),
+        "broadcast.start": _("started a broadcast"),
+        "broadcast.cancel": _("cancelled a broadcast"),
+        "sync.manual": _("ran a sync"),
+    }.get(action, action)
+
+
+def change_text(entry: AuditEntry) -> str:
+    if entry.before is None and entry.after is None:
+        return ""
+    if entry.before is None:
+        return escape(_format(entry.after))
+    return escape(f"{_format(entry.before)} → {_format(entry.after)}")
+
+
+def _format(value: object) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
+    return str(value)
+
+
+def build_router() -> Router:
+    router = Router(name="admin.community")
+
+    @router.message(Command("stats", magic=F.args.is_(None)))  # "/stats me" shows an admin their own stats
+    async def stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
+        figures = await community()
+        month = await leaderboards.standings(Period.MONTH)
+        race = await leaderboards.race_standings(race_at(datetime.now(UTC), settings.race_timezone).month)
+        lines = [
+            _("📈 <b>Community</b>"),
+            _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
+                users=figures.users, linked=figures.linked, pending=figures.pending),
+            _("Blocked the bot: {blocked} · banned: {banned}").format(blocked=figures.blocked, banned=figures.banned),
+            _("Active in this race: {n}").format(n=len(race)),
+            _("Wagered this month: {total}").format(total=money(sum((e.wagered for e in month.entries), Decimal(0)))),
+        ]
+        run = figures.last_sync
+        if run is None:
+            lines.append(_("Last sync: none yet"))
+        else:
+            lines.append(_("Last sync: #{id} {outcome}, {age}").format(id=run.id, outcome=outcome_text(run),
+                                                                      age=age(run.finished_at or run.started_at)))
+        lines.append(_("Your own stats: /stats me"))
+        await message.answer("\n".join(lines))
+
+    @router.message(Command("sync"))
+    async def sync_now(message: Message, user: TelegramUser, sync: SyncService) -> None:
+        await message.answer(_("Syncing with Goated…"))
+        run = await sync.run_once()
+        await record(user.id, "sync.manual", f"sync {run.id}", after={"outcome": run.outcome.value})
+        if run.outcome == SyncOutcome.OK:
+            text = _("✅ Sync #{id} done: {received} players, {changed} changed, in {seconds:.1f} s.").format(
+                id=run.id, received=run.players_received, changed=run.players_changed, seconds=(run.duration_ms or 0) / 1000)
+        else:
+            text = _("❌ Sync #{id} {outcome}: {error}. The last good data stays in use.").format(
+                id=run.id, outcome=outcome_text(run), error=escape(run.error or ""))
+        await message.answer(text)
+
+    @router.message(Command("audit"))
+    async def audit(message: Message, command: CommandObject) -> None:
+        arg = (command.args or "").strip()
+        if arg and not (arg.isdigit() and 1 <= int(arg) <= AUDIT_MAX):
+            await message.answer(_("Usage: /audit [number of entries, 1–{max}]").format(max=AUDIT_MAX))
+            return
+        entries = await latest(int(arg) if arg else AUDIT_DEFAULT)
+        if not entries:
+            await message.answer(_("No admin actions recorded yet."))
+            return
+        actors = {u.id: u for u in await TelegramUser.filter(id__in={e.actor_id for e in entries})}
+        lines = [_("🧾 <b>Latest admin actions</b>")]
+        for entry in entries:
+            actor = actors.get(entry.actor_id)
+            who = escape(display_name(actor)) if actor else (_("the system") if entry.actor_id == 0 else str(entry.actor_id))
+            change = change_text(entry)
+            lines.append(f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
+                         f"<i>{escape(entry.target)}</i>" + (f" ({change})" if change else ""))
+        await message.answer("\n".join(lines))
+
+    return router
