@@ -26,7 +26,17 @@ def help_text(user: TelegramUser) -> str:
         _("/cancel — stop what you are doing"),
     ]
     if user.role in ADMIN_ROLES:
-        lines += ["", _("<b>Admin</b>"), _("Link requests arrive here with Approve and Reject buttons; the first decision counts.")]
+        lines += [
+            "", _("<b>Admin</b>"),
+            _("Link requests arrive here with Approve and Reject buttons; the first decision counts."),
+            _("/pending — open link requests, with bulk approve; /review <id> — one request's card"),
+            _("/raceconfig — race prizes, exclusions and their history; /setprizes — change prizes in one line"),
+            _("/exclude <name> <reason> and /include <name> — leave a player out of this race, or undo it"),
+            _("/broadcast — message linked players, everyone, or the race's top players"),
+            _("/user <id | @username | Goated name> — a user's card: unlink, ban, unban, message"),
+            _("/stats — community figures (/stats me for your own); /sync — sync with Goated now"),
+            _("/audit [n] — the latest admin actions; /admins — who the admins are"),
+        ]
     return "\n".join(lines)
 
 

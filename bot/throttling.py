@@ -13,6 +13,9 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, User
 from aiogram.utils.i18n import gettext as _
 
+from models.tables import TelegramUser
+from models.users import ADMIN_ROLES
+
 GROUP_TYPES = (ChatType.GROUP, ChatType.SUPERGROUP)
 PRUNE_ABOVE = 10_000  # tracked users/groups before stale entries are dropped
 
@@ -29,6 +32,9 @@ class Throttle(BaseMiddleware):
                        event: TelegramObject, data: dict[str, Any]) -> Any:
         now = self.clock()
         user: User | None = data.get("event_from_user")
+        member: TelegramUser | None = data.get("user")
+        if member is not None and member.role in ADMIN_ROLES:
+            return await handler(event, data)  # admins work in bursts (queues, bulk actions) and are trusted
         if user is not None and not self._allow_user(user.id, now):
             if user.id not in self._warned:
                 self._warned.add(user.id)

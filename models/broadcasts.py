@@ -19,7 +19,7 @@ INSERT_BATCH = 1_000
 class Audience:
     LINKED = "linked"  # users with a linked Goated account
     EVERYONE = "everyone"  # everyone who started the bot
-    TOP = "top"  # "top:N": linked players in the current race's top N
+    TOP = "top"  # "top-N": linked players in the current race's top N
 
 
 async def recipients(audience: str, leaderboards: Leaderboards, race_month: str) -> list[int]:
@@ -28,7 +28,7 @@ async def recipients(audience: str, leaderboards: Leaderboards, race_month: str)
         return await reachable.order_by("id").values_list("id", flat=True)
     if audience == Audience.LINKED:
         return await reachable.filter(player_id__isnull=False).order_by("id").values_list("id", flat=True)
-    kind, _, size = audience.partition(":")
+    kind, _, size = audience.partition("-")
     if kind == Audience.TOP and size.isdigit():
         top = [e.uid for e in (await leaderboards.race_standings(race_month)).top(int(size))]
         return await reachable.filter(player_id__in=top).order_by("id").values_list("id", flat=True)

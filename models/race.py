@@ -126,8 +126,13 @@ def parse_split(words: list[str]) -> tuple[Decimal, ...]:
             raise InvalidPrizes(PrizeProblem.TOO_PRECISE, word)
     total = sum(split, Decimal(0))
     if total > 100:
-        raise InvalidPrizes(PrizeProblem.OVER_100, str(total.normalize()))
-    return tuple(p.normalize() for p in split)
+        raise InvalidPrizes(PrizeProblem.OVER_100, percent_str(total))
+    return split
+
+
+def percent_str(percent: Decimal) -> str:
+    """`Decimal("40.00")` -> "40", `Decimal("3.50")` -> "3.5": never exponent notation."""
+    return format(percent.normalize(), "f")
 
 
 def parse_prizes(text: str) -> tuple[Decimal, tuple[Decimal, ...]]:
@@ -144,7 +149,7 @@ async def set_prizes(month: str, pool: Decimal, split: tuple[Decimal, ...], admi
     parse_split([str(p) for p in split])
     before = await prize_setting(month)
     async with in_transaction() as conn:
-        setting = await RacePrizes.create(month=month, pool=pool, split=[str(p) for p in split], set_by=admin_id, using_db=conn)
+        setting = await RacePrizes.create(month=month, pool=pool, split=[percent_str(p) for p in split], set_by=admin_id, using_db=conn)
         await record(admin_id, "race.prizes", month, before=_describe(before), after=_describe(setting), using_db=conn)
     return setting
 

@@ -48,7 +48,7 @@ async def set_role(target: TelegramUser, role: Role, by: int) -> RoleChange:
     async with in_transaction() as conn:
         changed = await TelegramUser.filter(id=target.id, role=target.role).using_db(conn).update(role=role)
         if changed:
-            await record(by, "user.role", str(target.id), before=target.role.value, after=role.value, using_db=conn)
+            await record(by, "user.role", str(target.id), before={"role": target.role.value}, after={"role": role.value}, using_db=conn)
     if not changed:
         return RoleChange.UNCHANGED
     target.role = role
@@ -69,7 +69,7 @@ async def unlink_by_admin(target: TelegramUser, by: int) -> bool:
     async with in_transaction() as conn:
         changed = await TelegramUser.filter(id=target.id, player_id__isnull=False).using_db(conn).update(player_id=None)
         if changed:
-            await record(by, "user.unlink", str(target.id), before=target.player_id, using_db=conn)
+            await record(by, "user.unlink", str(target.id), before={"player": target.player_id}, using_db=conn)
     target.player_id = None
     return bool(changed)
 

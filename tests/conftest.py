@@ -138,13 +138,19 @@ class Harness:
         assert response.status == 200, await response.text()
         return self.telegram.sent()[before:]
 
+    async def press(self, data: str, user: dict, message_id: int = 1, text: str = "…") -> list:
+        """Post a button press; return every Bot API call it caused."""
+        before = len(self.telegram.calls)
+        response = await self.post_update(updates.callback(data, message_id=message_id, user=user, text=text))
+        assert response.status == 200, await response.text()
+        return self.telegram.calls[before:]
+
     async def sync(self):
         return await self.runtime.sync.run_once()
 
 
-@pytest.fixture
-async def harness(database, fake_telegram, fake_goated, aiohttp_client) -> Harness:
-    settings = make_settings(
+def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: FakeGoated, **overrides: Any) -> Settings:
+    return make_settings(**{**dict(
         database_url=database,
         bot_token=BOT_TOKEN,
         telegram_api_url=fake_telegram.url,  # type: ignore[attr-defined]
@@ -153,7 +159,15 @@ async def harness(database, fake_telegram, fake_goated, aiohttp_client) -> Harne
         goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
         goated_affiliate_code=AFFILIATE_CODE,
         admin_ids="999",
-    )
+        # The sender's pacing is tested on its own; here it would only slow the tests down.
+        telegram_messages_per_second=1000,
+        telegram_chat_interval_seconds=0,
+    ), **overrides})
+
+
+@pytest.fixture
+async def harness(database, fake_telegram, fake_goated, aiohttp_client) -> Harness:
+    settings = harness_settings(database, fake_telegram, fake_goated)
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
     client = await aiohttp_client(runtime.web_app)
     yield Harness(runtime, client, fake_telegram, fake_goated)

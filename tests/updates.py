@@ -24,7 +24,8 @@ def chat(chat_id: int, kind: str = "private") -> dict[str, Any]:
     return {"id": chat_id, "type": kind, **({"title": "Goated VIPs"} if kind != "private" else {"first_name": "Alice"})}
 
 
-def message(text: str, user: dict[str, Any] | None = None, chat_id: int | None = None, chat_type: str = "private") -> dict[str, Any]:
+def message(text: str, user: dict[str, Any] | None = None, chat_id: int | None = None, chat_type: str = "private",
+            entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     user = user or telegram_user()
     body: dict[str, Any] = {
         "message_id": next(_message_ids),
@@ -36,6 +37,8 @@ def message(text: str, user: dict[str, Any] | None = None, chat_id: int | None =
     if text.startswith("/"):
         command = text.split()[0]
         body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    if entities:
+        body["entities"] = body.get("entities", []) + entities
     return {"update_id": next(_update_ids), "message": body}
 
 

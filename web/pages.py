@@ -9,9 +9,9 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from models.leaderboard import Period
 from models.locales import pick_locale
 from models.money import format_money
+from models.race import load_race
 from web.keys import I18N, LEADERBOARDS, SETTINGS
 
 PAGE_ROWS = 25
@@ -39,9 +39,13 @@ def add_filters(env: jinja2.Environment) -> None:
 async def index(request: web.Request) -> dict[str, Any]:
     leaderboards = request.app[LEADERBOARDS]
     updated_at = await leaderboards.updated_at()
-    minutes = int((datetime.now(UTC) - updated_at).total_seconds() // 60) if updated_at else None
+    now = datetime.now(UTC)
+    minutes = int((now - updated_at).total_seconds() // 60) if updated_at else None
+    race = await load_race(now, request.app[SETTINGS].race_timezone)
+    standings = await leaderboards.race_standings(race.month)
     return {
-        "entries": await leaderboards.top(Period.MONTH, PAGE_ROWS),
+        "entries": [(e, race.prize_for(e.rank)) for e in standings.top(PAGE_ROWS)],
+        "prize_pool": race.prize_pool,
         "updated_minutes": minutes,
         "demo": request.app[SETTINGS].uses_demo_data,
     }

@@ -36,13 +36,13 @@ def audience_label(audience: str, count: int) -> str:
         return _("Linked players ({n})").format(n=count)
     if audience == Audience.EVERYONE:
         return _("Everyone who started the bot ({n})").format(n=count)
-    return _("This race's top {top} ({n})").format(top=audience.partition(":")[2], n=count)
+    return _("This race's top {top} ({n})").format(top=audience.partition("-")[2], n=count)
 
 
 async def audience_keyboard(leaderboards: Leaderboards, settings: Settings) -> InlineKeyboardMarkup:
     month = race_at(datetime.now(UTC), settings.race_timezone).month
     builder = InlineKeyboardBuilder()
-    for audience in (Audience.LINKED, Audience.EVERYONE, *(f"{Audience.TOP}:{n}" for n in TOP_SIZES)):
+    for audience in (Audience.LINKED, Audience.EVERYONE, *(f"{Audience.TOP}-{n}" for n in TOP_SIZES)):
         count = len(await broadcasts.recipients(audience, leaderboards, month))
         builder.button(text=audience_label(audience, count), callback_data=BroadcastButton(action="audience", value=audience))
     builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))

@@ -30,6 +30,7 @@ from models.race import (
     parse_pool,
     parse_prizes,
     parse_split,
+    percent_str,
     prize_history,
     set_prizes,
 )
@@ -68,10 +69,10 @@ def problem_text(error: InvalidPrizes) -> str:
 def prize_lines(race: Race) -> list[str]:
     total = sum(race.split, Decimal(0))
     lines = [_("Prize pool: <b>{pool}</b>").format(pool=money(race.prize_pool))]
-    lines += [f"  {place}. {pct.normalize()}% — {money(race.prize_for(place) or Decimal(0))}"
+    lines += [f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
               for place, pct in enumerate(race.split, start=1)]
     paid = sum((race.prize_for(p) or Decimal(0) for p in range(1, race.paid_places + 1)), Decimal(0))
-    lines.append(_("Total: {pct}% ({paid})").format(pct=total.normalize(), paid=money(paid)))
+    lines.append(_("Total: {pct}% ({paid})").format(pct=percent_str(total), paid=money(paid)))
     return lines
 
 

@@ -23,6 +23,7 @@ class Call:
     method: str
     params: dict[str, Any]
     token: str
+    ok: bool = True  # False when the fake answered with an error
 
     def __getitem__(self, key: str) -> Any:
         return self.params[key]
@@ -42,6 +43,8 @@ class Failure:
 class FakeTelegram:
     calls: list[Call] = field(default_factory=list)
     _failures: dict[str, list[Failure]] = field(default_factory=dict)
+    _chat_failures: dict[int, list[Failure]] = field(default_factory=dict)
+    blocked_chats: set[int] = field(default_factory=set)  # users who blocked the bot: every send answers 403
     _updates: asyncio.Queue = field(default_factory=asyncio.Queue)
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _call_event: asyncio.Event = field(default_factory=asyncio.Event)
@@ -50,6 +53,14 @@ class FakeTelegram:
 
     def sent(self, method: str = "sendMessage") -> list[Call]:
         return [c for c in self.calls if c.method == method]
+
+    def delivered(self, method: str = "sendMessage") -> list[Call]:
+        """Calls of `method` that Telegram accepted."""
+        return [c for c in self.calls if c.method == method and c.ok]
+
+    def fail_chat(self, chat_id: int, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
+        """The next `times` sends to this chat fail (sendMessage, sendPhoto)."""
+        self._chat_failures.setdefault(chat_id, []).extend(Failure(status, description, retry_after) for _ in range(times))
 
     def fail_next(self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
         self._failures.setdefault(method, []).extend(Failure(status, description, retry_after) for _ in range(times))
@@ -80,11 +91,12 @@ class FakeTelegram:
     async def _handle(self, request: web.Request) -> web.Response:
         token, method = request.match_info["token"], request.match_info["method"]
         params = await self._params(request)
-        self.calls.append(Call(method, params, token))
+        call = Call(method, params, token)
+        self.calls.append(call)
         self._call_event.set()
-        failures = self._failures.get(method)
-        if failures:
-            failure = failures.pop(0)
+        failure = self._failure_for(method, params)
+        if failure is not None:
+            call.ok = False
             body: dict[str, Any] = {"ok": False, "error_code": failure.status, "description": failure.description}
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
@@ -92,6 +104,16 @@ class FakeTelegram:
         if method == "getUpdates":
             return await self._get_updates(params)
         return web.json_response({"ok": True, "result": self._result(method, params)})
+
+    def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
+        if method in ("sendMessage", "sendPhoto"):
+            chat_id = int(params.get("chat_id", 0))
+            if chat_id in self.blocked_chats:
+                return Failure(403, "Forbidden: bot was blocked by the user")
+            if self._chat_failures.get(chat_id):
+                return self._chat_failures[chat_id].pop(0)
+        failures = self._failures.get(method)
+        return failures.pop(0) if failures else None
 
     @staticmethod
     async def _params(request: web.Request) -> dict[str, Any]:
@@ -122,6 +144,9 @@ class FakeTelegram:
                    "chat": chat, "from": {k: BOT_USER[k] for k in ("id", "is_bot", "first_name", "username")}}
         if "text" in params:
             message["text"] = params["text"]
+        if "photo" in params:
+            message["photo"] = [{"file_id": str(params["photo"]), "file_unique_id": "u1", "width": 90, "height": 90}]
+            message["caption"] = params.get("caption", "")
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
         return message
