@@ -21,6 +21,7 @@ from scheduler.sync import SyncService
 from settings import Settings
 
 AUDIT_DEFAULT, AUDIT_MAX = 10, 50
+MESSAGE_BUDGET = 3900  # Telegram allows 4096 characters; older entries are left out beyond this
 
 
 def outcome_text(run: SyncRun) -> str:
@@ -52,8 +53,8 @@ def change_text(entry: AuditEntry) -> str:
     if entry.before is None and entry.after is None:
         return ""
     if entry.before is None:
-        return escape(_format(entry.after))
-    return escape(f"{_format(entry.before)} → {_format(entry.after)}")
+        return _format(entry.after)
+    return f"{_format(entry.before)} → {_format(entry.after)}"
 
 
 def _format(value: object) -> str:
@@ -116,8 +117,11 @@ def build_router() -> Router:
             actor = actors.get(entry.actor_id)
             who = escape(display_name(actor)) if actor else (_("the system") if entry.actor_id == 0 else str(entry.actor_id))
             change = change_text(entry)
-            lines.append(f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
-                         f"<i>{escape(entry.target)}</i>" + (f" ({change})" if change else ""))
+            line = (f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
+                    f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else ""))
+            if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
+                break
+            lines.append(line)
         await message.answer("\n".join(lines))
 
     return router
