@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -23,16 +24,19 @@ from babel.messages.pofile import read_po
 
 from bot.broadcaster import Broadcaster
 from bot.menu import set_admin_commands, set_commands
+from bot.notifier import Notifier
 from bot.sender import Sender
 from bot.setup import build_bot, build_dispatcher, build_sender
 from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
+from models.notifications import mark_interrupted as mark_interrupted_notifications
 from models.sync_runs import mark_interrupted_runs
 from models.users import reachable_admins
 from scheduler.demo import DemoSource
 from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.jobs import build_scheduler
+from scheduler.races import RaceKeeper
 from scheduler.sync import SyncService
 from settings import Settings, load_settings
 from web.app import build_web_app
@@ -87,8 +91,10 @@ class Runtime:
     web_app: web.Application
     bot: Bot | None
     dispatcher: Dispatcher | None
+    races: RaceKeeper
     sender: Sender | None
     broadcaster: Broadcaster | None
+    notifier: Notifier | None
 
     async def database_context(self, app: web.Application) -> AsyncIterator[None]:
         if self.settings.is_sqlite:
@@ -133,6 +139,7 @@ class Runtime:
             return
         await self._register_with_telegram(bot, dispatcher)
         assert self.broadcaster is not None
+        await mark_interrupted_notifications()
         resumed = await self.broadcaster.resume()
         if resumed:
             log.warning("resuming %d broadcast(s) that the last shutdown interrupted", resumed)
@@ -181,15 +188,19 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     bus = EventBus()
     source = source or build_source(settings)
     sync = SyncService(source, leaderboards, bus)
-    scheduler = build_scheduler(sync, settings.sync_interval_seconds)
+    races = RaceKeeper(sync, settings.race_timezone, timedelta(seconds=settings.sync_interval_seconds))
+    scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
-    bot = dispatcher = sender = broadcaster = None
+    bot = dispatcher = sender = broadcaster = notifier = None
     if settings.bot_token is not None:
         bot = build_bot(settings)
         sender = build_sender(bot, settings)
         broadcaster = Broadcaster(sender, i18n)
+        notifier = Notifier(sender, i18n)
+        races.after_finalise = notifier.deliver_pending
         dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster)
-    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, sender, broadcaster)
+    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
+                      broadcaster, notifier)
 
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from html import escape
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
 from aiogram.utils.i18n import gettext as _
@@ -15,11 +17,14 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, mention, money, time_left
 from models.leaderboard import Leaderboards
+from bot.notifier import month_name
 from models.race import load_race
-from models.tables import TelegramUser
+from models.results import finished_race, latest_finished, results
+from models.tables import RaceResult, TelegramUser
 from settings import Settings
 
 TOP_N = 5
+TOP_RESULTS = 10
 
 
 class RaceButton(CallbackData, prefix="race"):
@@ -67,12 +72,48 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
         lines.append(f"{line} · {money(prize)}" if prize else line)
     if not top:
         lines.append(_("Nobody has wagered yet in this period."))
-    lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool)), footer(await leaderboards.updated_at(), demo)]
+    lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool))]
+    if await latest_finished() is not None:
+        lines.append(_("Last race's results: /race previous"))
+    lines.append(footer(await leaderboards.updated_at(), demo))
+    return "\n".join(lines)
+
+
+async def results_text(month_arg: str, user: TelegramUser) -> str:
+    """`/race previous` or `/race 2026-11`: a finished race's final standings and the user's own place."""
+    if month_arg in ("previous", "last"):
+        race = await latest_finished()
+    elif re.fullmatch(r"\d{4}-\d{2}", month_arg):
+        race = await finished_race(month_arg)
+    else:
+        return _("Usage: /race, /race previous, or /race 2026-10 for a month's results.")
+    if race is None:
+        return _("No finished race for that month yet.")
+    lines = [_("🏁 <b>{month} race — final results</b>").format(month=month_name(race.month))]
+    if race.stale:
+        lines.append(_("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
+            time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"))
+    top = await results(race, TOP_RESULTS)
+    medals = {1: "🥇", 2: "🥈", 3: "🥉"}
+    for row in top:
+        prize = f" · {money(row.prize)}" if row.prize else ""
+        lines.append(f"{medals.get(row.rank, f'{row.rank}.')} {escape(row.name)} — <b>{money(row.wagered)}</b>{prize}")
+    if not top:
+        lines.append(_("Nobody wagered during this race."))
+    if user.player_id:
+        mine = await RaceResult.get_or_none(race_id=race.id, player_id=user.player_id)
+        if mine is not None:
+            lines += ["", _("You finished <b>#{rank}</b> with {wagered}.").format(rank=mine.rank, wagered=money(mine.wagered))
+                      + (" " + _("Prize: <b>{prize}</b>").format(prize=money(mine.prize)) if mine.prize else "")]
     return "\n".join(lines)
 
 
 def build_router() -> Router:
     router = Router(name="race")
+
+    @router.message(Command("race", magic=F.args))
+    async def race_results(message: Message, command: CommandObject, user: TelegramUser) -> None:
+        await message.answer(await results_text((command.args or "").strip().lower(), user))
 
     @router.message(Command("race"))
     async def race(message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:

@@ -11,7 +11,9 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.texts import footer, mention, money, period_title
+from bot.notifier import month_name
 from models.leaderboard import Leaderboards, Period
+from models.results import player_results
 from models.tables import Player, TelegramUser
 from models.vip import vip_tier
 from settings import Settings
@@ -39,6 +41,11 @@ def build_router() -> Router:
             position = await leaderboards.position(period, player.uid)
             rank = f"#{position.entry.rank}" if position else "—"
             lines.append(f"{period_title(period)}: <b>{money(getattr(player, period.column))}</b> · {rank}")
+        history = await player_results(player.uid)
+        if history:
+            lines += ["", _("<b>Past races</b>")]
+            lines += [f"{month_name(race.month)}: #{row.rank} · {money(row.wagered)}" + (f" · 🏆 {money(row.prize)}" if row.prize else "")
+                      for race, row in history]
         lines += ["", footer(await leaderboards.updated_at(), demo)]
         await message.answer("\n".join(lines))
 

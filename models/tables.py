@@ -228,3 +228,73 @@ class BroadcastDelivery(Model):
         table = "broadcast_delivery"
         unique_together = (("broadcast", "user_id"),)
         indexes = (("broadcast", "status"),)
+
+
+class WagerSnapshot(Model):
+    """A player's figures as one sync saw them, written only when they changed: together the rows give every
+    player's wagers at every sync, which is what race finalisation reads."""
+
+    id = fields.BigIntField(primary_key=True)
+    player_id = fields.CharField(max_length=64)  # no foreign key: history outlives nothing, and inserts stay cheap
+    sync_run_id = fields.IntField()
+    at = fields.DatetimeField()  # when the sync wrote it
+    wagered_today = fields.DecimalField(**MONEY)
+    wagered_week = fields.DecimalField(**MONEY)
+    wagered_month = fields.DecimalField(**MONEY)
+    wagered_all_time = fields.DecimalField(**MONEY)
+
+    class Meta:
+        table = "wager_snapshot"
+        indexes = (("player_id", "at"), ("at",))
+
+
+class FinishedRace(Model):
+    """A race's final result set, written once: the unique month makes a second finalisation fail."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, unique=True)
+    starts_at = fields.DatetimeField()
+    ends_at = fields.DatetimeField()
+    prize_pool = fields.DecimalField(max_digits=14, decimal_places=2)
+    split = fields.JSONField()
+    finalised_at = fields.DatetimeField()
+    data_as_of = fields.DatetimeField(null=True)  # the last sync before the end that the results come from
+    stale = fields.BooleanField(default=False)  # that sync was older than two sync intervals at the end
+
+    class Meta:
+        table = "finished_race"
+
+
+class RaceResult(Model):
+    """One ranked player of a finished race, as they stood at the end."""
+
+    id = fields.IntField(primary_key=True)
+    race: fields.ForeignKeyRelation[FinishedRace] = fields.ForeignKeyField(
+        "models.FinishedRace", related_name="results", on_delete=fields.CASCADE
+    )
+    rank = fields.IntField()
+    player_id = fields.CharField(max_length=64, db_index=True)
+    name = fields.CharField(max_length=255)  # the name at the end
+    wagered = fields.DecimalField(**MONEY)
+    prize = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
+
+    class Meta:
+        table = "race_result"
+        unique_together = (("race", "rank"), ("race", "player_id"))
+
+
+class Notification(Model):
+    """A message the program owes someone (a win, the results for admins). The unique key makes "once per
+    person" a database rule; the sender claims each row before sending, as broadcasts do."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=128, unique=True)  # "race:2026-11:won:111"
+    user_id = fields.BigIntField()
+    kind = fields.CharField(max_length=32)
+    payload = fields.JSONField()
+    status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING, db_index=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "notification"

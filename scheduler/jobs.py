@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from scheduler.races import RACE_TICK_SECONDS, RaceKeeper
 from scheduler.sync import SyncService
 
 
-def build_scheduler(sync: SyncService, interval_seconds: int) -> AsyncIOScheduler:
+def build_scheduler(sync: SyncService, races: RaceKeeper, interval_seconds: int) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=UTC)
     scheduler.add_job(
         sync.run_once,
@@ -20,5 +21,15 @@ def build_scheduler(sync: SyncService, interval_seconds: int) -> AsyncIOSchedule
         max_instances=1,
         coalesce=True,  # runs missed while busy collapse into one
         misfire_grace_time=interval_seconds,  # a busy loop delays a run; it never skips it
+    )
+    scheduler.add_job(
+        races.tick,
+        "interval",
+        seconds=RACE_TICK_SECONDS,
+        id="races",
+        next_run_time=datetime.now(UTC),  # at start-up: finalise a race that ended while we were down
+        max_instances=1,
+        coalesce=True,
+        misfire_grace_time=RACE_TICK_SECONDS,
     )
     return scheduler

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -12,7 +13,7 @@ from tortoise.transactions import in_transaction
 
 from models.events import EventBus, LeaderboardChanged
 from models.leaderboard import Leaderboards
-from models.tables import Player, SyncOutcome, SyncRun
+from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
 from scheduler.goated import LeaderboardSource, UpstreamError
 from scheduler.payload import PayloadRejected, PlayerRow
 
@@ -29,8 +30,10 @@ def _figures(row: PlayerRow) -> tuple[Decimal, Decimal, Decimal, Decimal]:
 
 
 class SyncService:
-    def __init__(self, source: LeaderboardSource, leaderboards: Leaderboards, bus: EventBus) -> None:
+    def __init__(self, source: LeaderboardSource, leaderboards: Leaderboards, bus: EventBus,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self.source = source
+        self.clock = clock  # tests move time to race boundaries
         self.leaderboards = leaderboards
         self.bus = bus
         self._lock = asyncio.Lock()  # one run at a time, whoever asks (scheduler or an admin)
@@ -68,7 +71,7 @@ class SyncService:
 
     async def _run(self) -> SyncRun:
         started = time.monotonic()
-        run = await SyncRun.create(source=self.source.name, started_at=datetime.now(UTC))
+        run = await SyncRun.create(source=self.source.name, started_at=self.clock())
         try:
             rows = await self.source.fetch()
             if not rows and await Player.exists():
@@ -89,7 +92,7 @@ class SyncService:
         return run
 
     async def _store(self, rows: list[PlayerRow], run: SyncRun, started: float) -> int:
-        now = datetime.now(UTC)
+        now = self.clock()
         self._writing = True
         async with in_transaction() as conn:
             known = {
@@ -114,17 +117,24 @@ class SyncService:
                     update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
                     using_db=conn,
                 )
+                # The history of wagers: one row per changed player per sync.
+                await WagerSnapshot.bulk_create([
+                    WagerSnapshot(player_id=p.uid, sync_run_id=run.id, at=now, wagered_today=p.wagered_today,
+                                  wagered_week=p.wagered_week, wagered_month=p.wagered_month,
+                                  wagered_all_time=p.wagered_all_time)
+                    for p in writes[start:start + BATCH_SIZE]
+                ], using_db=conn)
             run.players_received = len(rows)
             run.players_changed = len(writes)
             # The run is marked ok in the same transaction as the data: both land, or neither.
             await self._finish(run, SyncOutcome.OK, started, using_db=conn)
         return len(writes)
 
-    @staticmethod
-    async def _finish(run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None, using_db=None) -> None:
+    async def _finish(self, run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None,
+                      using_db=None) -> None:
         run.outcome = outcome
         run.error = error
-        run.finished_at = datetime.now(UTC)
+        run.finished_at = self.clock()
         run.duration_ms = int((time.monotonic() - started) * 1000)
         await run.save(using_db=using_db)
 

@@ -1,0 +1,82 @@
+"""Delivers the messages the program owes (models.notifications), each in its reader's language."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import date
+from decimal import Decimal
+from html import escape
+
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+from babel.dates import format_date
+
+from bot.sender import Outcome, Sender
+from bot.texts import current_locale, money, speaking_to
+from models import notifications
+from models.results import finished_race, results
+from models.tables import DeliveryStatus, Notification, TelegramUser
+
+log = logging.getLogger(__name__)
+
+SETTLED = {Outcome.SENT: DeliveryStatus.SENT, Outcome.BLOCKED: DeliveryStatus.BLOCKED, Outcome.FAILED: DeliveryStatus.FAILED}
+RESULT_LINES = 25
+
+
+def month_name(month: str) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return format_date(date(year, number, 1), "LLLL y", locale=current_locale())
+
+
+async def render(notification: Notification) -> str | None:
+    payload = notification.payload
+    if notification.kind == "race_won":
+        return _("🏆 The {month} race is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
+                 "about the payout.").format(month=month_name(payload["month"]), rank=payload["rank"],
+                                             prize=money(Decimal(payload["prize"])))
+    if notification.kind == "race_results":
+        race = await finished_race(payload["month"])
+        if race is None:
+            return None
+        lines = [_("🏁 <b>Results of the {month} race</b>").format(month=month_name(race.month))]
+        if race.stale:
+            lines.append(_("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
+                time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"))
+        linked = {}
+        top = await results(race, RESULT_LINES)
+        for user in await TelegramUser.filter(player_id__in=[r.player_id for r in top]):
+            linked[user.player_id] = user
+        for row in top:
+            user = linked.get(row.player_id)
+            who = f" · @{escape(user.username)}" if user and user.username else (f" · id {user.id}" if user else "")
+            prize = f" → <b>{money(row.prize)}</b>" if row.prize else ""
+            lines.append(f"{row.rank}. {escape(row.name)} (<code>{escape(row.player_id)}</code>{who}) {money(row.wagered)}{prize}")
+        if not top:
+            lines.append(_("Nobody wagered during this race."))
+        return "\n".join(lines)
+    log.error("unknown notification kind %r", notification.kind)
+    return None
+
+
+class Notifier:
+    def __init__(self, sender: Sender, i18n: I18n) -> None:
+        self.sender, self.i18n = sender, i18n
+        self._lock = asyncio.Lock()  # one delivery round at a time
+
+    async def deliver_pending(self) -> int:
+        sent = 0
+        async with self._lock:
+            for notification in await notifications.pending():
+                if not await notifications.claim(notification.id):
+                    continue
+                user = await TelegramUser.get_or_none(id=notification.user_id) or TelegramUser(id=notification.user_id)
+                with speaking_to(self.i18n, user):
+                    text = await render(notification)
+                if text is None or user.blocked_bot:
+                    await notifications.settle(notification.id, DeliveryStatus.SKIPPED)
+                    continue
+                delivery = await self.sender.send_message(user.id, text)
+                await notifications.settle(notification.id, SETTLED[delivery.outcome])
+                sent += delivery.outcome == Outcome.SENT
+        return sent

@@ -1,0 +1,156 @@
+"""Race finalisation with a controllable clock and the fake Goated server: syncs around the boundary,
+upstream resets early, late and never, the process down over the end, a crash before the messages,
+and two finalisers at once. Each ends with one correct result set and one message per winner."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from models.race import race_at
+from models.results import Finalised, RaceState, finalise, race_state
+from models.tables import FinishedRace, Notification, RaceResult, TelegramUser, WagerSnapshot
+from tests import updates
+from tests.fakes.goated import player
+
+NOV = race_at(datetime(2026, 11, 15, tzinfo=UTC))
+END = NOV.ends_at  # 2026-12-01 00:00 UTC
+INTERVAL = timedelta(minutes=15)
+OWNER = updates.telegram_user(999, "Olga", "olga", "en")
+ALICE = updates.telegram_user(111, "Alice", "alice", "en")
+BRUNO = updates.telegram_user(222, "Bruno", "bruno", "es")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = NOV.starts_at
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+async def race(harness):
+    """The harness with its sync and race job on a clock the test moves."""
+    clock = Clock()
+    harness.runtime.sync.clock = clock
+    harness.runtime.races.clock = clock
+    harness.clock = clock  # type: ignore[attr-defined]
+    return harness
+
+
+async def sync_at(harness, when: datetime, **month_by_uid: float) -> None:
+    harness.clock.now = when
+    harness.goated.players = [player(uid, uid.title(), month=amount, all_time=amount + 1000) for uid, amount in month_by_uid.items()]
+    run = await harness.sync()
+    assert run.outcome == "ok", run.error
+
+
+async def final(uid_order: bool = True) -> list[tuple[int, str, Decimal, Decimal | None]]:
+    race = await FinishedRace.get(month=NOV.month)
+    return [(r.rank, r.player_id, r.wagered, r.prize) for r in await RaceResult.filter(race_id=race.id).order_by("rank")]
+
+
+def test_state_comes_from_the_clock_and_the_stored_results():
+    assert race_state(NOV, NOV.starts_at - timedelta(seconds=1), False) == RaceState.UPCOMING
+    assert race_state(NOV, END - timedelta(seconds=1), False) == RaceState.LIVE
+    assert race_state(NOV, END, False) == RaceState.FINALISING
+    assert race_state(NOV, END, True) == RaceState.FINISHED
+
+
+async def test_only_changed_players_are_recorded_in_the_history(race):
+    await sync_at(race, datetime(2026, 11, 10, tzinfo=UTC), alpha=100, beta=50)
+    await sync_at(race, datetime(2026, 11, 10, 0, 15, tzinfo=UTC), alpha=150, beta=50)
+    history = await WagerSnapshot.all().order_by("id").values_list("player_id", "wagered_month")
+    assert history == [("alpha", Decimal(100)), ("beta", Decimal(50)), ("alpha", Decimal(150))]
+
+
+async def test_sync_before_at_and_after_the_boundary_with_an_early_reset(race):
+    await sync_at(race, END - timedelta(hours=1), alpha=1000, beta=900, gamma=10)
+    await sync_at(race, END - timedelta(minutes=1), alpha=3, beta=0, gamma=12)  # the upstream reset before our end
+    await sync_at(race, END, alpha=50, beta=60, gamma=70)  # at the boundary: the next race's figures
+    race.clock.now = END + timedelta(minutes=1)
+    assert await race.runtime.races.tick() == Finalised.DONE
+    assert await final() == [(1, "alpha", Decimal(1000), Decimal("200.00")), (2, "beta", Decimal(900), Decimal("100.00")),
+                             (3, "gamma", Decimal(12), Decimal("60.00"))]
+
+
+@pytest.mark.parametrize("reset_after", [timedelta(minutes=5), timedelta(hours=9), None])
+async def test_a_late_or_missing_reset_never_reaches_the_results(race, reset_after):
+    await sync_at(race, END - timedelta(minutes=10), alpha=1000, beta=1200)
+    await sync_at(race, END - timedelta(minutes=2), alpha=1100, beta=1200)
+    race.clock.now = END + timedelta(seconds=30)
+    await race.runtime.races.tick()
+    if reset_after is not None:
+        await sync_at(race, END + reset_after, alpha=0, beta=0)
+        race.clock.now = END + reset_after + timedelta(seconds=30)
+        assert await race.runtime.races.tick() == Finalised.ALREADY
+    assert await final() == [(1, "beta", Decimal(1200), Decimal("200.00")), (2, "alpha", Decimal(1100), Decimal("100.00"))]
+    assert not (await FinishedRace.get(month=NOV.month)).stale
+
+
+async def test_down_over_the_end_finalises_at_start_up_and_marks_old_data(race):
+    await sync_at(race, END - timedelta(hours=14), alpha=500, beta=700)
+    race.clock.now = END + timedelta(hours=9)  # the process comes back nine hours after the end
+    await race.runtime.races.tick()
+    stored = await FinishedRace.get(month=NOV.month)
+    assert stored.stale and stored.data_as_of == END - timedelta(hours=14)
+    assert [r[1] for r in await final()] == ["beta", "alpha"]
+
+
+async def test_two_finalisers_at_once_write_one_result_set(race):
+    await sync_at(race, END - timedelta(minutes=5), alpha=500, beta=700)
+    outcomes = await asyncio.gather(*(finalise(NOV, INTERVAL, END) for _ in range(4)))
+    assert sorted(outcomes) == [Finalised.ALREADY] * 3 + [Finalised.DONE]
+    assert await FinishedRace.all().count() == 1 and await RaceResult.all().count() == 2
+
+
+async def test_winners_and_admins_are_told_once_even_after_a_crash_before_sending(race):
+    await race.send("/start", user=OWNER)
+    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
+    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
+        await race.send(f"/verify {name}", user=user)
+    for request_id in (1, 2):
+        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    await sync_at(race, END - timedelta(minutes=1), alpha=800, beta=700, gamma=100)
+
+    # A crash right after the results were committed: the messages are owed, none sent yet.
+    assert await finalise(NOV, INTERVAL, END) == Finalised.DONE
+    assert await Notification.filter(status="pending").count() == 3  # two winners, one admin
+    race.telegram.calls.clear()
+
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()  # after the restart
+    await race.runtime.races.tick()  # and again: nothing more
+    told = {int(c["chat_id"]): c["text"] for c in race.telegram.delivered()}
+    assert len(race.telegram.delivered()) == 3
+    assert "you finished <b>#1</b> and won <b>$200.00</b>" in told[111]
+    assert "<b>#2</b>" in told[222] and "100,00" in told[222]  # Bruno reads it in Spanish
+    assert "Results of the November 2026 race" in told[999] and "Alpha" in told[999] and "@alice" in told[999]
+
+
+async def test_previous_race_and_own_history_in_the_bot(race):
+    await race.send("/start", user=OWNER)
+    await sync_at(race, END - timedelta(minutes=3), alpha=500, beta=700)
+    await race.send("/verify Alpha", user=ALICE)
+    await race.press("review:1:approve:", user=OWNER)
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()
+
+    [previous] = await race.send("/race previous", user=ALICE)
+    assert "November 2026 race — final results" in previous["text"]
+    assert previous["text"].index("Beta") < previous["text"].index("Alpha")
+    assert "You finished <b>#2</b>" in previous["text"]
+    [by_month] = await race.send("/race 2026-11", user=ALICE)
+    assert by_month["text"] == previous["text"]
+    someone = updates.telegram_user(444, "Dora", "dora", "en")
+    [missing] = await race.send("/race 2025-01", user=someone)
+    assert "No finished race" in missing["text"]
+    [bad] = await race.send("/race soon", user=someone)
+    assert "Usage: /race" in bad["text"]
+    [stats] = await race.send("/stats", user=ALICE)
+    assert "Past races" in stats["text"] and "November 2026: #2" in stats["text"]
+    assert await TelegramUser.filter(player_id="alpha").count() == 1
