@@ -188,7 +188,9 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     bus = EventBus()
     source = source or build_source(settings)
     sync = SyncService(source, leaderboards, bus)
-    races = RaceKeeper(sync, settings.race_timezone, timedelta(seconds=settings.sync_interval_seconds))
+    races = RaceKeeper(sync, leaderboards, settings.race_timezone, timedelta(seconds=settings.sync_interval_seconds),
+                       settings.announce_chat_ids)
+    bus.subscribe(races.on_leaderboard_changed)
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
     bot = dispatcher = sender = broadcaster = notifier = None
@@ -197,7 +199,7 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
         sender = build_sender(bot, settings)
         broadcaster = Broadcaster(sender, i18n)
         notifier = Notifier(sender, i18n)
-        races.after_finalise = notifier.deliver_pending
+        races.deliver = notifier.deliver_pending
         dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster)
     runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
                       broadcaster, notifier)

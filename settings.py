@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     sync_interval_seconds: int = Field(default=900, ge=10, le=86_400)
 
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    announce_chat_ids: Annotated[frozenset[int], NoDecode] = frozenset()  # groups told of a new race leader
     # Outgoing messages the bot starts (notifications, broadcasts): Telegram allows about 30/s overall, 1/s per chat.
     telegram_messages_per_second: float = Field(default=30.0, gt=0, le=1000)
     telegram_chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
@@ -64,14 +65,14 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
 
-    @field_validator("admin_ids", mode="before")
+    @field_validator("admin_ids", "announce_chat_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
         if isinstance(value, str):
             parts = [p.strip() for p in value.split(",") if p.strip()]
             bad = [p for p in parts if not p.lstrip("-").isdigit()]
             if bad:
-                raise ValueError(f"expected comma-separated Telegram user ids, got {bad[0]!r}")
+                raise ValueError(f"expected comma-separated Telegram ids, got {bad[0]!r}")
             return frozenset(int(p) for p in parts)
         return value
 

@@ -22,6 +22,7 @@ def help_text(user: TelegramUser) -> str:
         _("/unlink — unlink it"),
         _("/play — our Goated referral link"),
         _("/website — the live race page"),
+        _("/notifications — race alerts: overtaken, paid places, last 24 hours"),
         _("/language — change my language"),
         _("/cancel — stop what you are doing"),
     ]

@@ -26,6 +26,7 @@ def command_menu(i18n: I18n) -> list[BotCommand]:
         BotCommand(command="verify", description=i18n.gettext("Link your Goated account")),
         BotCommand(command="play", description=i18n.gettext("Our Goated referral link")),
         BotCommand(command="website", description=i18n.gettext("The live race page")),
+        BotCommand(command="notifications", description=i18n.gettext("Choose your race alerts")),
         BotCommand(command="language", description=i18n.gettext("Change the language")),
         BotCommand(command="unlink", description=i18n.gettext("Unlink your Goated account")),
         BotCommand(command="cancel", description=i18n.gettext("Stop what you are doing")),

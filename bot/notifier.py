@@ -55,6 +55,17 @@ async def render(notification: Notification) -> str | None:
         if not top:
             lines.append(_("Nobody wagered during this race."))
         return "\n".join(lines)
+    if notification.kind == "overtaken":
+        return _("📉 You dropped to <b>#{rank}</b> in the race, {gap} behind #{above}. /race").format(
+            rank=payload["rank"], gap=money(Decimal(payload["gap"])), above=payload["rank"] - 1)
+    if notification.kind == "paid_places":
+        return _("💰 You are in the paid places: <b>#{rank}</b>, worth {prize} right now. /race").format(
+            rank=payload["rank"], prize=money(Decimal(payload["prize"])))
+    if notification.kind == "final_day":
+        return _("⏳ Less than 24 hours left in the race, and you are <b>#{rank}</b>. /race").format(rank=payload["rank"])
+    if notification.kind == "new_leader":
+        return _("👑 New race leader: <b>{name}</b> with {wagered}!").format(
+            name=escape(payload["name"]), wagered=money(Decimal(payload["wagered"])))
     log.error("unknown notification kind %r", notification.kind)
     return None
 

@@ -9,7 +9,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.utils.i18n import I18n
 
-from bot import admin, errors, help, language, leaderboard, links, race, start, stats, verify
+from bot import admin, errors, help, language, leaderboard, links, notifications, race, start, stats, verify
 from bot.broadcaster import Broadcaster
 from bot.middlewares import UserLocaleMiddleware, UserMiddleware
 from bot.sender import Sender
@@ -50,7 +50,7 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards,
         start.build_router(), verify.build_router(),
         admin.build_router(),  # before the player routers: an admin's /stats shows the community
         stats.build_router(),
-        race.build_router(), leaderboard.build_router(), links.build_router(), language.build_router(),
+        race.build_router(), leaderboard.build_router(), links.build_router(), language.build_router(), notifications.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take
         errors.build_router(),
     )

@@ -14,6 +14,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.leaderboard import LeaderboardButton
+from bot.notifications import alerts_view
 from bot.race import RaceButton, race_text, refresh_keyboard
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
@@ -64,6 +65,9 @@ def build_router() -> Router:
             await ask_for_name(message, state)
         elif payload == "unlink" and private:
             await ask_to_unlink(message, user)
+        elif payload == "notifications" and private:
+            text, markup = alerts_view(user)
+            await message.answer(text, reply_markup=markup)
         elif payload == "race":
             text = await race_text(user, message.from_user, not private, leaderboards, settings, demo)
             await message.answer(text, reply_markup=refresh_keyboard() if private else None)

@@ -75,6 +75,10 @@ class TelegramUser(Model):
     )
     blocked_bot = fields.BooleanField(default=False)
     banned = fields.BooleanField(default=False)  # by an admin: the bot ignores them
+    # Race alerts the user wants (/notifications); wins are always told.
+    notify_overtaken = fields.BooleanField(default=True)
+    notify_paid_places = fields.BooleanField(default=True)
+    notify_final_day = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -10,6 +10,9 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
+from models.alerts import owe_race_alerts
+from models.events import LeaderboardChanged
+from models.leaderboard import Leaderboards, Standings
 from models.race import load_race, race_at
 from models.results import Finalised, finalise
 from scheduler.sync import SyncService
@@ -22,13 +25,25 @@ SYNC_WAIT_SECONDS = 120.0  # a sync still running at the end may finish before t
 
 
 class RaceKeeper:
-    def __init__(self, sync: SyncService, timezone: str, sync_interval: timedelta,
-                 after_finalise: Callable[[], Awaitable[None]] | None = None,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        self.sync, self.timezone, self.sync_interval = sync, timezone, sync_interval
-        self.after_finalise = after_finalise
+    def __init__(self, sync: SyncService, leaderboards: Leaderboards, timezone: str, sync_interval: timedelta,
+                 announce_chats: frozenset[int] = frozenset(), clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+        self.sync, self.leaderboards, self.timezone, self.sync_interval = sync, leaderboards, timezone, sync_interval
+        self.announce_chats = tuple(sorted(announce_chats))
+        self.deliver: Callable[[], Awaitable[object]] | None = None  # the bot's notifier, when there is a bot
         self.clock = clock
         self._pre_end_synced: str | None = None
+        self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
+
+    async def on_leaderboard_changed(self, event: LeaderboardChanged) -> None:
+        """After each sync: owe the race alerts that the change caused, then deliver them."""
+        now = self.clock()
+        race = await load_race(now, self.timezone)
+        after = await self.leaderboards.race_standings(race.month)
+        before = self._standings[1] if self._standings and self._standings[0] == race.month else None
+        self._standings = (race.month, after)
+        await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)
+        if self.deliver is not None:
+            await self.deliver()
 
     async def tick(self) -> Finalised | None:
         now = self.clock()
@@ -40,6 +55,6 @@ class RaceKeeper:
         previous = await load_race(current.starts_at - timedelta(seconds=1), self.timezone)
         await self.sync.wait_idle(SYNC_WAIT_SECONDS)  # a run that began before the end may still add pre-end figures
         outcome = await finalise(previous, self.sync_interval, now)
-        if self.after_finalise is not None:
-            await self.after_finalise()  # also delivers what an earlier run left unsent
+        if self.deliver is not None:
+            await self.deliver()  # the winners' messages, and whatever an earlier run left unsent
         return outcome

@@ -154,3 +154,63 @@ async def test_previous_race_and_own_history_in_the_bot(race):
     [stats] = await race.send("/stats", user=ALICE)
     assert "Past races" in stats["text"] and "November 2026: #2" in stats["text"]
     assert await TelegramUser.filter(player_id="alpha").count() == 1
+
+
+# ---- alerts after each sync ----
+
+async def link_players(race) -> None:
+    await race.send("/start", user=OWNER)
+    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
+    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
+        await race.send(f"/verify {name}", user=user)
+    for request_id in (1, 2):
+        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    race.telegram.calls.clear()
+
+
+async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_cap(race):
+    await link_players(race)
+    base = datetime(2026, 11, 20, 1, tzinfo=UTC)
+    await sync_at(race, base, alpha=800, beta=700, gamma=100)  # Alpha passes Beta
+    [alert] = race.telegram.delivered()
+    assert int(alert["chat_id"]) == 222 and "#2" in alert["text"] and "100,00" in alert["text"]
+
+    await race.send("/notifications", user=ALICE)
+    await race.press("alerts:notify_overtaken", user=ALICE)
+    assert not (await TelegramUser.get(id=111)).notify_overtaken
+    race.telegram.calls.clear()
+    await sync_at(race, base + timedelta(minutes=15), alpha=800, beta=900, gamma=100)  # Beta back ahead: Alice opted out
+    assert race.telegram.delivered() == []
+
+    for step in range(1, 6):  # Bruno overtaken again and again: three alerts a day at most
+        await sync_at(race, base + timedelta(hours=step), alpha=1000 * step + 950, beta=1000 * step + 900, gamma=100)
+        await sync_at(race, base + timedelta(hours=step, minutes=30), alpha=1000 * step + 950, beta=1000 * step + 960, gamma=100)
+    bruno = [c for c in race.telegram.delivered() if int(c["chat_id"]) == 222]
+    assert len(bruno) == 2  # plus the first one earlier today: three
+
+
+async def test_new_leader_is_announced_to_configured_groups_once_per_change(harness, fake_goated, database,
+                                                                          fake_telegram, aiohttp_client):
+    from main import build_runtime
+    from tests.conftest import fast_client, harness_settings
+    runtime = build_runtime(harness_settings(database, fake_telegram, fake_goated, announce_chat_ids="-1001"),
+                            manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+    await aiohttp_client(runtime.web_app)
+    clock = Clock()
+    runtime.sync.clock = runtime.races.clock = clock
+    for minutes, (a, b) in enumerate([(500, 400), (500, 600), (500, 600), (700, 600)]):
+        clock.now = datetime(2026, 11, 20, tzinfo=UTC) + timedelta(minutes=15 * minutes)
+        fake_goated.players = [player("alpha", "Alpha", month=a), player("beta", "Beta", month=b)]
+        await runtime.sync.run_once()
+    announced = [c["text"] for c in fake_telegram.delivered() if int(c["chat_id"]) == -1001]
+    assert len(announced) == 2 and "Beta" in announced[0] and "Alpha" in announced[1]
+    await runtime.source.close()
+
+
+async def test_the_last_24_hours_are_announced_once_per_player(race):
+    await link_players(race)
+    await sync_at(race, END - timedelta(hours=10), alpha=500, beta=710, gamma=100)
+    await sync_at(race, END - timedelta(hours=9), alpha=500, beta=720, gamma=100)
+    told = sorted((int(c["chat_id"]), c["text"]) for c in race.telegram.delivered())
+    assert [chat for chat, _ in told] == [111, 222]
+    assert "Less than 24 hours left" in told[0][1] and "<b>#2</b>" in told[0][1]

@@ -29,7 +29,7 @@ def start(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
     ({"PORT": "70000"}, "PORT", "less than or equal to 65535"),
     ({"WEBHOOK_BASE_URL": "https://bot.example.com"}, "WEBHOOK_SECRET", "required"),
     ({"WEBHOOK_BASE_URL": "https://bot.example.com", "WEBHOOK_SECRET": "has spaces!"}, "WEBHOOK_SECRET", "A-Z"),
-    ({"ADMIN_IDS": "123,@olga"}, "ADMIN_IDS", "Telegram user ids"),
+    ({"ADMIN_IDS": "123,@olga"}, "ADMIN_IDS", "Telegram ids"),
     ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "sqlite:// or postgres://"),
     ({"BOT_TOKEN": "not-a-token-but-a-secret"}, "BOT_TOKEN", "bot token"),
     ({"SYNC_INTERVAL_SECONDS": "1"}, "SYNC_INTERVAL_SECONDS", "greater than or equal to 10"),

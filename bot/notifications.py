@@ -1,0 +1,67 @@
+"""/notifications: which race alerts a player gets. Wins are always told."""
+
+from __future__ import annotations
+
+from aiogram import Bot, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.keyboards import continue_in_private
+from models.tables import TelegramUser
+
+SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day")
+
+
+class AlertButton(CallbackData, prefix="alerts"):
+    setting: str
+
+
+def label(setting: str) -> str:
+    return {
+        "notify_overtaken": _("Someone overtakes me in the race"),
+        "notify_paid_places": _("I reach the paid places"),
+        "notify_final_day": _("The race's last 24 hours"),
+    }[setting]
+
+
+def alerts_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup]:
+    builder = InlineKeyboardBuilder()
+    for setting in SETTINGS:
+        mark = "✅" if getattr(user, setting) else "❌"
+        builder.button(text=f"{mark} {label(setting)}", callback_data=AlertButton(setting=setting))
+    builder.adjust(1)
+    text = _("🔔 <b>Race alerts</b>\nTap to switch one on or off. At most three a day; a win is always told.")
+    if not user.player_id:
+        text += "\n" + _("They start once your Goated account is linked (/verify).")
+    return text, builder.as_markup()
+
+
+def build_router() -> Router:
+    router = Router(name="notifications")
+
+    @router.message(Command("notifications"))
+    async def notifications(message: Message, user: TelegramUser, bot: Bot) -> None:
+        if message.chat.type != ChatType.PRIVATE:
+            await continue_in_private(message, bot, "notifications")
+            return
+        text, markup = alerts_view(user)
+        await message.answer(text, reply_markup=markup)
+
+    @router.callback_query(AlertButton.filter())
+    async def toggle(query: CallbackQuery, callback_data: AlertButton, user: TelegramUser) -> None:
+        if callback_data.setting not in SETTINGS:
+            await query.answer(_("This button no longer works. Send the command again."))
+            return
+        value = not getattr(user, callback_data.setting)
+        await TelegramUser.filter(id=user.id).update(**{callback_data.setting: value})
+        setattr(user, callback_data.setting, value)
+        text, markup = alerts_view(user)
+        if isinstance(query.message, Message):
+            await query.message.edit_text(text, reply_markup=markup)
+        await query.answer()
+
+    return router

@@ -1,0 +1,59 @@
+"""Race alerts after each sync: overtaken, entered the paid places, the race's last 24 hours, a new leader
+for the announcement groups. Each becomes a Notification row (unique key), at most ALERTS_PER_DAY race
+alerts per person per day, delivered by the same notifier as the wins."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+
+from models.leaderboard import Standings
+from models.race import Race
+from models.tables import Notification, TelegramUser
+
+ALERTS_PER_DAY = 3
+ALERT_KINDS = ("overtaken", "paid_places", "final_day")
+FINAL_DAY = timedelta(hours=24)
+
+
+async def _owe(key: str, user_id: int, kind: str, payload: dict) -> None:
+    try:
+        await Notification.create(key=key, user_id=user_id, kind=kind, payload=payload)
+    except IntegrityError:  # owed already (a second run of the same sync's alerts)
+        pass
+
+
+async def _alerts_today(user_id: int, now: datetime) -> int:
+    return await Notification.filter(user_id=user_id, kind__in=ALERT_KINDS, created_at__gte=now - timedelta(days=1)).count()
+
+
+async def owe_race_alerts(race: Race, before: Standings | None, after: Standings, sync_run_id: int, now: datetime,
+                          announce_chats: tuple[int, ...] = ()) -> None:
+    """`before` is the race as the previous sync left it (None at start-up: nothing to compare)."""
+    if not race.starts_at <= now < race.ends_at:
+        return
+    final_day = race.ends_at - now <= FINAL_DAY
+    users = await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
+        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day")
+    for user in users:
+        assert user.player_id is not None
+        now_at = after.position(user.player_id)
+        was_at = before.position(user.player_id) if before is not None else None
+        if final_day and user.notify_final_day and now_at is not None:
+            await _owe(f"race:{race.month}:final_day:{user.id}", user.id, "final_day",
+                       {"month": race.month, "rank": now_at.entry.rank})
+        if now_at is None or was_at is None or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+            continue
+        rank, old_rank = now_at.entry.rank, was_at.entry.rank
+        if rank > old_rank and user.notify_overtaken:
+            await _owe(f"race:{race.month}:overtaken:{user.id}:{sync_run_id}", user.id, "overtaken",
+                       {"rank": rank, "gap": str(now_at.gap_to_above)})
+        elif rank <= race.paid_places < old_rank and user.notify_paid_places:
+            await _owe(f"race:{race.month}:paid:{user.id}:{sync_run_id}", user.id, "paid_places",
+                       {"rank": rank, "prize": str(race.prize_for(rank))})
+    leader, old_leader = after.top(1), before.top(1) if before is not None else []
+    if leader and old_leader and leader[0].uid != old_leader[0].uid:
+        for chat in announce_chats:
+            await _owe(f"race:{race.month}:leader:{chat}:{sync_run_id}", chat, "new_leader",
+                       {"name": leader[0].name, "wagered": str(leader[0].wagered)})
