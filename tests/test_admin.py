@@ -65,6 +65,18 @@ async def test_admin_commands_are_unknown_to_everyone_else(bot, command):
     assert await AuditEntry.filter(actor_id=111).count() == 0
 
 
+@pytest.mark.parametrize("data", ["user:888:ban", "role:888:0", "pend:approve:0:1", "bc:cancel:1", "prizes:current",
+                                  "review:1:approve:", "review:1:type:"])
+async def test_a_forwarded_admin_button_does_nothing_for_a_non_admin(bot, data):
+    await request_from(bot, BRUNO, "WhaleTail")
+    calls = await bot.press(data, user=ALICE)
+    assert answers(calls) == ["This button no longer works. Send the command again."]
+    assert [c.method for c in calls] == ["answerCallbackQuery"]
+    assert (await VerificationRequest.get(id=1)).status == VerificationStatus.PENDING
+    assert (await TelegramUser.get(id=888)).role == Role.ADMIN and not (await TelegramUser.get(id=888)).banned
+    assert await AuditEntry.filter(actor_id=111).count() == 0
+
+
 async def test_owner_promotes_and_demotes_with_a_scoped_menu_and_an_audit_entry(bot):
     await bot.send("/start", user=ALICE)
     [told, reply] = await bot.send("/promote @alice", user=OWNER)
