@@ -31,6 +31,7 @@ from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
 from models.notifications import mark_interrupted as mark_interrupted_notifications
+from models.results import seed_history
 from models.sync_runs import mark_interrupted_runs
 from models.users import reachable_admins
 from scheduler.demo import DemoSource
@@ -100,6 +101,9 @@ class Runtime:
         if self.settings.is_sqlite:
             await migrate(self.settings.database_url)  # the embedded default keeps itself up to date
         await open_db(self.settings.database_url)
+        seeded = await seed_history()
+        if seeded:
+            log.info("recorded the current figures of %d players as the start of the history of wagers", seeded)
         interrupted = await mark_interrupted_runs()
         if interrupted:
             log.warning("%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted)
@@ -109,8 +113,10 @@ class Runtime:
     async def scheduler_context(self, app: web.Application) -> AsyncIterator[None]:
         self.scheduler.start()
         yield
-        self.scheduler.shutdown(wait=False)
+        self.scheduler.pause()  # no new runs; the running ones finish or stop cleanly first
         await self.sync.stop(SHUTDOWN_GRACE_SECONDS)
+        await self.races.stop()
+        self.scheduler.shutdown(wait=False)
         await self.source.close()
 
     async def _register_with_telegram(self, bot: Bot, dispatcher: Dispatcher) -> None:

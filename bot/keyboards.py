@@ -15,6 +15,15 @@ async def continue_in_private(message: Message, bot: Bot, start_payload: str) ->
     await message.answer(_("This works in a private chat with me."), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))
 
 
+async def safe_edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Edit a message whose text may already be this (a button pressed twice): that is not an error."""
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as error:
+        if "not modified" not in error.message:
+            raise
+
+
 async def edit_in_place(query: CallbackQuery, message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
     """Refresh buttons edit their own message; when nothing changed, Telegram refuses and we say so."""
     try:

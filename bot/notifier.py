@@ -82,8 +82,13 @@ class Notifier:
                 if not await notifications.claim(notification.id):
                     continue
                 user = await TelegramUser.get_or_none(id=notification.user_id) or TelegramUser(id=notification.user_id)
-                with speaking_to(self.i18n, user):
-                    text = await render(notification)
+                try:
+                    with speaking_to(self.i18n, user):
+                        text = await render(notification)
+                except Exception:  # a bad payload must not stop the others
+                    log.exception("could not render notification %d", notification.id)
+                    await notifications.settle(notification.id, DeliveryStatus.FAILED)
+                    continue
                 if text is None or user.blocked_bot:
                     await notifications.settle(notification.id, DeliveryStatus.SKIPPED)
                     continue

@@ -81,7 +81,11 @@ class Sender:
                     self.counts["blocked"] += 1
                     return Delivery(Outcome.BLOCKED, error=error.message)
                 return self._failed(chat_id, error)
-            except (TelegramNetworkError, TelegramServerError) as error:
+            except TelegramNetworkError as error:
+                # A timeout may come after Telegram accepted the message: sending again could deliver it twice.
+                await self._pause(self.backoff)
+                return self._failed(chat_id, error)
+            except TelegramServerError as error:  # a 5xx answer: the message was not taken
                 if attempt == self.attempts:
                     return self._failed(chat_id, error)
                 await asyncio.sleep(self.backoff * 2 ** (attempt - 1))

@@ -129,14 +129,14 @@ def build_router() -> Router:
 
     @router.message(Command("cancel"))
     async def cancel(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
-        in_flow = await state.get_state() is not None
-        await state.clear()
+        if await state.get_state() is not None:  # leaving a conversation; a link request stays as it is
+            await state.clear()
+            await message.answer(_("Cancelled."))
+            return
         withdrawn = await cancel_open_request(user)
         if withdrawn:
             await message.answer(_("Your link request was withdrawn."))
             await refresh_cards(sender, i18n, withdrawn)
-        elif in_flow:
-            await message.answer(_("Cancelled."))
         else:
             await message.answer(_("There is nothing to cancel."))
 

@@ -3,18 +3,22 @@
 Final figures are the last ones observed before the race's end. The upstream resets `this_month` at a time
 we do not know; a reset shows as a player's month figure falling to under half of the previous one. When
 that happened in the race's last two days, the figure before the fall is the final one, so results are
-never the reset ones whether the reset came before our boundary, after it, or hours late.
+never the reset ones whether the reset came before our boundary, after it, or hours late. The reset is
+recognised per sync: when most of the players a sync changed fell back, that sync is the reset.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
+from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from models.audit import SYSTEM, record
@@ -59,24 +63,35 @@ class FinalFigure:
     wagered: Decimal
 
 
-def final_figure(history: list[tuple[datetime, Decimal]], ends_at: datetime) -> Decimal:
-    """A player's month figure at the end, from their snapshots in the race (oldest first)."""
-    final = history[-1][1]
-    for (_, before), (at, after) in zip(history, history[1:]):
-        if at >= ends_at - RESET_LOOKBACK and after < before * RESET_RATIO:
-            return before  # the upstream reset before our end: its figures are the next month's
-    return final
+CHUNK = 5_000
+
+
+async def _latest_before(starts_at: datetime, before: datetime) -> dict[str, Decimal]:
+    """Each player's last month figure seen in [starts_at, before): one row per player, fetched in chunks."""
+    ids = await WagerSnapshot.filter(at__gte=starts_at, at__lt=before).annotate(last_id=Max("id")).group_by(
+        "player_id").values_list("last_id", flat=True)
+    latest: dict[str, Decimal] = {}
+    for start in range(0, len(ids), CHUNK):
+        latest.update(await WagerSnapshot.filter(id__in=ids[start:start + CHUNK]).values_list("player_id", "wagered_month"))
+    return latest
 
 
 async def final_standings(race: Race) -> list[FinalFigure]:
-    rows = await WagerSnapshot.filter(at__gte=race.starts_at, at__lt=race.ends_at).order_by("player_id", "at").values_list(
-        "player_id", "at", "wagered_month")
-    by_player: dict[str, list[tuple[datetime, Decimal]]] = {}
-    for uid, at, month in rows:
-        by_player.setdefault(uid, []).append((at, month))
+    """Replays the race's last two days sync by sync. A sync in which most of the players it changed fell back
+    is the upstream's reset: the figures from before it are the final ones, for everyone."""
+    lookback = max(race.starts_at, race.ends_at - RESET_LOOKBACK)
+    figures = await _latest_before(race.starts_at, lookback)
+    rows = await WagerSnapshot.filter(at__gte=lookback, at__lt=race.ends_at).order_by("sync_run_id", "id").values_list(
+        "sync_run_id", "player_id", "wagered_month")
+    for _run, changes in groupby(rows, key=itemgetter(0)):
+        batch = [(uid, month) for _, uid, month in changes]
+        known = [(uid, month) for uid, month in batch if uid in figures]
+        fell = sum(month < figures[uid] * RESET_RATIO for uid, month in known)
+        if known and fell * 2 > len(known):
+            break  # the reset: this sync and later ones show the next month
+        figures.update(batch)
     excluded = await excluded_uids(race.month)
-    figures = [FinalFigure(uid, final_figure(history, race.ends_at)) for uid, history in by_player.items() if uid not in excluded]
-    ranked = [f for f in figures if f.wagered > 0]
+    ranked = [FinalFigure(uid, month) for uid, month in figures.items() if month > 0 and uid not in excluded]
     ranked.sort(key=lambda f: (-f.wagered, f.uid))  # the leaderboards' tie rule
     return ranked
 
@@ -97,6 +112,8 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
     if last_sync is None:
         return Finalised.NO_DATA
     standings = await final_standings(race)
+    if not standings and not await WagerSnapshot.filter(at__gte=race.starts_at, at__lt=race.ends_at).exists():
+        return Finalised.NO_DATA  # no history of this race (it ended before the history began): nothing to rank
     names = dict(await Player.filter(uid__in=[f.uid for f in standings[:1000]]).values_list("uid", "name"))
     linked = dict(await TelegramUser.filter(player_id__in=[f.uid for f in standings[:race.paid_places]]).values_list("player_id", "id"))
     admins = await reachable_admins()
@@ -141,3 +158,20 @@ async def results(race: FinishedRace, limit: int | None = None) -> list[RaceResu
 async def player_results(uid: str, limit: int = 6) -> list[tuple[FinishedRace, RaceResult]]:
     rows = await RaceResult.filter(player_id=uid).order_by("-race_id").limit(limit).prefetch_related("race")
     return [(row.race, row) for row in rows]
+
+
+async def seed_history() -> int:
+    """A database from before the history of wagers existed: record everyone's figures once, as of now,
+    so the race in progress is finalised from complete figures. Does nothing once there is history."""
+    if await WagerSnapshot.exists() or not await Player.exists():
+        return 0
+    now = datetime.now(UTC)
+    count = 0
+    async with in_transaction() as conn:
+        rows = await Player.all().using_db(conn).values_list("uid", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+        for start in range(0, len(rows), 1000):
+            await WagerSnapshot.bulk_create([
+                WagerSnapshot(player_id=uid, sync_run_id=0, at=now, wagered_today=t, wagered_week=w, wagered_month=m,
+                              wagered_all_time=a) for uid, t, w, m, a in rows[start:start + 1000]], using_db=conn)
+            count += len(rows[start:start + 1000])
+    return count

@@ -6,6 +6,7 @@ finalises from the last sync it made before the end.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -21,7 +22,8 @@ log = logging.getLogger(__name__)
 
 RACE_TICK_SECONDS = 30
 PRE_END_SYNC = timedelta(minutes=2)  # the last sync of a race starts within this before its end
-SYNC_WAIT_SECONDS = 120.0  # a sync still running at the end may finish before the results are read
+SYNC_WAIT_SECONDS = 120.0
+CATCH_UP_RACES = 3  # a sync still running at the end may finish before the results are read
 
 
 class RaceKeeper:
@@ -33,6 +35,14 @@ class RaceKeeper:
         self.clock = clock
         self._pre_end_synced: str | None = None
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
+        self._ticking: asyncio.Task | None = None
+
+    async def stop(self) -> None:
+        """At shutdown: a tick is cancelled. That is safe: finalising is one transaction, and a later tick redoes it."""
+        task = self._ticking
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     async def on_leaderboard_changed(self, event: LeaderboardChanged) -> None:
         """After each sync: owe the race alerts that the change caused, then deliver them."""
@@ -46,15 +56,29 @@ class RaceKeeper:
             await self.deliver()
 
     async def tick(self) -> Finalised | None:
+        self._ticking = asyncio.current_task()
+        try:
+            return await self._tick()
+        finally:
+            self._ticking = None
+
+    async def _tick(self) -> Finalised | None:
         now = self.clock()
         current = race_at(now, self.timezone)
         if current.ends_at - now <= PRE_END_SYNC and self._pre_end_synced != current.month:
             self._pre_end_synced = current.month
             log.info("race %s ends in under %s: syncing now", current.month, PRE_END_SYNC)
             await self.sync.run_once()
-        previous = await load_race(current.starts_at - timedelta(seconds=1), self.timezone)
         await self.sync.wait_idle(SYNC_WAIT_SECONDS)  # a run that began before the end may still add pre-end figures
-        outcome = await finalise(previous, self.sync_interval, now)
+        # The last few ended races, oldest first: a process down across more than one month end catches up.
+        ended, outcome = [], None
+        moment = current.starts_at
+        for _ in range(CATCH_UP_RACES):
+            race = await load_race(moment - timedelta(seconds=1), self.timezone)
+            ended.insert(0, race)
+            moment = race.starts_at
+        for race in ended:
+            outcome = await finalise(race, self.sync_interval, now)
         if self.deliver is not None:
             await self.deliver()  # the winners' messages, and whatever an earlier run left unsent
         return outcome

@@ -68,6 +68,24 @@ async def test_only_changed_players_are_recorded_in_the_history(race):
     assert history == [("alpha", Decimal(100)), ("beta", Decimal(50)), ("alpha", Decimal(150))]
 
 
+async def test_a_reset_is_recognised_by_the_sync_even_where_a_player_did_not_fall_by_half(race):
+    await sync_at(race, END - timedelta(hours=3), alpha=1000, beta=900, gamma=800, delta=100)
+    # The reset, already with new wagers: alpha is not below half, but most of this sync's players fell back.
+    await sync_at(race, END - timedelta(hours=2), alpha=600, beta=5, gamma=0, delta=20)
+    await sync_at(race, END - timedelta(hours=1), alpha=700, beta=50, gamma=10, delta=160)
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    assert [(r[1], r[2]) for r in await final()] == [("alpha", 1000), ("beta", 900), ("gamma", 800), ("delta", 100)]
+
+
+async def test_a_race_that_ended_before_the_history_began_is_not_finalised_empty(race):
+    await sync_at(race, datetime(2026, 10, 20, tzinfo=UTC), alpha=10)
+    await WagerSnapshot.all().delete()  # as after an upgrade: sync runs, but no history of wagers
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    assert await FinishedRace.all().count() == 0
+
+
 async def test_sync_before_at_and_after_the_boundary_with_an_early_reset(race):
     await sync_at(race, END - timedelta(hours=1), alpha=1000, beta=900, gamma=10)
     await sync_at(race, END - timedelta(minutes=1), alpha=3, beta=0, gamma=12)  # the upstream reset before our end
@@ -75,7 +93,7 @@ async def test_sync_before_at_and_after_the_boundary_with_an_early_reset(race):
     race.clock.now = END + timedelta(minutes=1)
     assert await race.runtime.races.tick() == Finalised.DONE
     assert await final() == [(1, "alpha", Decimal(1000), Decimal("200.00")), (2, "beta", Decimal(900), Decimal("100.00")),
-                             (3, "gamma", Decimal(12), Decimal("60.00"))]
+                             (3, "gamma", Decimal(10), Decimal("60.00"))]  # not the next month's 12
 
 
 @pytest.mark.parametrize("reset_after", [timedelta(minutes=5), timedelta(hours=9), None])

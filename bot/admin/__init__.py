@@ -4,7 +4,8 @@ forged admin button falls through to "this button no longer works"."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
+from aiogram.enums import ChatType
 
 from bot.admin import broadcast, community, races, review, roles, users
 from bot.filters import IsAdmin
@@ -12,7 +13,8 @@ from bot.filters import IsAdmin
 
 def build_router() -> Router:
     router = Router(name="admin")
-    router.message.filter(IsAdmin())
+    # Private chats only: a card in a group would show ids, usernames and wagers to everyone there.
+    router.message.filter(IsAdmin(), F.chat.type == ChatType.PRIVATE)
     router.callback_query.filter(IsAdmin())  # checked again on every press
     router.include_routers(review.build_router(), roles.build_router(), races.build_router(), users.build_router(),
                            broadcast.build_router(), community.build_router())

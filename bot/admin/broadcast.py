@@ -15,6 +15,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcaster import BroadcastButton, Broadcaster, cancel_keyboard
+from bot.keyboards import safe_edit
 from models import broadcasts
 from models.broadcasts import Audience
 from models.leaderboard import Leaderboards
@@ -115,18 +116,18 @@ def build_router() -> Router:
         if created is None:  # a second press on the same preview
             await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
             return
-        progress = await query.message.edit_text(_("📣 Broadcast #{id}: starting…").format(id=created.id),
-                                                 reply_markup=cancel_keyboard(created.id))
-        if isinstance(progress, Message):
-            await Broadcast.filter(id=created.id).update(progress_chat_id=progress.chat.id, progress_message_id=progress.message_id)
+        # The progress message is this one; stored first, so the first progress edit finds it.
+        await Broadcast.filter(id=created.id).update(progress_chat_id=query.message.chat.id,
+                                                     progress_message_id=query.message.message_id)
         broadcaster.start(created.id)
         await query.answer()
+        await safe_edit(query.message, _("📣 Broadcast #{id}: starting…").format(id=created.id), cancel_keyboard(created.id))
 
     @router.callback_query(BroadcastButton.filter(F.action == "drop"))
     async def drop(query: CallbackQuery, state: FSMContext) -> None:
         await state.clear()
         if isinstance(query.message, Message):
-            await query.message.edit_text(_("Broadcast dropped; nothing was sent."))
+            await safe_edit(query.message, _("Broadcast dropped; nothing was sent."))
         await query.answer()
 
     @router.callback_query(BroadcastButton.filter(F.action == "cancel"))

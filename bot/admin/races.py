@@ -14,9 +14,9 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
-from babel.dates import format_date
 
-from bot.texts import current_locale, money, time_left
+from bot.notifier import month_name
+from bot.texts import money, time_left
 from models.leaderboard import Leaderboards
 from models.race import (
     ExclusionOutcome,
@@ -40,6 +40,10 @@ from models.verification import find_player
 from settings import Settings
 
 
+LISTED_PLACES = 15
+LISTED_EXCLUSIONS = 15
+
+
 class PrizeFlow(StatesGroup):
     pool = State()
     split = State()
@@ -50,7 +54,7 @@ class PrizeButton(CallbackData, prefix="prizes"):
 
 
 def month_title(race: Race) -> str:
-    return format_date(race.starts_at.date().replace(day=15), "LLLL y", locale=current_locale())
+    return month_name(race.month)
 
 
 def problem_text(error: InvalidPrizes) -> str:
@@ -69,8 +73,11 @@ def problem_text(error: InvalidPrizes) -> str:
 def prize_lines(race: Race) -> list[str]:
     total = sum(race.split, Decimal(0))
     lines = [_("Prize pool: <b>{pool}</b>").format(pool=money(race.prize_pool))]
-    lines += [f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
-              for place, pct in enumerate(race.split, start=1)]
+    if race.paid_places <= LISTED_PLACES:
+        lines += [f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
+                  for place, pct in enumerate(race.split, start=1)]
+    else:  # up to 100 places: one compact line keeps the message under Telegram's size limit
+        lines.append("  " + " · ".join(f"{percent_str(pct)}%" for pct in race.split))
     paid = sum((race.prize_for(p) or Decimal(0) for p in range(1, race.paid_places + 1)), Decimal(0))
     lines.append(_("Total: {pct}% ({paid})").format(pct=percent_str(total), paid=money(paid)))
     return lines
@@ -91,7 +98,10 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     lines += prize_lines(upcoming)
     excluded = await active_exclusions(current.month)
     lines += ["", _("<b>Excluded from this race</b>")]
-    lines += [f"• {escape(e.player.name)} (<code>{escape(e.player.uid)}</code>) — {escape(e.reason)}" for e in excluded] or [_("nobody")]
+    lines += [f"• {escape(e.player.name)} (<code>{escape(e.player.uid)}</code>) — {escape(e.reason[:80])}"
+              for e in excluded[:LISTED_EXCLUSIONS]] or [_("nobody")]
+    if len(excluded) > LISTED_EXCLUSIONS:
+        lines.append(f"… +{len(excluded) - LISTED_EXCLUSIONS}")
     history = await prize_history()
     if history:
         lines += ["", _("<b>Recent changes</b>")]

@@ -172,9 +172,13 @@ async def apply_decision(sender: Sender, i18n: I18n, request_id: int, admin: Tel
                          reason: str | None = None) -> tuple[Decision, VerificationRequest | None]:
     decision, request = await decide(request_id, admin.id, approve, reason)
     if request is not None and decision != Decision.ALREADY_DECIDED:
-        await refresh_cards(sender, i18n, request)
-        await tell_user(sender, i18n, request)
+        await announce_decision(sender, i18n, request)
     return decision, request
+
+
+async def announce_decision(sender: Sender, i18n: I18n, request: VerificationRequest) -> None:
+    await refresh_cards(sender, i18n, request)
+    await tell_user(sender, i18n, request)
 
 
 def already_text(request: VerificationRequest) -> str:
@@ -231,8 +235,8 @@ def build_router() -> Router:
         if not approve and callback_data.reason not in REJECT_REASONS:
             await query.answer(_("This button no longer works. Send the command again."))
             return
-        decision, request = await apply_decision(sender, i18n, callback_data.request_id, user, approve,
-                                                 None if approve else callback_data.reason)
+        decision, request = await decide(callback_data.request_id, user.id, approve, None if approve else callback_data.reason)
+        # Answered first: the cards and the user's message go through the paced sender and may take a while.
         if request is None:
             await query.answer(_("This request no longer exists."), show_alert=True)
         elif decision == Decision.ALREADY_DECIDED:
@@ -241,6 +245,8 @@ def build_router() -> Router:
             await query.answer(_("Not linked: the account is linked to another Telegram user."), show_alert=True)
         else:
             await query.answer(_("Done."))
+        if request is not None and decision != Decision.ALREADY_DECIDED:
+            await announce_decision(sender, i18n, request)
 
     @router.callback_query(ReviewButton.filter(F.action.in_({"reject", "back"})))
     async def reasons_button(query: CallbackQuery, callback_data: ReviewButton) -> None:

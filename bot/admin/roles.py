@@ -12,6 +12,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards import safe_edit
 from bot.menu import set_admin_commands
 from bot.sender import Sender
 from bot.texts import speaking_to
@@ -92,8 +93,8 @@ def build_router() -> Router:
             return
         answer = await change_role(target, callback_data.admin, user, bot, sender, i18n)
         text, markup = await admins_text_and_keyboard(user)
-        if isinstance(query.message, Message):
-            await query.message.edit_text(f"{answer}\n\n{text}", reply_markup=markup)
         await query.answer()
+        if isinstance(query.message, Message):
+            await safe_edit(query.message, f"{answer}\n\n{text}", markup)
 
     return router

@@ -15,6 +15,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.admin.review import status_text
+from bot.keyboards import safe_edit
 from bot.sender import Outcome, Sender
 from bot.texts import money, speaking_to
 from models.audit import record
@@ -101,9 +102,9 @@ def build_router() -> Router:
         else:
             answer = _("Unbanned.") if await set_banned(target, False, user.id) else _("Not banned.")
         text, markup = await user_card(target)
-        if isinstance(query.message, Message):
-            await query.message.edit_text(text, reply_markup=markup)
         await query.answer(answer)
+        if isinstance(query.message, Message):
+            await safe_edit(query.message, text, markup)
 
     @router.callback_query(UserButton.filter(F.action == "message"))
     async def message_button(query: CallbackQuery, callback_data: UserButton, state: FSMContext) -> None:
