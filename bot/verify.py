@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import UTC, datetime, timedelta
 from html import escape
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -25,9 +23,6 @@ from bot.texts import time_left
 from models.tables import Player, TelegramUser
 from models.verification import LinkOutcome, cancel_open_request, request_link, unlink
 from settings import Settings
-
-log = logging.getLogger(__name__)
-
 
 class VerifyFlow(StatesGroup):
     waiting_for_name = State()
