@@ -16,7 +16,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.sender import Outcome, Sender
+from bot.sender import STORED_STATUS, Sender
 from bot.texts import speaking_to
 from models import broadcasts
 from models.tables import Broadcast, BroadcastStatus, DeliveryStatus, TelegramUser
@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 200
 PROGRESS_EVERY = 3.0  # seconds between edits of the progress message
-SETTLED = {Outcome.SENT: DeliveryStatus.SENT, Outcome.BLOCKED: DeliveryStatus.BLOCKED, Outcome.FAILED: DeliveryStatus.FAILED}
 
 
 class BroadcastButton(CallbackData, prefix="bc"):
@@ -118,7 +117,7 @@ class Broadcaster:
                 delivery = await self.sender.send_photo(user_id, broadcast.photo, broadcast.text)
             else:
                 delivery = await self.sender.send_message(user_id, broadcast.text)
-            await broadcasts.settle(delivery_id, SETTLED[delivery.outcome], delivery.error)
+            await broadcasts.settle(delivery_id, STORED_STATUS[delivery.outcome], delivery.error)
 
     async def show_progress(self, broadcast_id: int) -> None:
         broadcast = await Broadcast.get(id=broadcast_id)

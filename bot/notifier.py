@@ -12,21 +12,25 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from babel.dates import format_date
 
-from bot.sender import Outcome, Sender
+from bot.sender import STORED_STATUS, Outcome, Sender
 from bot.texts import current_locale, money, speaking_to
 from models import notifications
 from models.results import finished_race, results
-from models.tables import DeliveryStatus, Notification, TelegramUser
+from models.tables import DeliveryStatus, FinishedRace, Notification, TelegramUser
 
 log = logging.getLogger(__name__)
 
-SETTLED = {Outcome.SENT: DeliveryStatus.SENT, Outcome.BLOCKED: DeliveryStatus.BLOCKED, Outcome.FAILED: DeliveryStatus.FAILED}
 RESULT_LINES = 25
 
 
 def month_name(month: str) -> str:
     year, number = (int(part) for part in month.split("-"))
     return format_date(date(year, number, 1), "LLLL y", locale=current_locale())
+
+
+def stale_note(race: FinishedRace) -> str:
+    return _("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
+        time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC")
 
 
 async def render(notification: Notification) -> str | None:
@@ -41,8 +45,7 @@ async def render(notification: Notification) -> str | None:
             return None
         lines = [_("🏁 <b>Results of the {month} race</b>").format(month=month_name(race.month))]
         if race.stale:
-            lines.append(_("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
-                time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"))
+            lines.append(stale_note(race))
         linked = {}
         top = await results(race, RESULT_LINES)
         for user in await TelegramUser.filter(player_id__in=[r.player_id for r in top]):
@@ -93,6 +96,6 @@ class Notifier:
                     await notifications.settle(notification.id, DeliveryStatus.SKIPPED)
                     continue
                 delivery = await self.sender.send_message(user.id, text)
-                await notifications.settle(notification.id, SETTLED[delivery.outcome])
+                await notifications.settle(notification.id, STORED_STATUS[delivery.outcome])
                 sent += delivery.outcome == Outcome.SENT
         return sent

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from html import escape
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
@@ -17,7 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, mention, money, time_left
 from models.leaderboard import Leaderboards
-from bot.notifier import month_name
+from bot.notifier import month_name, stale_note
 from models.race import load_race
 from models.results import finished_race, latest_finished, results
 from models.tables import RaceResult, TelegramUser
@@ -91,13 +90,10 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
         return _("No finished race for that month yet.")
     lines = [_("🏁 <b>{month} race — final results</b>").format(month=month_name(race.month))]
     if race.stale:
-        lines.append(_("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
-            time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"))
+        lines.append(stale_note(race))
     top = await results(race, TOP_RESULTS)
-    medals = {1: "🥇", 2: "🥈", 3: "🥉"}
-    for row in top:
-        prize = f" · {money(row.prize)}" if row.prize else ""
-        lines.append(f"{medals.get(row.rank, f'{row.rank}.')} {escape(row.name)} — <b>{money(row.wagered)}</b>{prize}")
+    for line, row in zip(board_lines(top), top, strict=True):
+        lines.append(f"{line} · {money(row.prize)}" if row.prize else line)
     if not top:
         lines.append(_("Nobody wagered during this race."))
     if user.player_id:

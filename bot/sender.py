@@ -25,7 +25,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import Message
 
-from models.tables import TelegramUser
+from models.tables import DeliveryStatus, TelegramUser
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,10 @@ class Outcome(StrEnum):
     SENT = "sent"
     BLOCKED = "blocked"  # the user blocked the bot or deleted their account
     FAILED = "failed"
+
+
+# How an outcome is recorded on a broadcast recipient or a notification row.
+STORED_STATUS = {Outcome.SENT: DeliveryStatus.SENT, Outcome.BLOCKED: DeliveryStatus.BLOCKED, Outcome.FAILED: DeliveryStatus.FAILED}
 
 
 @dataclass(frozen=True)

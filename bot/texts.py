@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from html import escape
+from typing import Protocol
 
 from aiogram.types import User
 from aiogram.utils.i18n import I18n, get_i18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 
-from models.leaderboard import Entry, Period
+from models.leaderboard import Period
 from models.locales import pick_locale
 from models.money import format_money
 from models.tables import TelegramUser
@@ -64,7 +65,15 @@ def footer(updated_at: datetime | None, demo: bool) -> str:
     return "<i>" + text[:1].upper() + text[1:] + "</i>"
 
 
-def board_lines(entries: list[Entry]) -> list[str]:
+class Ranked(Protocol):
+    """A board's row or a finished race's result: what a ranked line shows."""
+
+    rank: int
+    name: str
+    wagered: Decimal
+
+
+def board_lines(entries: Sequence[Ranked]) -> list[str]:
     medals = {1: "🥇", 2: "🥈", 3: "🥉"}
     return [
         f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries

@@ -54,6 +54,16 @@ async def final(uid_order: bool = True) -> list[tuple[int, str, Decimal, Decimal
     return [(r.rank, r.player_id, r.wagered, r.prize) for r in await RaceResult.filter(race_id=race.id).order_by("rank")]
 
 
+async def link_players(race) -> None:
+    await race.send("/start", user=OWNER)
+    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
+    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
+        await race.send(f"/verify {name}", user=user)
+    for request_id in (1, 2):
+        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    race.telegram.calls.clear()
+
+
 def test_state_comes_from_the_clock_and_the_stored_results():
     assert race_state(NOV, NOV.starts_at - timedelta(seconds=1), False) == RaceState.UPCOMING
     assert race_state(NOV, END - timedelta(seconds=1), False) == RaceState.LIVE
@@ -127,12 +137,7 @@ async def test_two_finalisers_at_once_write_one_result_set(race):
 
 
 async def test_winners_and_admins_are_told_once_even_after_a_crash_before_sending(race):
-    await race.send("/start", user=OWNER)
-    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
-    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
-        await race.send(f"/verify {name}", user=user)
-    for request_id in (1, 2):
-        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    await link_players(race)
     await sync_at(race, END - timedelta(minutes=1), alpha=800, beta=700, gamma=100)
 
     # A crash right after the results were committed: the messages are owed, none sent yet.
@@ -175,16 +180,6 @@ async def test_previous_race_and_own_history_in_the_bot(race):
 
 
 # ---- alerts after each sync ----
-
-async def link_players(race) -> None:
-    await race.send("/start", user=OWNER)
-    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
-    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
-        await race.send(f"/verify {name}", user=user)
-    for request_id in (1, 2):
-        await race.press(f"review:{request_id}:approve:", user=OWNER)
-    race.telegram.calls.clear()
-
 
 async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_cap(race):
     await link_players(race)

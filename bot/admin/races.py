@@ -53,10 +53,6 @@ class PrizeButton(CallbackData, prefix="prizes"):
     which: str  # "current" or "next"
 
 
-def month_title(race: Race) -> str:
-    return month_name(race.month)
-
-
 def problem_text(error: InvalidPrizes) -> str:
     return {
         PrizeProblem.NOT_A_NUMBER: _("“{detail}” is not a number."),
@@ -91,10 +87,10 @@ async def races_now(settings: Settings) -> tuple[Race, Race]:
 async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     current, upcoming = await races_now(settings)
     lines = [_("🏁 <b>Race settings</b>"), "",
-             _("<b>This race</b> ({month}, ends in {left})").format(month=month_title(current),
+             _("<b>This race</b> ({month}, ends in {left})").format(month=month_name(current.month),
                                                                   left=time_left(current.time_left(datetime.now(UTC))))]
     lines += prize_lines(current)
-    lines += ["", _("<b>Next race</b> ({month})").format(month=month_title(upcoming))]
+    lines += ["", _("<b>Next race</b> ({month})").format(month=month_name(upcoming.month))]
     lines += prize_lines(upcoming)
     excluded = await active_exclusions(current.month)
     lines += ["", _("<b>Excluded from this race</b>")]
@@ -126,7 +122,7 @@ async def store(message: Message, which: str, pool: Decimal, split: tuple[Decima
     await set_prizes(race.month, pool, split, user.id)
     await leaderboards.invalidate()  # /race and the page show the change at once
     updated = await load_race(race.starts_at, settings.race_timezone)
-    await message.answer("\n".join([_("✅ Prizes for {month} saved.").format(month=month_title(updated)), *prize_lines(updated)]))
+    await message.answer("\n".join([_("✅ Prizes for {month} saved.").format(month=month_name(updated.month)), *prize_lines(updated)]))
 
 
 async def find_race_player(text: str) -> Player | None:
