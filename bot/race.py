@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
@@ -15,6 +14,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
 from bot.texts import board_lines, footer, mention, money, time_left
+from models import clock
 from models.leaderboard import Leaderboards
 from bot.notifier import month_name, stale_note
 from models.race import load_race
@@ -38,7 +38,7 @@ def refresh_keyboard() -> InlineKeyboardMarkup:
 
 async def race_text(user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards,
                     settings: Settings, demo: bool) -> str:
-    now = datetime.now(UTC)
+    now = clock.now()
     race = await load_race(now, settings.race_timezone)
     standings = await leaderboards.race_standings(race.month)
     lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]

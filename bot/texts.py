@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from html import escape
 from typing import Protocol
@@ -14,6 +14,7 @@ from aiogram.utils.i18n import I18n, get_i18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 
+from models import clock
 from models.leaderboard import Period
 from models.locales import pick_locale
 from models.money import format_money
@@ -40,7 +41,7 @@ def money(amount: Decimal) -> str:
 def age(moment: datetime | None, now: datetime | None = None) -> str:
     if moment is None:
         return _("not synced yet")
-    minutes = max(0, int(((now or datetime.now(UTC)) - moment).total_seconds() // 60))
+    minutes = max(0, int(((now or clock.now()) - moment).total_seconds() // 60))
     if minutes == 0:
         return _("updated just now")
     if minutes < 120:

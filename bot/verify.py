@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from html import escape
 
 from aiogram import Bot, F, Router
@@ -20,6 +20,7 @@ from bot.admin.review import refresh_cards, send_cards
 from bot.keyboards import continue_in_private
 from bot.sender import Sender
 from bot.texts import time_left
+from models import clock
 from models.tables import Player, TelegramUser
 from models.verification import LinkOutcome, cancel_open_request, request_link, unlink
 from settings import Settings
@@ -87,7 +88,7 @@ async def submit(message: Message, state: FSMContext, user: TelegramUser, typed:
     elif outcome == LinkOutcome.COOLDOWN:
         assert result.retry_at is not None
         await message.answer(_("Your last request was rejected. You can try again in {left}.").format(
-            left=time_left((result.retry_at - datetime.now(UTC)).total_seconds() + 59)))
+            left=time_left((result.retry_at - clock.now()).total_seconds() + 59)))
     elif outcome == LinkOutcome.NOT_FOUND:
         await message.answer(_("I could not find <b>{name}</b> among our referred players.").format(name=escape(typed.strip()[:64]))
                              + "\n" + signup_hint(settings))

@@ -3,12 +3,12 @@ resumes where it stopped and nobody gets the same broadcast twice (a unique pair
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.audit import record
 from models.leaderboard import Leaderboards
 from models.tables import Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus, TelegramUser
@@ -56,7 +56,7 @@ async def cancel(broadcast_id: int, admin_id: int) -> bool:
     """Stop a broadcast: recipients not yet reached are skipped. False when it had already ended."""
     async with in_transaction() as conn:
         stopped = await Broadcast.filter(id=broadcast_id, status=BroadcastStatus.SENDING).using_db(conn).update(
-            status=BroadcastStatus.CANCELLED, finished_at=datetime.now(UTC))
+            status=BroadcastStatus.CANCELLED, finished_at=clock.now())
         if stopped:
             await BroadcastDelivery.filter(broadcast_id=broadcast_id, status=DeliveryStatus.PENDING).using_db(conn).update(
                 status=DeliveryStatus.SKIPPED)
@@ -71,7 +71,7 @@ async def claim(delivery_id: int) -> bool:
 
 async def settle(delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
     await BroadcastDelivery.filter(id=delivery_id).update(status=status, error=error,
-                                                         sent_at=datetime.now(UTC) if status == DeliveryStatus.SENT else None)
+                                                         sent_at=clock.now() if status == DeliveryStatus.SENT else None)
 
 
 async def next_batch(broadcast_id: int, size: int) -> list[tuple[int, int]]:
@@ -82,7 +82,7 @@ async def next_batch(broadcast_id: int, size: int) -> list[tuple[int, int]]:
 
 async def finish(broadcast_id: int) -> None:
     await Broadcast.filter(id=broadcast_id, status=BroadcastStatus.SENDING).update(
-        status=BroadcastStatus.DONE, finished_at=datetime.now(UTC))
+        status=BroadcastStatus.DONE, finished_at=clock.now())
 
 
 async def counts(broadcast_id: int) -> dict[DeliveryStatus, int]:

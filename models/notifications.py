@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 
+from models import clock
 from models.tables import DeliveryStatus, Notification
 
 
@@ -17,7 +17,7 @@ async def claim(notification_id: int) -> bool:
 
 async def settle(notification_id: int, status: DeliveryStatus) -> None:
     await Notification.filter(id=notification_id).update(
-        status=status, sent_at=datetime.now(UTC) if status == DeliveryStatus.SENT else None)
+        status=status, sent_at=clock.now() if status == DeliveryStatus.SENT else None)
 
 
 async def mark_interrupted() -> int:

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.audit import record
 from models.money import CENT
 from models.tables import Player, RaceExclusion, RacePrizes
@@ -180,7 +181,7 @@ async def exclude(month: str, player: Player, reason: str, admin_id: int) -> Exc
 async def include(month: str, player: Player, admin_id: int) -> ExclusionOutcome:
     async with in_transaction() as conn:
         lifted = await RaceExclusion.filter(active_key=f"{month}:{player.uid}").using_db(conn).update(
-            active_key=None, lifted_by=admin_id, lifted_at=datetime.now(UTC))
+            active_key=None, lifted_by=admin_id, lifted_at=clock.now())
         if lifted:
             await record(admin_id, "race.include", f"{month} {player.uid}", using_db=conn)
     return ExclusionOutcome.DONE if lifted else ExclusionOutcome.NOT_EXCLUDED

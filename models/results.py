@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -21,6 +21,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.audit import SYSTEM, record
 from models.race import Race, excluded_uids
 from models.tables import (
@@ -122,7 +123,7 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
         async with in_transaction() as conn:
             finished = await FinishedRace.create(
                 month=race.month, starts_at=race.starts_at, ends_at=race.ends_at, prize_pool=race.prize_pool,
-                split=[str(p) for p in race.split], finalised_at=now or datetime.now(UTC),
+                split=[str(p) for p in race.split], finalised_at=now or clock.now(),
                 data_as_of=last_sync.finished_at, stale=stale, using_db=conn)
             await RaceResult.bulk_create([
                 RaceResult(race_id=finished.id, rank=rank, player_id=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered,
@@ -165,7 +166,7 @@ async def seed_history() -> int:
     so the race in progress is finalised from complete figures. Does nothing once there is history."""
     if await WagerSnapshot.exists() or not await Player.exists():
         return 0
-    now = datetime.now(UTC)
+    now = clock.now()
     count = 0
     async with in_transaction() as conn:
         rows = await Player.all().using_db(conn).values_list("uid", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time")

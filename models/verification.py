@@ -8,12 +8,13 @@ request wins (a conditional UPDATE), so two admins pressing at once cannot both 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.audit import record
 from models.tables import Player, TelegramUser, VerificationRequest, VerificationStatus
 
@@ -72,7 +73,7 @@ async def request_link(user: TelegramUser, typed_name: str, cooldown: timedelta)
     if pending is not None:
         return LinkResult(LinkOutcome.PENDING, request=pending, player=pending.player)
     last_rejection = await VerificationRequest.filter(user_id=user.id, status=VerificationStatus.REJECTED).order_by("-decided_at").first()
-    if last_rejection and last_rejection.decided_at and last_rejection.decided_at + cooldown > datetime.now(UTC):
+    if last_rejection and last_rejection.decided_at and last_rejection.decided_at + cooldown > clock.now():
         return LinkResult(LinkOutcome.COOLDOWN, retry_at=last_rejection.decided_at + cooldown)
     player = await find_player(name)
     if player is None:
@@ -96,7 +97,7 @@ class Decision(StrEnum):
 
 async def decide(request_id: int, admin_id: int, approve: bool, reason: str | None = None) -> tuple[Decision, VerificationRequest | None]:
     """Approve or reject once. Whoever's UPDATE matches the pending row first wins; others change nothing."""
-    now = datetime.now(UTC)
+    now = clock.now()
     status = VerificationStatus.APPROVED if approve else VerificationStatus.REJECTED
     try:
         async with in_transaction() as conn:
@@ -130,7 +131,7 @@ async def cancel_open_request(user: TelegramUser) -> VerificationRequest | None:
     if request is None:
         return None
     withdrawn = await VerificationRequest.filter(id=request.id, status=VerificationStatus.PENDING).update(
-        status=VerificationStatus.CANCELLED, open_for_user=None, decided_at=datetime.now(UTC)
+        status=VerificationStatus.CANCELLED, open_for_user=None, decided_at=clock.now()
     )
     if not withdrawn:
         return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+from models import clock
 from scheduler.goated import UpstreamState
 from scheduler.payload import PlayerRow, parse_payload
 
@@ -50,11 +50,9 @@ class DemoSource:
 
     name = "demo"
 
-    def __init__(self, players: int = 2_000, seed: str = "goatedvips-demo",
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, players: int = 2_000, seed: str = "goatedvips-demo") -> None:
         self.players = [_DemoPlayer(i, seed) for i in range(players)]
         self.seed = seed
-        self.clock = clock
         self.state = UpstreamState.UNKNOWN
         # Per player: (a day, the total of the days from EPOCH before it), so all_time costs only the
         # days since the last call instead of every day since EPOCH.
@@ -78,7 +76,7 @@ class DemoSource:
 
     def document(self, now: datetime | None = None) -> dict:
         """The JSON document Goated would answer at `now`."""
-        now = (now or self.clock()).astimezone(UTC)
+        now = (now or clock.now()).astimezone(UTC)
         today = now.date()
         elapsed = (now - datetime.combine(today, datetime.min.time(), UTC)).total_seconds() / 86_400
         week_start = today - timedelta(days=today.weekday())

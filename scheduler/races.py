@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
+from models import clock
 from models.alerts import owe_race_alerts
 from models.events import LeaderboardChanged
 from models.leaderboard import Leaderboards, Standings
@@ -28,11 +29,10 @@ CATCH_UP_RACES = 3  # a sync still running at the end may finish before the resu
 
 class RaceKeeper:
     def __init__(self, sync: SyncService, leaderboards: Leaderboards, timezone: str, sync_interval: timedelta,
-                 announce_chats: frozenset[int] = frozenset(), clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+                 announce_chats: frozenset[int] = frozenset()) -> None:
         self.sync, self.leaderboards, self.timezone, self.sync_interval = sync, leaderboards, timezone, sync_interval
         self.announce_chats = tuple(sorted(announce_chats))
         self.deliver: Callable[[], Awaitable[object]] | None = None  # the bot's notifier, when there is a bot
-        self.clock = clock
         self._pre_end_synced: str | None = None
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
         self._ticking: asyncio.Task | None = None
@@ -46,7 +46,7 @@ class RaceKeeper:
 
     async def on_leaderboard_changed(self, event: LeaderboardChanged) -> None:
         """After each sync: owe the race alerts that the change caused, then deliver them."""
-        now = self.clock()
+        now = clock.now()
         race = await load_race(now, self.timezone)
         after = await self.leaderboards.race_standings(race.month)
         before = self._standings[1] if self._standings and self._standings[0] == race.month else None
@@ -63,7 +63,7 @@ class RaceKeeper:
             self._ticking = None
 
     async def _tick(self) -> Finalised | None:
-        now = self.clock()
+        now = clock.now()
         current = race_at(now, self.timezone)
         if current.ends_at - now <= PRE_END_SYNC and self._pre_end_synced != current.month:
             self._pre_end_synced = current.month

@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
+from models import clock
 from models.events import EventBus, LeaderboardChanged
 from models.leaderboard import Leaderboards
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
@@ -30,10 +29,8 @@ def _figures(row: PlayerRow) -> tuple[Decimal, Decimal, Decimal, Decimal]:
 
 
 class SyncService:
-    def __init__(self, source: LeaderboardSource, leaderboards: Leaderboards, bus: EventBus,
-                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, source: LeaderboardSource, leaderboards: Leaderboards, bus: EventBus) -> None:
         self.source = source
-        self.clock = clock  # tests move time to race boundaries
         self.leaderboards = leaderboards
         self.bus = bus
         self._lock = asyncio.Lock()  # one run at a time, whoever asks (scheduler or an admin)
@@ -71,7 +68,7 @@ class SyncService:
 
     async def _run(self) -> SyncRun:
         started = time.monotonic()
-        run = await SyncRun.create(source=self.source.name, started_at=self.clock())
+        run = await SyncRun.create(source=self.source.name, started_at=clock.now())
         try:
             rows = await self.source.fetch()
             if not rows and await Player.exists():
@@ -92,7 +89,7 @@ class SyncService:
         return run
 
     async def _store(self, rows: list[PlayerRow], run: SyncRun, started: float) -> int:
-        now = self.clock()
+        now = clock.now()
         self._writing = True
         async with in_transaction() as conn:
             known = {
@@ -134,7 +131,7 @@ class SyncService:
                       using_db=None) -> None:
         run.outcome = outcome
         run.error = error
-        run.finished_at = self.clock()
+        run.finished_at = clock.now()
         run.duration_ms = int((time.monotonic() - started) * 1000)
         await run.save(using_db=using_db)
 

@@ -10,6 +10,7 @@ import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import asyncpg
@@ -18,6 +19,7 @@ from aiohttp.test_utils import TestClient
 from tortoise import connections
 
 from main import Runtime, build_runtime
+from models import clock
 from models.db import close_db, migrate, open_db
 from scheduler.goated import CircuitBreaker, GoatedClient, RetryPolicy
 from settings import Settings
@@ -32,6 +34,16 @@ BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
 TABLES = ("notification", "race_result", "finished_race", "wager_snapshot", "broadcast_delivery", "broadcast", "review_card", "audit_log", "race_exclusion", "race_prizes",
           "verification_request", "telegram_user", "sync_run", "player")
+
+
+@pytest.fixture(autouse=True)
+def wall_clock():
+    """Every test starts and ends on the wall clock, whatever it set."""
+    clock.set_now(None)
+    clock.run_ahead(timedelta(0))
+    yield
+    clock.set_now(None)
+    clock.run_ahead(timedelta(0))
 
 
 def run_in_thread(coro) -> Any:

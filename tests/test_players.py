@@ -4,7 +4,6 @@ throttling and bad input. Replies are read from the fake Bot API, state from the
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 import pytest
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 import pytest
 
+from models import clock
 from models.race import race_at
 from models.results import Finalised, RaceState, finalise, race_state
 from models.tables import FinishedRace, Notification, RaceResult, TelegramUser, WagerSnapshot
@@ -25,20 +26,24 @@ BRUNO = updates.telegram_user(222, "Bruno", "bruno", "es")
 
 
 class Clock:
+    """Moves the product's one clock (`models.clock`); conftest sets it back after each test."""
+
     def __init__(self) -> None:
         self.now = NOV.starts_at
 
-    def __call__(self) -> datetime:
-        return self.now
+    @property
+    def now(self) -> datetime:
+        return clock.now()
+
+    @now.setter
+    def now(self, moment: datetime) -> None:
+        clock.set_now(moment)
 
 
 @pytest.fixture
 async def race(harness):
     """The harness with its sync and race job on a clock the test moves."""
-    clock = Clock()
-    harness.runtime.sync.clock = clock
-    harness.runtime.races.clock = clock
-    harness.clock = clock  # type: ignore[attr-defined]
+    harness.clock = Clock()  # type: ignore[attr-defined]
     return harness
 
 
@@ -210,7 +215,6 @@ async def test_new_leader_is_announced_to_configured_groups_once_per_change(harn
                             manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
     await aiohttp_client(runtime.web_app)
     clock = Clock()
-    runtime.sync.clock = runtime.races.clock = clock
     for minutes, (a, b) in enumerate([(500, 400), (500, 600), (500, 600), (700, 600)]):
         clock.now = datetime(2026, 11, 20, tzinfo=UTC) + timedelta(minutes=15 * minutes)
         fake_goated.players = [player("alpha", "Alpha", month=a), player("beta", "Beta", month=b)]

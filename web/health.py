@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from aiohttp import web
 
+from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
 from web.keys import SETTINGS, UPSTREAM
@@ -23,7 +24,7 @@ def _age(moment: datetime | None, now: datetime) -> int | None:
 
 async def health(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
-    now = datetime.now(UTC)
+    now = clock.now()
     body: dict = {
         "status": "ok",
         "version": VERSION,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from models import clock
 from models.locales import pick_locale
 from models.money import format_money
 from models.race import load_race
@@ -39,7 +39,7 @@ def add_filters(env: jinja2.Environment) -> None:
 async def index(request: web.Request) -> dict[str, Any]:
     leaderboards = request.app[LEADERBOARDS]
     updated_at = await leaderboards.updated_at()
-    now = datetime.now(UTC)
+    now = clock.now()
     minutes = int((now - updated_at).total_seconds() // 60) if updated_at else None
     race = await load_race(now, request.app[SETTINGS].race_timezone)
     standings = await leaderboards.race_standings(race.month)

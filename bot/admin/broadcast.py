@@ -4,7 +4,6 @@ preview and the audience size, confirm. Sending runs in the background (bot.broa
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -16,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcaster import BroadcastButton, Broadcaster, cancel_keyboard
 from bot.keyboards import safe_edit
+from models import clock
 from models import broadcasts
 from models.broadcasts import Audience
 from models.leaderboard import Leaderboards
@@ -41,7 +41,7 @@ def audience_label(audience: str, count: int) -> str:
 
 
 async def audience_keyboard(leaderboards: Leaderboards, settings: Settings) -> InlineKeyboardMarkup:
-    month = race_at(datetime.now(UTC), settings.race_timezone).month
+    month = race_at(clock.now(), settings.race_timezone).month
     builder = InlineKeyboardBuilder()
     for audience in (Audience.LINKED, Audience.EVERYONE, *(f"{Audience.TOP}-{n}" for n in TOP_SIZES)):
         count = len(await broadcasts.recipients(audience, leaderboards, month))
@@ -83,7 +83,7 @@ def build_router() -> Router:
         if "text" not in data or not isinstance(query.message, Message):
             await query.answer(_("This draft is gone; send /broadcast again."), show_alert=True)
             return
-        month = race_at(datetime.now(UTC), settings.race_timezone).month
+        month = race_at(clock.now(), settings.race_timezone).month
         count = len(await broadcasts.recipients(callback_data.value, leaderboards, month))
         draft_id = uuid.uuid4().hex
         await state.update_data(audience=callback_data.value, draft_id=draft_id)
@@ -109,7 +109,7 @@ def build_router() -> Router:
         if data.get("draft_id") != callback_data.value or not isinstance(query.message, Message):
             await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
             return
-        month = race_at(datetime.now(UTC), settings.race_timezone).month
+        month = race_at(clock.now(), settings.race_timezone).month
         users = await broadcasts.recipients(data["audience"], leaderboards, month)
         created = await broadcasts.create(user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users)
         await state.clear()

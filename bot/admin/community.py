@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from html import escape
 
@@ -12,6 +11,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.texts import age, money
+from models import clock
 from models.audit import latest, record
 from models.leaderboard import Leaderboards, Period
 from models.race import race_at
@@ -70,7 +70,7 @@ def build_router() -> Router:
     async def stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
         figures = await community()
         month = await leaderboards.standings(Period.MONTH)
-        race = await leaderboards.race_standings(race_at(datetime.now(UTC), settings.race_timezone).month)
+        race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone).month)
         lines = [
             _("📈 <b>Community</b>"),
             _("Users: {users} · linked: {linked} · pending requests: {pending}").format(

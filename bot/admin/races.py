@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from html import escape
 
@@ -17,6 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.notifier import month_name
 from bot.texts import money, time_left
+from models import clock
 from models.leaderboard import Leaderboards
 from models.race import (
     ExclusionOutcome,
@@ -80,7 +80,7 @@ def prize_lines(race: Race) -> list[str]:
 
 
 async def races_now(settings: Settings) -> tuple[Race, Race]:
-    current = await load_race(datetime.now(UTC), settings.race_timezone)
+    current = await load_race(clock.now(), settings.race_timezone)
     return current, await load_race(current.ends_at, settings.race_timezone)
 
 
@@ -88,7 +88,7 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     current, upcoming = await races_now(settings)
     lines = [_("🏁 <b>Race settings</b>"), "",
              _("<b>This race</b> ({month}, ends in {left})").format(month=month_name(current.month),
-                                                                  left=time_left(current.time_left(datetime.now(UTC))))]
+                                                                  left=time_left(current.time_left(clock.now())))]
     lines += prize_lines(current)
     lines += ["", _("<b>Next race</b> ({month})").format(month=month_name(upcoming.month))]
     lines += prize_lines(upcoming)
