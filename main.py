@@ -11,7 +11,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from aiogram import Bot, Dispatcher
@@ -27,10 +27,12 @@ from bot.menu import set_admin_commands, set_commands
 from bot.notifier import Notifier
 from bot.sender import Sender
 from bot.setup import build_bot, build_dispatcher, build_sender
+from models import clock
 from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
 from models.notifications import mark_interrupted as mark_interrupted_notifications
+from models.race import race_at
 from models.results import seed_history
 from models.sync_runs import mark_interrupted_runs
 from models.users import reachable_admins
@@ -76,6 +78,15 @@ def build_source(settings: Settings) -> LeaderboardSource:
         token=settings.goated_api_token,
         timeout=settings.goated_timeout_seconds,
     )
+
+
+def run_demo_clock_ahead(minutes: int, timezone: str) -> None:
+    """Start the product's clock `minutes` before the current race's end (the demo's way to watch one end)."""
+    real_now = datetime.now(UTC)
+    race = race_at(real_now, timezone)
+    ahead = race.ends_at - timedelta(minutes=minutes) - real_now
+    clock.run_ahead(ahead)
+    log.warning("demo: the clock runs %s ahead, so the %s race ends in %d minutes", ahead, race.month, minutes)
 
 
 @dataclass
@@ -189,6 +200,8 @@ class Runtime:
 
 def build_runtime(settings: Settings, *, manage_database: bool = True, run_scheduler: bool = True,
                   source: LeaderboardSource | None = None) -> Runtime:
+    if settings.demo_race_ends_in_minutes is not None:
+        run_demo_clock_ahead(settings.demo_race_ends_in_minutes, settings.race_timezone)
     i18n = build_i18n()
     leaderboards = Leaderboards()
     bus = EventBus()

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     affiliate_url: str | None = None
 
     race_timezone: str = "UTC"
+    # Demo data only: the product's clock starts this many minutes before the current race's end, to watch one end.
+    demo_race_ends_in_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
     # VIP tiers from the all-time wagered figure: "Name:threshold" pairs, lowest first.
     vip_tiers: Annotated[tuple[tuple[str, Decimal], ...], NoDecode] = DEFAULT_VIP_TIERS
     verify_cooldown_seconds: int = Field(default=1800, ge=0, le=7 * 86_400)  # after a rejection
@@ -155,6 +157,12 @@ class Settings(BaseSettings):
     def _webhook_needs_secret(self) -> Settings:
         if self.webhook_base_url and self.webhook_secret is None:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_BASE_URL is set (webhook mode)")
+        return self
+
+    @model_validator(mode="after")
+    def _demo_clock_needs_demo_data(self) -> Settings:
+        if self.demo_race_ends_in_minutes is not None and not self.uses_demo_data:
+            raise ValueError("DEMO_RACE_ENDS_IN_MINUTES works only on demo data (GOATED_AFFILIATE_CODE unset)")
         return self
 
     # Derived values: one definition each, used by every part.

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import date
 from decimal import Decimal
 from html import escape
 
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
-from babel.dates import format_date
 
 from bot.sender import STORED_STATUS, Outcome, Sender
 from bot.texts import current_locale, money, speaking_to
 from models import notifications
+from models.locales import format_month
 from models.results import finished_race, results
 from models.tables import DeliveryStatus, FinishedRace, Notification, TelegramUser
 
@@ -24,8 +23,7 @@ RESULT_LINES = 25
 
 
 def month_name(month: str) -> str:
-    year, number = (int(part) for part in month.split("-"))
-    return format_date(date(year, number, 1), "LLLL y", locale=current_locale())
+    return format_month(month, current_locale())
 
 
 def stale_note(race: FinishedRace) -> str:

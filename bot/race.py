@@ -13,7 +13,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
-from bot.texts import board_lines, footer, mention, money, time_left
+from bot.texts import board_lines, footer, mention, money, movement_line, places_moved, time_left
 from models import clock
 from models.leaderboard import Leaderboards
 from bot.notifier import month_name, stale_note
@@ -40,7 +40,8 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
                     settings: Settings, demo: bool) -> str:
     now = clock.now()
     race = await load_race(now, settings.race_timezone)
-    standings = await leaderboards.race_standings(race.month)
+    standings = await leaderboards.race_standings(race)
+    movement = await leaderboards.race_movement(race)
     lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
     who = mention(sender) if group and sender else None
     position = standings.position(user.player_id) if user.player_id else None
@@ -53,6 +54,8 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
         rank, wagered = position.entry.rank, money(position.entry.wagered)
         lines.append((_("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered) if who
                       else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)))
+        if moved := movement_line(movement, position.entry.uid):
+            lines.append(moved)
         if position.gap_to_above is None:
             lines.append(_("🥇 In the lead!"))
         else:
@@ -67,6 +70,8 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
     lines += ["", _("<b>Top {n}</b>").format(n=TOP_N)]
     top = standings.top(TOP_N)
     for line, entry in zip(board_lines(top), top, strict=True):
+        if moved := places_moved((movement.since_day or {}).get(entry.uid, 0)):
+            line += f" {moved}"
         prize = race.prize_for(entry.rank)
         lines.append(f"{line} · {money(prize)}" if prize else line)
     if not top:

@@ -10,13 +10,32 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.texts import footer, mention, money, period_title
+from bot.texts import footer, mention, money, movement_line, period_title, sparkline
 from bot.notifier import month_name
+from models import clock
+from models.history import month_curve
 from models.leaderboard import Leaderboards, Period
+from models.race import load_race
 from models.results import player_results
 from models.tables import Player, TelegramUser
 from models.vip import vip_tier
 from settings import Settings
+
+
+async def race_lines(player: Player, leaderboards: Leaderboards, settings: Settings) -> list[str]:
+    """The player in this month's race: place, movement, today's gain, and the month day by day."""
+    now = clock.now()
+    race = await load_race(now, settings.race_timezone)
+    position = (await leaderboards.race_standings(race)).position(player.uid)
+    if position is None:
+        return []
+    lines = ["", _("🏁 Race: <b>#{rank}</b>").format(rank=position.entry.rank)]
+    if moved := movement_line(await leaderboards.race_movement(race), player.uid):
+        lines.append(moved)
+    curve = await month_curve(race, player.uid, now)
+    if len(curve) > 1:
+        lines.append(_("Day by day: {curve}").format(curve=sparkline(curve)))
+    return lines
 
 
 def build_router() -> Router:
@@ -41,6 +60,7 @@ def build_router() -> Router:
             position = await leaderboards.position(period, player.uid)
             rank = f"#{position.entry.rank}" if position else "—"
             lines.append(f"{period_title(period)}: <b>{money(getattr(player, period.column))}</b> · {rank}")
+        lines += await race_lines(player, leaderboards, settings)
         history = await player_results(player.uid)
         if history:
             lines += ["", _("<b>Past races</b>")]

@@ -15,6 +15,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 
 from models import clock
+from models.history import Movement
 from models.leaderboard import Period
 from models.locales import pick_locale
 from models.money import format_money
@@ -79,6 +80,38 @@ def board_lines(entries: Sequence[Ranked]) -> list[str]:
     return [
         f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries
     ]
+
+
+def places_moved(change: int) -> str:
+    """▲2 (up two places), ▼1 (down one), or nothing when unchanged."""
+    return f"▲{change}" if change > 0 else f"▼{-change}" if change < 0 else ""
+
+
+def movement_line(movement: Movement, uid: str) -> str | None:
+    """"▲2 since the last update · ▼1 since yesterday · +$1,230 today" for one player in the race."""
+    parts = []
+    if moved := places_moved(movement.since_sync.get(uid, 0)):
+        parts.append(_("{places} since the last update").format(places=moved))
+    if movement.since_day is None:
+        pass  # the history began today
+    elif uid not in movement.since_day:
+        parts.append(_("new in the race today"))
+    elif moved := places_moved(movement.since_day[uid]):
+        parts.append(_("{places} since yesterday").format(places=moved))
+    if uid in movement.gained_today:
+        parts.append(_("+{amount} today").format(amount=money(movement.gained_today[uid])))
+    return " · ".join(parts) or None
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[Decimal]) -> str:
+    """A curve in one line of text: ▁▂▃▅▇, scaled to the largest value."""
+    top = max(values, default=Decimal(0))
+    if top <= 0:
+        return SPARKS[0] * len(values)
+    return "".join(SPARKS[min(len(SPARKS) - 1, int(v / top * (len(SPARKS) - 1)))] for v in values)
 
 
 def mention(user: User) -> str:

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from models import clock
 from models.audit import record
 from models.leaderboard import Leaderboards
+from models.race import Race
 from models.tables import Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus, TelegramUser
 
 INSERT_BATCH = 1_000
@@ -22,7 +23,7 @@ class Audience:
     TOP = "top"  # "top-N": linked players in the current race's top N
 
 
-async def recipients(audience: str, leaderboards: Leaderboards, race_month: str) -> list[int]:
+async def recipients(audience: str, leaderboards: Leaderboards, race: Race) -> list[int]:
     reachable = TelegramUser.filter(blocked_bot=False, banned=False)
     if audience == Audience.EVERYONE:
         return await reachable.order_by("id").values_list("id", flat=True)
@@ -30,7 +31,7 @@ async def recipients(audience: str, leaderboards: Leaderboards, race_month: str)
         return await reachable.filter(player_id__isnull=False).order_by("id").values_list("id", flat=True)
     kind, _, size = audience.partition("-")
     if kind == Audience.TOP and size.isdigit():
-        top = [e.uid for e in (await leaderboards.race_standings(race_month)).top(int(size))]
+        top = [e.uid for e in (await leaderboards.race_standings(race)).top(int(size))]
         return await reachable.filter(player_id__in=top).order_by("id").values_list("id", flat=True)
     raise ValueError(f"unknown audience {audience!r}")
 

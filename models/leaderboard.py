@@ -14,7 +14,9 @@ from enum import StrEnum
 
 from aiocache import BaseCache, Cache
 
-from models.race import excluded_uids
+from models import clock
+from models.history import Movement, race_movement, shows_last_month
+from models.race import Race, excluded_uids
 from models.tables import Player, SyncOutcome, SyncRun
 
 
@@ -103,17 +105,35 @@ class Leaderboards:
             await self.cache.set(period.value, standings)
         return standings
 
-    async def race_standings(self, month: str) -> Standings:
-        """This month's board without the players excluded from the race (exclusions invalidate the cache)."""
-        key = f"race:{month}"
+    async def race_standings(self, race: Race) -> Standings:
+        """This month's board without the players excluded from the race (exclusions invalidate the cache).
+        Empty from the race's start until the upstream resets its month figures: they are last month's."""
+        key = f"race:{race.month}"
         cached = await self.cache.get(key)
         if cached is not None:
             return cached
         generation = self._generation
-        standings = (await self.standings(Period.MONTH)).without(await excluded_uids(month))
+        if await shows_last_month(race, clock.now()):
+            standings = Standings([])
+        else:
+            standings = (await self.standings(Period.MONTH)).without(await excluded_uids(race.month))
         if generation == self._generation:
             await self.cache.set(key, standings)
         return standings
+
+    async def race_movement(self, race: Race) -> Movement:
+        """Rank movement and today's gains in the race; cached until the next sync or the next day."""
+        now = clock.now()
+        key = f"movement:{race.month}:{race.day_start(now).isoformat()}"
+        cached = await self.cache.get(key)
+        if cached is not None:
+            return cached
+        generation = self._generation
+        standings = await self.race_standings(race)
+        movement = await race_movement(race, {e.uid: e.wagered for e in standings.entries}, now)
+        if generation == self._generation:
+            await self.cache.set(key, movement)
+        return movement
 
     async def top(self, period: Period, limit: int = 10) -> list[Entry]:
         return (await self.standings(period)).top(limit)

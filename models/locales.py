@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+
+from babel.dates import format_date
 
 
 def pick_locale(wanted: Iterable[str | None], available: Iterable[str], default: str) -> str:
@@ -16,3 +19,9 @@ def pick_locale(wanted: Iterable[str | None], available: Iterable[str], default:
             if candidate in available:
                 return candidate
     return default
+
+
+def format_month(month: str, locale: str) -> str:
+    """"2026-11" -> "November 2026" / "noviembre de 2026", as the locale writes a month on its own."""
+    year, number = (int(part) for part in month.split("-"))
+    return format_date(date(year, number, 1), "LLLL y", locale=locale)

@@ -5,7 +5,7 @@ Prizes are rounded down to the cent, so the prizes paid never add up to more tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from enum import StrEnum
@@ -32,6 +32,7 @@ class Race:
     ends_at: datetime  # UTC-aware, exclusive
     prize_pool: Decimal = DEFAULT_PRIZE_POOL
     split: tuple[Decimal, ...] = DEFAULT_SPLIT
+    timezone: str = "UTC"  # RACE_TIMEZONE: where its month and its days begin
 
     @property
     def paid_places(self) -> int:
@@ -45,6 +46,11 @@ class Race:
     def time_left(self, now: datetime) -> float:
         return max(0.0, (self.ends_at - now).total_seconds())
 
+    def day_start(self, now: datetime) -> datetime:
+        """The start of `now`'s day in the race's time zone, never before the race's start."""
+        local = now.astimezone(ZoneInfo(self.timezone)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return max(self.starts_at, local.astimezone(UTC))
+
 
 def race_at(now: datetime, timezone: str = "UTC") -> Race:
     """The race that contains `now`: the calendar month in the race's time zone, with the default prizes."""
@@ -52,7 +58,8 @@ def race_at(now: datetime, timezone: str = "UTC") -> Race:
     local = now.astimezone(zone)
     start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
-    return Race(month=f"{start.year:04d}-{start.month:02d}", starts_at=start.astimezone(UTC), ends_at=end.astimezone(UTC))
+    return Race(month=f"{start.year:04d}-{start.month:02d}", starts_at=start.astimezone(UTC), ends_at=end.astimezone(UTC),
+                timezone=timezone)
 
 
 async def load_race(now: datetime, timezone: str = "UTC") -> Race:
@@ -61,7 +68,7 @@ async def load_race(now: datetime, timezone: str = "UTC") -> Race:
     setting = await prize_setting(race.month)
     if setting is None:
         return race
-    return Race(race.month, race.starts_at, race.ends_at, setting.pool, tuple(Decimal(p) for p in setting.split))
+    return replace(race, prize_pool=setting.pool, split=tuple(Decimal(p) for p in setting.split))
 
 
 async def prize_setting(month: str) -> RacePrizes | None:

@@ -1,28 +1,24 @@
 """Finishing a race: the final standings from the history of wagers, written once, with the messages owed.
 
-Final figures are the last ones observed before the race's end. The upstream resets `this_month` at a time
-we do not know; a reset shows as a player's month figure falling to under half of the previous one. When
-that happened in the race's last two days, the figure before the fall is the final one, so results are
-never the reset ones whether the reset came before our boundary, after it, or hours late. The reset is
-recognised per sync: when most of the players a sync changed fell back, that sync is the reset.
+Final figures are the last ones observed before the race's end and before the upstream's reset into the
+next month (models/history.py), so results are never the reset ones whether the reset came before our
+boundary, after it, or hours late.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
 from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
-from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
 from models import clock
 from models.audit import SYSTEM, record
+from models.history import last_figures, race_history
 from models.race import Race, excluded_uids
 from models.tables import (
     FinishedRace,
@@ -37,9 +33,6 @@ from models.tables import (
 from models.users import reachable_admins
 
 log = logging.getLogger(__name__)
-
-RESET_LOOKBACK = timedelta(days=2)
-RESET_RATIO = Decimal("0.5")  # a month figure falling below half of the previous one is a reset
 
 
 class RaceState(StrEnum):
@@ -64,33 +57,9 @@ class FinalFigure:
     wagered: Decimal
 
 
-CHUNK = 5_000
-
-
-async def _latest_before(starts_at: datetime, before: datetime) -> dict[str, Decimal]:
-    """Each player's last month figure seen in [starts_at, before): one row per player, fetched in chunks."""
-    ids = await WagerSnapshot.filter(at__gte=starts_at, at__lt=before).annotate(last_id=Max("id")).group_by(
-        "player_id").values_list("last_id", flat=True)
-    latest: dict[str, Decimal] = {}
-    for start in range(0, len(ids), CHUNK):
-        latest.update(await WagerSnapshot.filter(id__in=ids[start:start + CHUNK]).values_list("player_id", "wagered_month"))
-    return latest
-
-
 async def final_standings(race: Race) -> list[FinalFigure]:
-    """Replays the race's last two days sync by sync. A sync in which most of the players it changed fell back
-    is the upstream's reset: the figures from before it are the final ones, for everyone."""
-    lookback = max(race.starts_at, race.ends_at - RESET_LOOKBACK)
-    figures = await _latest_before(race.starts_at, lookback)
-    rows = await WagerSnapshot.filter(at__gte=lookback, at__lt=race.ends_at).order_by("sync_run_id", "id").values_list(
-        "sync_run_id", "player_id", "wagered_month")
-    for _run, changes in groupby(rows, key=itemgetter(0)):
-        batch = [(uid, month) for _, uid, month in changes]
-        known = [(uid, month) for uid, month in batch if uid in figures]
-        fell = sum(month < figures[uid] * RESET_RATIO for uid, month in known)
-        if known and fell * 2 > len(known):
-            break  # the reset: this sync and later ones show the next month
-        figures.update(batch)
+    """Each player's last figure of the race (before its end and before the upstream's reset into the next)."""
+    figures = await last_figures(await race_history(race))
     excluded = await excluded_uids(race.month)
     ranked = [FinalFigure(uid, month) for uid, month in figures.items() if month > 0 and uid not in excluded]
     ranked.sort(key=lambda f: (-f.wagered, f.uid))  # the leaderboards' tie rule
@@ -162,17 +131,17 @@ async def player_results(uid: str, limit: int = 6) -> list[tuple[FinishedRace, R
 
 
 async def seed_history() -> int:
-    """A database from before the history of wagers existed: record everyone's figures once, as of now,
-    so the race in progress is finalised from complete figures. Does nothing once there is history."""
+    """A database from before the history of wagers existed: record everyone's figures once, as of their last
+    change, so the race in progress is finalised from complete figures. Does nothing once there is history."""
     if await WagerSnapshot.exists() or not await Player.exists():
         return 0
-    now = clock.now()
     count = 0
     async with in_transaction() as conn:
-        rows = await Player.all().using_db(conn).values_list("uid", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+        rows = await Player.all().using_db(conn).values_list("uid", "changed_at", "wagered_today", "wagered_week",
+                                                             "wagered_month", "wagered_all_time")
         for start in range(0, len(rows), 1000):
-            await WagerSnapshot.bulk_create([
-                WagerSnapshot(player_id=uid, sync_run_id=0, at=now, wagered_today=t, wagered_week=w, wagered_month=m,
-                              wagered_all_time=a) for uid, t, w, m, a in rows[start:start + 1000]], using_db=conn)
+            await WagerSnapshot.bulk_create([  # each figure as of the sync that last changed it
+                WagerSnapshot(player_id=uid, sync_run_id=0, at=at, wagered_today=t, wagered_week=w, wagered_month=m,
+                              wagered_all_time=a) for uid, at, t, w, m, a in rows[start:start + 1000]], using_db=conn)
             count += len(rows[start:start + 1000])
     return count

@@ -50,6 +50,8 @@ class SyncRun(Model):
     players_changed = fields.IntField(default=0)
     error = fields.TextField(null=True)
     duration_ms = fields.IntField(null=True)
+    # The upstream's monthly reset: most players this sync changed fell back (see models/history.py).
+    month_reset = fields.BooleanField(default=False)
 
     class Meta:
         table = "sync_run"

@@ -48,7 +48,7 @@ class RaceKeeper:
         """After each sync: owe the race alerts that the change caused, then deliver them."""
         now = clock.now()
         race = await load_race(now, self.timezone)
-        after = await self.leaderboards.race_standings(race.month)
+        after = await self.leaderboards.race_standings(race)
         before = self._standings[1] if self._standings and self._standings[0] == race.month else None
         self._standings = (race.month, after)
         await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from models import clock
 from models.events import EventBus, LeaderboardChanged
+from models.history import is_month_reset
 from models.leaderboard import Leaderboards
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
 from scheduler.goated import LeaderboardSource, UpstreamError
@@ -83,7 +84,8 @@ class SyncService:
             await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")
             log.exception("sync %d failed", run.id)
             return run
-        log.info("sync %d ok: %d players, %d changed", run.id, len(rows), changed)
+        log.info("sync %d ok: %d players, %d changed%s", run.id, len(rows), changed,
+                 "; the upstream reset the month's figures" if run.month_reset else "")
         await self.leaderboards.invalidate()
         await self.bus.publish(LeaderboardChanged(run.id, run.finished_at, changed))
         return run
@@ -97,11 +99,14 @@ class SyncService:
                 for uid, name, *figures in await Player.all().using_db(conn).values_list("uid", "name", *_FIGURES)
             }
             writes: list[Player] = []
+            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) for the reset check
             for row in rows:
                 figures = _figures(row)
                 before = known.get(row.uid)
                 if before is not None and before == (row.name, *figures):
                     continue
+                if before is not None:
+                    month_changes.append((before[3], figures[2]))
                 writes.append(Player(
                     uid=row.uid, name=row.name, first_seen_at=now, changed_at=now,
                     **dict(zip(_FIGURES, figures, strict=True)),
@@ -123,6 +128,7 @@ class SyncService:
                 ], using_db=conn)
             run.players_received = len(rows)
             run.players_changed = len(writes)
+            run.month_reset = is_month_reset(month_changes)
             # The run is marked ok in the same transaction as the data: both land, or neither.
             await self._finish(run, SyncOutcome.OK, started, using_db=conn)
         return len(writes)

@@ -41,10 +41,10 @@ def audience_label(audience: str, count: int) -> str:
 
 
 async def audience_keyboard(leaderboards: Leaderboards, settings: Settings) -> InlineKeyboardMarkup:
-    month = race_at(clock.now(), settings.race_timezone).month
+    race = race_at(clock.now(), settings.race_timezone)
     builder = InlineKeyboardBuilder()
     for audience in (Audience.LINKED, Audience.EVERYONE, *(f"{Audience.TOP}-{n}" for n in TOP_SIZES)):
-        count = len(await broadcasts.recipients(audience, leaderboards, month))
+        count = len(await broadcasts.recipients(audience, leaderboards, race))
         builder.button(text=audience_label(audience, count), callback_data=BroadcastButton(action="audience", value=audience))
     builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
     builder.adjust(1)
@@ -83,8 +83,8 @@ def build_router() -> Router:
         if "text" not in data or not isinstance(query.message, Message):
             await query.answer(_("This draft is gone; send /broadcast again."), show_alert=True)
             return
-        month = race_at(clock.now(), settings.race_timezone).month
-        count = len(await broadcasts.recipients(callback_data.value, leaderboards, month))
+        race = race_at(clock.now(), settings.race_timezone)
+        count = len(await broadcasts.recipients(callback_data.value, leaderboards, race))
         draft_id = uuid.uuid4().hex
         await state.update_data(audience=callback_data.value, draft_id=draft_id)
         # The preview is exactly what recipients will get.
@@ -109,8 +109,8 @@ def build_router() -> Router:
         if data.get("draft_id") != callback_data.value or not isinstance(query.message, Message):
             await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
             return
-        month = race_at(clock.now(), settings.race_timezone).month
-        users = await broadcasts.recipients(data["audience"], leaderboards, month)
+        race = race_at(clock.now(), settings.race_timezone)
+        users = await broadcasts.recipients(data["audience"], leaderboards, race)
         created = await broadcasts.create(user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users)
         await state.clear()
         if created is None:  # a second press on the same preview

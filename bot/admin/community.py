@@ -70,7 +70,7 @@ def build_router() -> Router:
     async def stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
         figures = await community()
         month = await leaderboards.standings(Period.MONTH)
-        race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone).month)
+        race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone))
         lines = [
             _("📈 <b>Community</b>"),
             _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
