@@ -219,7 +219,7 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
         broadcaster = Broadcaster(sender, i18n)
         notifier = Notifier(sender, i18n)
         races.deliver = notifier.deliver_pending
-        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster)
+        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster, notifier)
     runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
                       broadcaster, notifier)
 

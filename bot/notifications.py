@@ -1,4 +1,4 @@
-"""/notifications: which race alerts a player gets. Wins are always told."""
+"""/notifications: which race alerts (and challenge announcements) a player gets. Wins are always told."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.keyboards import continue_in_private
 from models.tables import TelegramUser
 
-SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day")
+SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day", "notify_challenges")
 
 
 class AlertButton(CallbackData, prefix="alerts"):
@@ -25,6 +25,7 @@ def label(setting: str) -> str:
         "notify_overtaken": _("Someone overtakes me in the race"),
         "notify_paid_places": _("I reach the paid places"),
         "notify_final_day": _("The race's last 24 hours"),
+        "notify_challenges": _("A new challenge starts"),
     }[setting]
 
 

@@ -10,12 +10,14 @@ from html import escape
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
+from bot.rewards import challenge_text, reject_reason
 from bot.sender import STORED_STATUS, Outcome, Sender
 from bot.texts import current_locale, money, speaking_to
-from models import notifications
+from models import clock, notifications
+from models.challenges import is_open
 from models.locales import format_month
 from models.results import finished_race, results
-from models.tables import DeliveryStatus, FinishedRace, Notification, TelegramUser
+from models.tables import Challenge, DeliveryStatus, FinishedRace, Notification, TelegramUser
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,17 @@ async def render(notification: Notification) -> str | None:
     if notification.kind == "new_leader":
         return _("👑 New race leader: <b>{name}</b> with {wagered}!").format(
             name=escape(payload["name"]), wagered=money(Decimal(payload["wagered"])))
+    if notification.kind == "challenge_new":
+        challenge = await Challenge.get_or_none(id=payload["challenge_id"])
+        if challenge is None or not is_open(challenge, clock.now()):
+            return None  # closed before the announcement went out
+        return _("🆕 <b>New challenge!</b>") + "\n" + challenge_text(challenge) + "\n" + _("Enter with /challenges")
+    if notification.kind == "challenge_won":
+        return _("🏆 Your entry in challenge #{id} was approved! Your prize code: <tg-spoiler><code>{code}</code></tg-spoiler>").format(
+            id=payload["challenge_id"], code=escape(payload["code"]))
+    if notification.kind == "challenge_rejected":
+        return _("Your entry in challenge #{id} was not approved: {reason}.").format(
+            id=payload["challenge_id"], reason=reject_reason(payload.get("reason")))
     log.error("unknown notification kind %r", notification.kind)
     return None
 

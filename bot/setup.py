@@ -9,8 +9,9 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.utils.i18n import I18n
 
-from bot import admin, errors, help, language, leaderboard, links, notifications, race, start, stats, verify
+from bot import admin, errors, help, language, leaderboard, links, notifications, race, rewards, start, stats, verify
 from bot.broadcaster import Broadcaster
+from bot.notifier import Notifier
 from bot.middlewares import UserLocaleMiddleware, UserMiddleware
 from bot.sender import Sender
 from bot.throttling import Throttle
@@ -34,10 +35,10 @@ def build_sender(bot: Bot, settings: Settings) -> Sender:
 
 
 def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncService, sender: Sender,
-                     broadcaster: Broadcaster) -> Dispatcher:
+                     broadcaster: Broadcaster, notifier: Notifier) -> Dispatcher:
     # Everything handlers need arrives as workflow data, by name.
     dispatcher = Dispatcher(settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
-                            sync=sync, sender=sender, broadcaster=broadcaster)
+                            sync=sync, sender=sender, broadcaster=broadcaster, notifier=notifier)
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
     dispatcher.update.outer_middleware(locale_middleware)
@@ -51,6 +52,7 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards,
         admin.build_router(),  # before the player routers: an admin's /stats shows the community
         stats.build_router(),
         race.build_router(), leaderboard.build_router(), links.build_router(), language.build_router(), notifications.build_router(),
+        rewards.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take
         errors.build_router(),
     )

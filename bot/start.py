@@ -16,6 +16,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.leaderboard import LeaderboardButton
 from bot.notifications import alerts_view
 from bot.race import RaceButton, race_text, refresh_keyboard
+from bot.rewards import show_bonus, show_challenges
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
 from models.tables import Player, TelegramUser
@@ -68,6 +69,10 @@ def build_router() -> Router:
         elif payload == "notifications" and private:
             text, markup = alerts_view(user)
             await message.answer(text, reply_markup=markup)
+        elif payload == "bonus" and private:
+            await show_bonus(message, user)
+        elif payload == "challenges" and private:
+            await show_challenges(message)
         elif payload == "race":
             text = await race_text(user, message.from_user, not private, leaderboards, settings, demo)
             await message.answer(text, reply_markup=refresh_keyboard() if private else None)

@@ -13,6 +13,7 @@ from aiogram.types import User
 from aiogram.utils.i18n import I18n, get_i18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
+from babel.numbers import format_decimal
 
 from models import clock
 from models.history import Movement
@@ -37,6 +38,11 @@ def current_locale() -> str:
 
 def money(amount: Decimal) -> str:
     return format_money(amount, locale=current_locale())
+
+
+def number(amount: Decimal) -> str:
+    """100 → "100", 2.5 → "2.5" (or "2,5"): no trailing zeros, the locale's separators."""
+    return format_decimal(amount.normalize(), locale=current_locale())
 
 
 def age(moment: datetime | None, now: datetime | None = None) -> str:

@@ -131,11 +131,14 @@ async def main(name: str) -> None:
     target = MIGRATIONS_DIR / "models" / pg_file.name
     target.parent.mkdir(parents=True, exist_ok=True)
     pg_up, sqlite_up = _sql_of(pg_file, "upgrade"), _sql_of(sqlite_file, "upgrade")
+    def literal(sql: str) -> str:  # the SQL goes into a Python string: its backslashes must stay backslashes
+        return sql.replace("\\", "\\\\")
+
     target.write_text(TEMPLATE.format(
-        postgres_upgrade=pg_up,
-        postgres_downgrade=_drops_in_dependency_order(pg_up, _sql_of(pg_file, "downgrade")),
-        sqlite_upgrade=sqlite_up,
-        sqlite_downgrade=_drops_in_dependency_order(sqlite_up, _sql_of(sqlite_file, "downgrade")),
+        postgres_upgrade=literal(pg_up),
+        postgres_downgrade=literal(_drops_in_dependency_order(pg_up, _sql_of(pg_file, "downgrade"))),
+        sqlite_upgrade=literal(sqlite_up),
+        sqlite_downgrade=literal(_drops_in_dependency_order(sqlite_up, _sql_of(sqlite_file, "downgrade"))),
         models_state=_models_state(pg_file),
     ))
     print(f"wrote {target.relative_to(ROOT)}")

@@ -81,6 +81,7 @@ class TelegramUser(Model):
     notify_overtaken = fields.BooleanField(default=True)
     notify_paid_places = fields.BooleanField(default=True)
     notify_final_day = fields.BooleanField(default=True)
+    notify_challenges = fields.BooleanField(default=True)  # told of new challenges
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -304,3 +305,93 @@ class Notification(Model):
 
     class Meta:
         table = "notification"
+
+
+class BonusCode(Model):
+    """A bonus code players claim in /bonus: the total cap holds because `claims` only grows through a
+    conditional UPDATE (claims < max_claims) in the same transaction as the claim's row."""
+
+    id = fields.IntField(primary_key=True)
+    code = fields.CharField(max_length=64)
+    reward = fields.CharField(max_length=255)  # what it gives, as the admin wrote it
+    max_claims = fields.IntField()
+    claims = fields.IntField(default=0)
+    expires_at = fields.DatetimeField()
+    min_wager_month = fields.DecimalField(max_digits=20, decimal_places=6, null=True)  # this month's wager needed
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    closed_at = fields.DatetimeField(null=True)  # closed by an admin before its expiry
+
+    class Meta:
+        table = "bonus_code"
+
+
+class BonusClaim(Model):
+    """One claim per player per code: a unique pair."""
+
+    id = fields.IntField(primary_key=True)
+    bonus: fields.ForeignKeyRelation[BonusCode] = fields.ForeignKeyField("models.BonusCode", related_name="claimed_by")
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="bonus_claims")
+    claimed_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "bonus_claim"
+        unique_together = (("bonus", "user"),)
+
+
+class Challenge(Model):
+    """Hit a multiplier on a game: admins approve entries up to `max_winners`, each winner gets a prize code.
+    `winners` only grows through a conditional UPDATE, so the cap holds under concurrent approvals."""
+
+    id = fields.IntField(primary_key=True)
+    game = fields.CharField(max_length=64)
+    multiplier = fields.DecimalField(max_digits=12, decimal_places=2)
+    min_bet = fields.DecimalField(max_digits=20, decimal_places=2)
+    prize = fields.DecimalField(max_digits=20, decimal_places=2)  # per winner
+    max_winners = fields.IntField()
+    winners = fields.IntField(default=0)
+    deadline = fields.DatetimeField()
+    description = fields.TextField()
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    closed_at = fields.DatetimeField(null=True)  # full, or closed by an admin
+
+    class Meta:
+        table = "challenge"
+
+
+class EntryStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ChallengeEntry(Model):
+    """A player's one entry in a challenge: a Goated bet link, decided once by an admin."""
+
+    id = fields.IntField(primary_key=True)
+    challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField("models.Challenge", related_name="entries")
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="challenge_entries")
+    bet_url = fields.CharField(max_length=500)
+    status = fields.CharEnumField(EntryStatus, max_length=16, default=EntryStatus.PENDING, db_index=True)
+    reason = fields.CharField(max_length=64, null=True)  # a rejection reason's key
+    decided_by = fields.BigIntField(null=True)
+    decided_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "challenge_entry"
+        unique_together = (("challenge", "user"),)
+
+
+class PrizeCode(Model):
+    """The pool of codes an admin filled for a challenge; each goes to at most one approved entry."""
+
+    id = fields.IntField(primary_key=True)
+    challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField("models.Challenge", related_name="prize_codes")
+    code = fields.CharField(max_length=128)
+    entry: fields.OneToOneNullableRelation[ChallengeEntry] = fields.OneToOneField(
+        "models.ChallengeEntry", related_name="prize_code", null=True)
+
+    class Meta:
+        table = "prize_code"

@@ -32,7 +32,7 @@ REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
-TABLES = ("notification", "race_result", "finished_race", "wager_snapshot", "broadcast_delivery", "broadcast", "review_card", "audit_log", "race_exclusion", "race_prizes",
+TABLES = ("prize_code", "challenge_entry", "challenge", "bonus_claim", "bonus_code", "notification", "race_result", "finished_race", "wager_snapshot", "broadcast_delivery", "broadcast", "review_card", "audit_log", "race_exclusion", "race_prizes",
           "verification_request", "telegram_user", "sync_run", "player")
 
 

@@ -366,3 +366,11 @@ async def test_audit_lists_the_latest_actions_and_refuses_bad_counts(bot):
     assert len(lines) == 3 and "excluded a player" in lines[1] and "set race prizes" in lines[2] and "@olga" in lines[1]
     [bad] = await bot.send("/audit lots", user=OWNER)
     assert "Usage: /audit" in bad["text"]
+
+
+async def test_an_admins_help_reaches_telegram_with_its_placeholders_escaped(harness):
+    await harness.send("/start", user=OWNER)
+    await harness.send("/help", user=OWNER)
+    help_message = harness.telegram.sent()[-1]
+    assert help_message.ok, "Telegram refused the message (an unescaped <placeholder> is not a tag it knows)"
+    assert "/review &lt;id&gt;" in help_message["text"] and "<b>Admin</b>" in help_message["text"]

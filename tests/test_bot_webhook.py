@@ -23,7 +23,8 @@ async def test_startup_registers_webhook_with_secret_and_commands(harness):
     commands = harness.telegram.sent("setMyCommands")
     default_menu = next(c for c in commands if "language_code" not in c)
     assert [c["command"] for c in default_menu["commands"]] == [
-        "race", "stats", "leaderboard", "verify", "play", "website", "notifications", "language", "unlink", "cancel", "help",
+        "race", "stats", "leaderboard", "bonus", "challenges", "myentries", "verify", "play", "website", "notifications", "language",
+        "unlink", "cancel", "help",
         "start"]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from bot.admin import broadcast, community, races, review, roles, users
+from bot.admin import broadcast, community, races, review, rewards, roles, users
 from bot.filters import IsAdmin
 
 
@@ -17,5 +17,5 @@ def build_router() -> Router:
     router.message.filter(IsAdmin(), F.chat.type == ChatType.PRIVATE)
     router.callback_query.filter(IsAdmin())  # checked again on every press
     router.include_routers(review.build_router(), roles.build_router(), races.build_router(), users.build_router(),
-                           broadcast.build_router(), community.build_router())
+                           broadcast.build_router(), rewards.build_router(), community.build_router())
     return router

@@ -108,7 +108,7 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
                 month=change.month, pool=money(change.pool), places=len(change.split)))
     lines += ["", _("Change in one line: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5 (this race) "
                     "or /setprizes next 500 40 20 … (next race)."),
-              _("Leave a player out: /exclude <name or uid> <reason>; undo with /include <name or uid>.")]
+              escape(_("Leave a player out: /exclude <name or uid> <reason>; undo with /include <name or uid>."))]
     builder = InlineKeyboardBuilder()
     builder.button(text=_("✏️ Change this race"), callback_data=PrizeButton(which="current"))
     builder.button(text=_("✏️ Change next race"), callback_data=PrizeButton(which="next"))
@@ -190,7 +190,7 @@ def build_router() -> Router:
                               leaderboards: Leaderboards) -> None:
         parts = (command.args or "").split(maxsplit=1)
         if len(parts) < 2:
-            await message.answer(_("Usage: /exclude <name or uid> <reason>"))
+            await message.answer(escape(_("Usage: /exclude <name or uid> <reason>")))
             return
         player = await find_race_player(parts[0])
         if player is None:
@@ -211,7 +211,7 @@ def build_router() -> Router:
         name = (command.args or "").strip()
         player = await find_race_player(name) if name else None
         if player is None:
-            await message.answer(_("Usage: /include <name or uid>") if not name else _("No player called {name}.").format(name=escape(name[:64])))
+            await message.answer(escape(_("Usage: /include <name or uid>")) if not name else _("No player called {name}.").format(name=escape(name[:64])))
             return
         race, _next = await races_now(settings)
         outcome = await include(race.month, player, user.id)

@@ -221,7 +221,7 @@ async def pending_page(offset: int) -> tuple[str, InlineKeyboardMarkup | None]:
         builder.button(text="▶️", callback_data=PendingButton(action="page", offset=offset + PAGE_SIZE))
         pager += 1
     builder.adjust(*sizes, *([pager] if pager else []))
-    lines += ["", _("Open a card with /review <id>.")]
+    lines += ["", escape(_("Open a card with /review <id>."))]
     return "\n".join(lines), builder.as_markup()
 
 
@@ -296,7 +296,7 @@ def build_router() -> Router:
         arg = (command.args or "").strip().lstrip("#")
         request = await VerificationRequest.get_or_none(id=int(arg)) if arg.isdigit() and len(arg) < 10 else None
         if request is None:
-            await message.answer(_("Usage: /review <request id>, as listed by /pending."))
+            await message.answer(escape(_("Usage: /review <request id>, as listed by /pending.")))
             return
         pending = request.status == VerificationStatus.PENDING
         sent = await message.answer(await card_text(request), reply_markup=decision_keyboard(request.id) if pending else None)

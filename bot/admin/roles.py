@@ -37,8 +37,8 @@ async def admins_text_and_keyboard(viewer: TelegramUser) -> tuple[str, InlineKey
                            callback_data=RoleButton(user_id=person.id, admin=False))
     builder.adjust(1)
     if viewer.role == Role.OWNER:
-        lines += ["", _("Make someone an admin with /promote <id | @username> (they must have started the bot). "
-                        "Owners are set with ADMIN_IDS.")]
+        lines += ["", escape(_("Make someone an admin with /promote <id | @username> (they must have started the bot). "
+                               "Owners are set with ADMIN_IDS."))]
     return "\n".join(lines), builder.as_markup() if viewer.role == Role.OWNER else None
 
 
@@ -73,7 +73,7 @@ def build_router() -> Router:
             await message.answer(_("Only owners can change who is an admin."))
             return
         if not command.args:
-            await message.answer(_("Usage: /{command} <telegram id | @username>").format(command=command.command))
+            await message.answer(escape(_("Usage: /{command} <telegram id | @username>").format(command=command.command)))
             return
         target = await find_user(command.args)
         if target is None:

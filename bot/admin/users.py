@@ -76,7 +76,7 @@ def build_router() -> Router:
     @router.message(Command("user"))
     async def user_command(message: Message, command: CommandObject) -> None:
         if not command.args:
-            await message.answer(_("Usage: /user <telegram id | @username | Goated name>"))
+            await message.answer(escape(_("Usage: /user <telegram id | @username | Goated name>")))
             return
         target = await find_user(command.args)
         if target is None:

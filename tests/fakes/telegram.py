@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,19 @@ class Call:
 
     def __contains__(self, key: str) -> bool:
         return key in self.params
+
+
+# The tags Telegram's HTML parse mode accepts; any other `<word>` fails the whole message with 400.
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code",
+                 "pre", "blockquote"}
+
+
+def unsupported_tag(text: str) -> str | None:
+    """The first tag Telegram would refuse, as its parser reads `<` followed by a name."""
+    for match in re.finditer(r"</?([^\s>/]+)", text):
+        if match.group(1).lower() not in TELEGRAM_TAGS:
+            return match.group(1)
+    return None
 
 
 @dataclass
@@ -106,6 +120,8 @@ class FakeTelegram:
         return web.json_response({"ok": True, "result": self._result(method, params)})
 
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
+        if params.get("parse_mode") == "HTML" and (bad := unsupported_tag(params.get("text") or params.get("caption") or "")):
+            return Failure(400, f'Bad Request: can\'t parse entities: Unsupported start tag "{bad}"')
         if method in ("sendMessage", "sendPhoto"):
             chat_id = int(params.get("chat_id", 0))
             if chat_id in self.blocked_chats:

@@ -1,0 +1,101 @@
+"""Checking what admins type into the bonus-code and challenge forms. Each problem is a key the bot turns
+into a sentence in the admin's language; the models check again before writing."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from models.money import CENT
+
+MAX_AMOUNT = Decimal(10_000_000)
+MAX_AHEAD = timedelta(days=366)
+_RELATIVE = re.compile(r"^(\d{1,3})\s*([dh])$", re.IGNORECASE)
+
+
+class Problem(StrEnum):
+    FIELD_COUNT = "field_count"
+    BAD_CODE = "bad_code"
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NOT_A_NUMBER = "not_a_number"
+    NOT_POSITIVE = "not_positive"
+    TOO_LARGE = "too_large"
+    TOO_PRECISE = "too_precise"
+    NOT_A_COUNT = "not_a_count"
+    BAD_DEADLINE = "bad_deadline"
+    DEADLINE_PAST = "deadline_past"
+    DEADLINE_FAR = "deadline_far"
+    TOO_FEW_CODES = "too_few_codes"
+    BAD_LINK = "bad_link"
+
+
+class Invalid(ValueError):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def parse_text(text: str, limit: int) -> str:
+    text = text.strip()
+    if not text:
+        raise Invalid(Problem.EMPTY)
+    if len(text) > limit:
+        raise Invalid(Problem.TOO_LONG)
+    return text
+
+
+def parse_amount(text: str, limit: Decimal = MAX_AMOUNT) -> Decimal:
+    """A positive amount with at most two decimals: `50`, `$12.5`, `3,5` (a decimal comma)."""
+    try:
+        value = Decimal(text.strip().removeprefix("$").replace(",", ".").removesuffix("x").removesuffix("×"))
+    except InvalidOperation:
+        raise Invalid(Problem.NOT_A_NUMBER) from None
+    if not value.is_finite():
+        raise Invalid(Problem.NOT_A_NUMBER)
+    if value <= 0:
+        raise Invalid(Problem.NOT_POSITIVE)
+    if value > limit:
+        raise Invalid(Problem.TOO_LARGE)
+    if value != value.quantize(CENT):
+        raise Invalid(Problem.TOO_PRECISE)
+    return value.quantize(CENT)
+
+
+def parse_count(text: str, limit: int) -> int:
+    text = text.strip()
+    if not text.isdigit():
+        raise Invalid(Problem.NOT_A_COUNT)
+    count = int(text)
+    if count < 1:
+        raise Invalid(Problem.NOT_POSITIVE)
+    if count > limit:
+        raise Invalid(Problem.TOO_LARGE)
+    return count
+
+
+def parse_deadline(text: str, now: datetime, timezone: str) -> datetime:
+    """`7d`, `12h`, `2026-12-31` (the end of that day) or `2026-12-31 18:00`, in RACE_TIMEZONE."""
+    text = text.strip()
+    if match := _RELATIVE.match(text):
+        amount, unit = int(match[1]), match[2].lower()
+        moment = now + (timedelta(days=amount) if unit == "d" else timedelta(hours=amount))
+    else:
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                local = datetime.fromisoformat(text) + timedelta(days=1)  # the whole day counts
+            elif re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{1,2}:\d{2}", text):
+                local = datetime.strptime(text, "%Y-%m-%d %H:%M")
+            else:
+                raise ValueError(text)
+        except ValueError:
+            raise Invalid(Problem.BAD_DEADLINE) from None
+        moment = local.replace(tzinfo=ZoneInfo(timezone))
+    if moment <= now:
+        raise Invalid(Problem.DEADLINE_PAST)
+    if moment - now > MAX_AHEAD:
+        raise Invalid(Problem.DEADLINE_FAR)
+    return moment
