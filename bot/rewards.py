@@ -20,7 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.keyboards import continue_in_private
 from bot.texts import money, number
 from models import bonus, challenges, clock
-from models.forms import Invalid
+from models.forms import Invalid, parse_id
 from models.tables import BonusCode, Challenge, EntryStatus, TelegramUser
 
 
@@ -188,11 +188,12 @@ def build_router() -> Router:
 
     @router.message(Command("enter"))
     async def enter_command(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser) -> None:
-        challenge_id, _sep, link = (command.args or "").strip().partition(" ")
-        if not challenge_id.lstrip("#").isdigit() or not link.strip():
+        number, _sep, link = (command.args or "").strip().partition(" ")
+        challenge_id = parse_id(number)
+        if challenge_id is None or not link.strip():
             await message.answer(_("Usage: /enter 12 https://goated.com/… (the challenge's number and your bet link)."))
             return
-        await submit_entry(message, state, user, int(challenge_id.lstrip("#")), link.strip())
+        await submit_entry(message, state, user, challenge_id, link.strip())
 
     @router.message(Command("myentries"))
     async def my_entries(message: Message, user: TelegramUser) -> None:

@@ -14,6 +14,7 @@ from models.money import CENT
 MAX_AMOUNT = Decimal(10_000_000)
 MAX_AHEAD = timedelta(days=366)
 _RELATIVE = re.compile(r"^(\d{1,3})\s*([dh])$", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # 1,000 or 12,500.50: commas group thousands
 
 
 class Problem(StrEnum):
@@ -49,9 +50,11 @@ def parse_text(text: str, limit: int) -> str:
 
 
 def parse_amount(text: str, limit: Decimal = MAX_AMOUNT) -> Decimal:
-    """A positive amount with at most two decimals: `50`, `$12.5`, `3,5` (a decimal comma)."""
+    """A positive amount with at most two decimals: `50`, `$12.5`, `3,5` (a decimal comma), `1,000` (thousands)."""
+    text = text.strip().removeprefix("$").removesuffix("x").removesuffix("×")
+    text = text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
     try:
-        value = Decimal(text.strip().removeprefix("$").replace(",", ".").removesuffix("x").removesuffix("×"))
+        value = Decimal(text)
     except InvalidOperation:
         raise Invalid(Problem.NOT_A_NUMBER) from None
     if not value.is_finite():
@@ -65,10 +68,18 @@ def parse_amount(text: str, limit: Decimal = MAX_AMOUNT) -> Decimal:
     return value.quantize(CENT)
 
 
+def parse_id(text: str) -> int | None:
+    """`12` or `#12` as a row id; None for anything else (including numbers too big for an id column)."""
+    text = text.strip().removeprefix("#")
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 def parse_count(text: str, limit: int) -> int:
     text = text.strip()
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]+", text):  # not str.isdigit: it accepts "²", which int() refuses
         raise Invalid(Problem.NOT_A_COUNT)
+    if len(text) > 9:  # int() of thousands of digits is slow, and no count here is that large
+        raise Invalid(Problem.TOO_LARGE)
     count = int(text)
     if count < 1:
         raise Invalid(Problem.NOT_POSITIVE)
@@ -91,7 +102,7 @@ def parse_deadline(text: str, now: datetime, timezone: str) -> datetime:
                 local = datetime.strptime(text, "%Y-%m-%d %H:%M")
             else:
                 raise ValueError(text)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: 9999-12-31 plus the whole day
             raise Invalid(Problem.BAD_DEADLINE) from None
         moment = local.replace(tzinfo=ZoneInfo(timezone))
     if moment <= now:

@@ -177,3 +177,15 @@ async def test_non_admins_cannot_create_or_decide(harness):
     assert "I don't know that command" in (await harness.send("/newcode FREE | free | 5 | 1d", user=alice))[-1]["text"]
     assert answers(await harness.press("entry:approve:1:", user=alice)) == ["This button no longer works. Send the command again."]
     assert await BonusCode.all().count() == 0
+
+
+async def test_odd_numbers_get_a_clear_answer(harness):
+    alice = (await linked_players(harness, 1))[0]
+    await harness.send("/start", user=OWNER)
+    for line, expected in (("/newcode X1 | y | ² | 1d", "A whole number"), ("/newcode X1 | y | " + "9" * 5000 + " | 1d", "That is too large"),
+                           ("/newcode X1 | y | 5 | 9999-12-31", "Write it as 7d")):
+        assert expected in (await harness.send(line, user=OWNER))[-1]["text"], line
+    assert "Usage: /enter 12" in (await harness.send("/enter 99999999999 https://goated.com/bet/abc", user=alice))[-1]["text"]
+    assert "Usage: /closechallenge" in (await harness.send("/closechallenge 1e3", user=OWNER))[-1]["text"]
+    await harness.send("/newcode BIG | for big players | 5 | 7d | 1,000", user=OWNER)  # thousands, not one dollar
+    assert [c.min_wager_month for c in await BonusCode.all()] == [1000]

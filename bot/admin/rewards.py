@@ -23,7 +23,7 @@ from bot.notifier import Notifier
 from bot.rewards import bonus_line, challenge_text, reject_reason, when
 from models import bonus, challenges, clock
 from models.challenges import REJECT_REASONS, Decision
-from models.forms import Invalid, Problem, parse_amount, parse_count, parse_deadline, parse_text
+from models.forms import Invalid, Problem, parse_amount, parse_count, parse_deadline, parse_id, parse_text
 from models.tables import ChallengeEntry, EntryStatus, TelegramUser
 from models.users import display_name
 from settings import Settings
@@ -266,12 +266,12 @@ def build_router() -> Router:
 
     @router.message(Command("closechallenge"))
     async def close_challenge(message: Message, command: CommandObject, user: TelegramUser) -> None:
-        arg = (command.args or "").strip().lstrip("#")
-        if not arg.isdigit():
+        challenge_id = parse_id(command.args or "")
+        if challenge_id is None:
             await message.answer(_("Usage: /closechallenge 12"))
             return
-        closed = await challenges.close(int(arg), user.id)
-        await message.answer(_("Challenge #{id} is closed.").format(id=arg) if closed else _("No open challenge #{id}.").format(id=arg))
+        closed = await challenges.close(challenge_id, user.id)
+        await message.answer((_("Challenge #{id} is closed.") if closed else _("No open challenge #{id}.")).format(id=challenge_id))
 
     @router.message(Command("entries"))
     async def entries(message: Message) -> None:
