@@ -3,7 +3,7 @@ player's figures at any earlier moment, the upstream's monthly reset, rank movem
 the month's curve.
 
 The upstream resets `this_month` at a time we do not know, before or after the race's boundary. A sync
-in which most of the players it changed fell to under half of their month figure is that reset
+in which most of the players who had a month figure fell to under half of it is that reset
 (`sync_run.month_reset`). A race's own figures are those from its reset on: the figures a sync wrote
 before the reset belong to the race before.
 """
@@ -27,7 +27,7 @@ CHUNK = 5_000
 
 
 def is_month_reset(changes: Iterable[tuple[Decimal, Decimal]]) -> bool:
-    """`changes`: (month figure before, after) of each player a sync changed."""
+    """`changes`: (month figure before, after) of each player the sync knew before, changed or not."""
     known = [(before, after) for before, after in changes if before > 0]
     fell = sum(after < before * RESET_RATIO for before, after in known)
     return bool(known) and fell * 2 > len(known)
@@ -43,13 +43,18 @@ async def reset_into(race: Race) -> SyncRun | None:
     return await first_reset(race.starts_at - RESET_LOOKBACK, race.ends_at - RESET_LOOKBACK)
 
 
+async def reset_out_of(race: Race) -> SyncRun | None:
+    """The sync that saw the upstream reset into the next race before this one ended (None: not yet)."""
+    return await first_reset(race.ends_at - RESET_LOOKBACK, race.ends_at)
+
+
 async def race_history(race: Race) -> QuerySet[WagerSnapshot]:
     """The snapshots holding this race's figures: from its reset on (or from its start, before the reset
     was seen) to its end or the next reset, whichever comes first."""
     query = WagerSnapshot.filter(at__lt=race.ends_at)
     start = await reset_into(race)
     query = query.filter(sync_run_id__gte=start.id) if start else query.filter(at__gte=race.starts_at)
-    end = await first_reset(race.ends_at - RESET_LOOKBACK, race.ends_at)
+    end = await reset_out_of(race)
     return query.filter(sync_run_id__lt=end.id) if end else query
 
 

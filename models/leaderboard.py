@@ -15,8 +15,9 @@ from enum import StrEnum
 from aiocache import BaseCache, Cache
 
 from models import clock
-from models.history import Movement, race_movement, shows_last_month
+from models.history import Movement, race_movement, reset_out_of, shows_last_month
 from models.race import Race, excluded_uids
+from models.results import final_standings
 from models.tables import Player, SyncOutcome, SyncRun
 
 
@@ -107,14 +108,21 @@ class Leaderboards:
 
     async def race_standings(self, race: Race) -> Standings:
         """This month's board without the players excluded from the race (exclusions invalidate the cache).
-        Empty from the race's start until the upstream resets its month figures: they are last month's."""
+        Empty from the race's start until the upstream resets its month figures: they are last month's.
+        After an early reset into the next month, the figures from before it until the race ends."""
         key = f"race:{race.month}"
         cached = await self.cache.get(key)
         if cached is not None:
             return cached
         generation = self._generation
-        if await shows_last_month(race, clock.now()):
+        now = clock.now()
+        if await shows_last_month(race, now):
             standings = Standings([])
+        elif now < race.ends_at and await reset_out_of(race) is not None:
+            # The upstream began next month early: the race keeps the figures it had before that reset.
+            names = dict(await Player.all().values_list("uid", "name"))
+            standings = Standings([Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
+                                   for rank, f in enumerate(await final_standings(race), start=1)])
         else:
             standings = (await self.standings(Period.MONTH)).without(await excluded_uids(race.month))
         if generation == self._generation:

@@ -99,14 +99,14 @@ class SyncService:
                 for uid, name, *figures in await Player.all().using_db(conn).values_list("uid", "name", *_FIGURES)
             }
             writes: list[Player] = []
-            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) for the reset check
+            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) of every known player
             for row in rows:
                 figures = _figures(row)
                 before = known.get(row.uid)
-                if before is not None and before == (row.name, *figures):
-                    continue
-                if before is not None:
+                if before is not None:  # unchanged players count too: one player's drop is not a reset
                     month_changes.append((before[3], figures[2]))
+                    if before == (row.name, *figures):
+                        continue
                 writes.append(Player(
                     uid=row.uid, name=row.name, first_seen_at=now, changed_at=now,
                     **dict(zip(_FIGURES, figures, strict=True)),

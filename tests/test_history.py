@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from models.tables import SyncRun
 from tests.test_races import ALICE, END, OWNER, link_players, race, sync_at  # noqa: F401  (race is a fixture)
 
 DAY_21 = datetime(2026, 11, 21, tzinfo=UTC)
@@ -53,6 +54,9 @@ async def test_the_new_race_holds_only_figures_from_after_the_reset(race, early_
     if early_reset:  # the upstream starts December two hours early: those wagers count for December
         await sync_at(race, END - timedelta(hours=3), alpha=1500, beta=1700, gamma=100)
         await sync_at(race, END - timedelta(hours=2), alpha=20, beta=1, gamma=0)
+        # November is not over: its board keeps the figures from before the reset
+        assert "You are <b>#2</b> with $1,500.00" in last_text(await race.send("/race", user=ALICE))
+        assert "<td>Beta</td><td class=\"num\">$1,700.00</td>" in await (await race.client.get("/")).text()
     else:
         await sync_at(race, END - timedelta(minutes=10), alpha=1500, beta=1700, gamma=100)
     await sync_at(race, END + timedelta(minutes=5), **({"alpha": 20, "beta": 1, "gamma": 0} if early_reset
@@ -87,3 +91,11 @@ async def test_the_page_moves_from_the_race_to_its_results(race):
     winners = page[page.index("November 2026 race — winners"):]
     assert winners.index("Beta") < winners.index("Alpha") < winners.index("Gamma")
     assert "$200.00" in winners and "$100.00" in winners  # 40 % and 20 % of the default $500 pool
+
+
+async def test_one_player_falling_is_not_the_month_reset(race):
+    await link_players(race)  # Nov 20: beta 700, alpha (Alice) 500, gamma 100
+    await sync_at(race, END - timedelta(days=1), alpha=150, beta=700, gamma=100)  # an upstream correction, one player
+    assert "You are <b>#2</b> with $150.00" in last_text(await race.send("/race", user=ALICE))
+    await race.runtime.races.tick()
+    assert not await SyncRun.filter(month_reset=True).exists()
