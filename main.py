@@ -177,6 +177,8 @@ class Runtime:
                 if in_flight:
                     await asyncio.wait(in_flight, timeout=SHUTDOWN_GRACE_SECONDS)
             await self.broadcaster.stop(SHUTDOWN_GRACE_SECONDS)
+            if self.notifier is not None:
+                await self.notifier.idle(SHUTDOWN_GRACE_SECONDS)
             await bot.session.close()
 
     @staticmethod

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
+from pydantic import Field
+
+# Numbers in button data are bounded like their columns: a forged `bonus:99999999999` matches no
+# handler ("this button no longer works") instead of overflowing an integer column in PostgreSQL.
+RowId = Annotated[int, Field(ge=1, le=2**31 - 1)]
+TelegramId = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Offset = Annotated[int, Field(ge=0, le=2**31 - 1)]
 
 
 async def continue_in_private(message: Message, bot: Bot, start_payload: str) -> None:

@@ -88,6 +88,26 @@ class Notifier:
     def __init__(self, sender: Sender, i18n: I18n) -> None:
         self.sender, self.i18n = sender, i18n
         self._lock = asyncio.Lock()  # one delivery round at a time
+        self._rounds: set[asyncio.Task] = set()
+
+    def deliver_soon(self) -> None:
+        """Deliver in the background: the admin's update is answered without waiting for every message."""
+        task = asyncio.create_task(self._round_in_background())
+        self._rounds.add(task)
+        task.add_done_callback(self._rounds.discard)
+
+    async def _round_in_background(self) -> None:
+        try:
+            await self.deliver_pending()
+        except Exception:  # the rows stay pending; the next round (or the next start) sends them
+            log.exception("a notification round failed")
+
+    async def idle(self, timeout: float | None = None) -> None:
+        """Wait for the background rounds (at shutdown, and in tests before looking at what was sent)."""
+        while self._rounds:
+            await asyncio.wait(set(self._rounds), timeout=timeout)
+            if timeout is not None:
+                return
 
     async def deliver_pending(self) -> int:
         sent = 0

@@ -17,19 +17,20 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.keyboards import continue_in_private
-from bot.texts import money, number
+from bot.keyboards import RowId, continue_in_private
+from bot.texts import fit, money, number
 from models import bonus, challenges, clock
 from models.forms import Invalid, parse_id
 from models.tables import BonusCode, Challenge, EntryStatus, TelegramUser
+from settings import Settings
 
 
 class BonusButton(CallbackData, prefix="bonus"):
-    bonus_id: int
+    bonus_id: RowId
 
 
 class EnterButton(CallbackData, prefix="enter"):
-    challenge_id: int
+    challenge_id: RowId
 
 
 class EntryFlow(StatesGroup):
@@ -54,17 +55,19 @@ def revealed(code: BonusCode) -> str:
 async def bonus_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup | None]:
     codes = await bonus.claimable(user)
     lines = [_("🎁 <b>Bonus codes</b>")]
+    offers = [bonus_line(code) for code in codes]
+    shown = codes[:fit(offers, 2400)]  # the soonest to expire; the rest of the message is the player's own codes
+    lines += offers[:len(shown)] + (["…"] if len(shown) < len(codes) else [])
     builder = InlineKeyboardBuilder()
-    for code in codes:
-        lines.append(bonus_line(code))
+    for code in shown:
         builder.button(text=_("Claim: {reward}").format(reward=code.reward[:40]), callback_data=BonusButton(bonus_id=code.id))
     if not codes:
         lines.append(_("No codes to claim right now. New ones are announced here."))
-    mine = await bonus.claimed_by(user)
+    mine = [revealed(claim.bonus) for claim in await bonus.claimed_by(user)]
     if mine:
-        lines += ["", _("<b>Your codes</b>")] + [revealed(claim.bonus) for claim in mine]
+        lines += ["", _("<b>Your codes</b>")] + mine[:fit(mine, 1500)]
     builder.adjust(1)
-    return "\n".join(lines), builder.as_markup() if codes else None
+    return "\n".join(lines), builder.as_markup() if shown else None
 
 
 def challenge_text(challenge: Challenge) -> str:
@@ -89,6 +92,7 @@ def reject_reason(key: str | None) -> str:
         "min_bet": _("the bet was below the minimum"),
         "game": _("the bet was on another game"),
         "link": _("the link does not show your bet"),
+        challenges.CLOSED_REASON: _("the challenge closed before your entry was reviewed"),
     }.get(key or "", _("it does not meet the challenge's rules"))
 
 
@@ -144,8 +148,8 @@ def build_router() -> Router:
     router.message(Command("bonus"))(show_bonus)
 
     @router.callback_query(BonusButton.filter())
-    async def claim(query: CallbackQuery, callback_data: BonusButton, user: TelegramUser) -> None:
-        result = await bonus.claim(callback_data.bonus_id, user)
+    async def claim(query: CallbackQuery, callback_data: BonusButton, user: TelegramUser, settings: Settings) -> None:
+        result = await bonus.claim(callback_data.bonus_id, user, settings.race_timezone)
         outcome = result.outcome
         if outcome in (bonus.ClaimOutcome.CLAIMED, bonus.ClaimOutcome.ALREADY):
             assert result.bonus is not None
@@ -182,7 +186,7 @@ def build_router() -> Router:
         challenge_id = (await state.get_data())["challenge_id"]
         await submit_entry(message, state, user, challenge_id, message.text or "")
 
-    @router.message(EntryFlow.waiting_for_link)
+    @router.message(EntryFlow.waiting_for_link, ~F.text.startswith("/"))  # commands still work mid-flow
     async def not_a_link(message: Message) -> None:
         await message.answer(bad_link())
 

@@ -23,6 +23,17 @@ from models.money import format_money
 from models.tables import TelegramUser
 
 
+def fit(blocks: Sequence[str], limit: int = 4000) -> int:
+    """How many of `blocks` (lines, joined with newlines) fit in `limit` characters. Telegram refuses
+    messages over 4,096 characters; counting the HTML markup too keeps well inside that."""
+    total = 0
+    for count, block in enumerate(blocks):
+        total += len(block) + 1
+        if total > limit:
+            return count
+    return len(blocks)
+
+
 def period_title(period: Period) -> str:
     return {
         Period.TODAY: _("Today"),

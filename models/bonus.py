@@ -20,7 +20,8 @@ from tortoise.transactions import in_transaction
 from models import clock
 from models.audit import record
 from models.forms import Invalid, Problem, parse_amount, parse_count, parse_deadline, parse_text
-from models.tables import BonusClaim, BonusCode, Player, TelegramUser
+from models.history import wagered_this_month
+from models.tables import BonusClaim, BonusCode, TelegramUser
 
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
 MAX_CLAIMS = 1_000_000
@@ -100,7 +101,8 @@ class Claim:
     bonus: BonusCode | None = None
 
 
-async def claim(bonus_id: int, user: TelegramUser) -> Claim:
+async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
+    """`timezone`: the race's, where "this month" of a minimum wager begins."""
     bonus = await BonusCode.get_or_none(id=bonus_id)
     if bonus is None:
         return Claim(ClaimOutcome.GONE)
@@ -109,8 +111,7 @@ async def claim(bonus_id: int, user: TelegramUser) -> Claim:
     if user.player_id is None:
         return Claim(ClaimOutcome.NOT_LINKED, bonus)
     if bonus.min_wager_month is not None:
-        wagered = await Player.filter(uid=user.player_id).values_list("wagered_month", flat=True)
-        if not wagered or wagered[0] < bonus.min_wager_month:
+        if await wagered_this_month(user.player_id, timezone) < bonus.min_wager_month:
             return Claim(ClaimOutcome.BELOW_MINIMUM, bonus)
     try:
         async with in_transaction() as conn:

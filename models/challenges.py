@@ -30,7 +30,8 @@ MAX_MULTIPLIER = Decimal(1_000_000)
 GOATED_HOSTS = ("goated.com", "www.goated.com")
 _BET_PATH = re.compile(r"/bets?/[A-Za-z0-9_-]{3,}/?$")
 _BET_QUERY = ("bet", "betId", "betid", "iid")
-REJECT_REASONS = ("multiplier", "min_bet", "game", "link", "other")
+REJECT_REASONS = ("multiplier", "min_bet", "game", "link", "other")  # what an admin picks
+CLOSED_REASON = "closed"  # the entries still waiting when a challenge fills up or an admin closes it
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,10 @@ async def create(new: NewChallenge, admin_id: int, announce_chats: tuple[int, ..
 
 async def close(challenge_id: int, admin_id: int) -> bool:
     async with in_transaction() as conn:
-        closed = await Challenge.filter(id=challenge_id, closed_at__isnull=True).using_db(conn).update(closed_at=clock.now())
+        now = clock.now()
+        closed = await Challenge.filter(id=challenge_id, closed_at__isnull=True).using_db(conn).update(closed_at=now)
         if closed:
+            await _reject_waiting(challenge_id, now, conn)
             await record(admin_id, "challenge.close", str(challenge_id), using_db=conn)
     return bool(closed)
 
@@ -149,7 +152,7 @@ class Decision(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     ALREADY_DECIDED = "already_decided"
-    FULL = "full"  # the cap is reached, or the challenge closed or passed its deadline
+    FULL = "full"  # the cap is reached or the challenge closed
     NO_CODES = "no_codes"
 
 
@@ -168,6 +171,9 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
     status = EntryStatus.APPROVED if approve else EntryStatus.REJECTED
     try:
         async with in_transaction() as conn:
+            # Decisions on one challenge take turns (the challenge row first, as in `close`), so filling the
+            # last place and rejecting the waiting entries cannot deadlock with another approval.
+            await Challenge.filter(id=entry.challenge_id).using_db(conn).select_for_update().first()
             decided = await ChallengeEntry.filter(id=entry_id, status=EntryStatus.PENDING).using_db(conn).update(
                 status=status, reason=None if approve else reason, decided_by=admin_id, decided_at=now)
             if not decided:
@@ -175,9 +181,7 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
             if approve:
                 await _award(entry, now, conn)
             else:
-                await Notification.create(key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}", user_id=entry.user_id,
-                                          kind="challenge_rejected", payload={"challenge_id": entry.challenge_id, "reason": reason},
-                                          using_db=conn)
+                await _tell_rejected(entry, reason, conn)
             await record(admin_id, f"challenge.{status.value}", str(entry_id),
                          after={"challenge": entry.challenge_id, "user": entry.user_id, "reason": reason}, using_db=conn)
     except _Undo as undo:
@@ -186,17 +190,35 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
 
 
 async def _award(entry: ChallengeEntry, now: datetime, conn) -> None:
-    won = await Challenge.filter(_open(now), id=entry.challenge_id).using_db(conn).update(winners=F("winners") + 1)
+    # Not the deadline: an entry sent in time may be reviewed after it. Closing rejects the waiting entries.
+    won = await Challenge.filter(id=entry.challenge_id, closed_at__isnull=True, winners__lt=F("max_winners")).using_db(conn).update(
+        winners=F("winners") + 1)
     if not won:
         raise _Undo(Decision.FULL)
     code = await PrizeCode.filter(challenge_id=entry.challenge_id, entry_id__isnull=True).using_db(conn).order_by("id").first()
     if code is None or not await PrizeCode.filter(id=code.id, entry_id__isnull=True).using_db(conn).update(entry_id=entry.id):
         raise _Undo(Decision.NO_CODES)
     # The last place taken closes the challenge.
-    await Challenge.filter(id=entry.challenge_id, winners__gte=F("max_winners")).using_db(conn).update(closed_at=now)
+    if await Challenge.filter(id=entry.challenge_id, winners__gte=F("max_winners")).using_db(conn).update(closed_at=now):
+        await _reject_waiting(entry.challenge_id, now, conn)
     await Notification.create(key=f"challenge:{entry.challenge_id}:won:{entry.user_id}", user_id=entry.user_id,
                               kind="challenge_won", payload={"challenge_id": entry.challenge_id, "code": code.code},
                               using_db=conn)
+
+
+async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn) -> None:
+    await Notification.create(key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}", user_id=entry.user_id,
+                              kind="challenge_rejected", payload={"challenge_id": entry.challenge_id, "reason": reason},
+                              using_db=conn)
+
+
+async def _reject_waiting(challenge_id: int, now: datetime, conn) -> None:
+    """A closed challenge decides no more: its waiting entries are rejected, and their players told why."""
+    waiting = await ChallengeEntry.filter(challenge_id=challenge_id, status=EntryStatus.PENDING).using_db(conn)
+    await ChallengeEntry.filter(id__in=[e.id for e in waiting], status=EntryStatus.PENDING).using_db(conn).update(
+        status=EntryStatus.REJECTED, reason=CLOSED_REASON, decided_at=now)
+    for entry in waiting:
+        await _tell_rejected(entry, CLOSED_REASON, conn)
 
 
 async def pending_entries(limit: int = 10) -> list[ChallengeEntry]:

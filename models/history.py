@@ -18,7 +18,8 @@ from decimal import Decimal
 from tortoise.functions import Max
 from tortoise.queryset import QuerySet
 
-from models.race import Race
+from models import clock
+from models.race import Race, race_at
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
 
 RESET_LOOKBACK = timedelta(days=2)  # how early (before a race's start) the upstream's reset may come
@@ -79,6 +80,15 @@ async def shows_last_month(race: Race, now: datetime) -> bool:
     if now < race.starts_at or await reset_into(race) is not None:
         return False
     return await Player.filter(wagered_month__gt=0, changed_at__lt=race.starts_at).exists()
+
+
+async def wagered_this_month(uid: str, timezone: str) -> Decimal:
+    """A player's figure for the current month: nothing yet while the upstream still shows last month's."""
+    now = clock.now()
+    if await shows_last_month(race_at(now, timezone), now):
+        return Decimal(0)
+    figures = await Player.filter(uid=uid).values_list("wagered_month", flat=True)
+    return figures[0] if figures else Decimal(0)
 
 
 def ranks(figures: dict[str, Decimal]) -> dict[str, int]:

@@ -141,7 +141,10 @@ class Harness:
 
     async def post_update(self, update: dict, secret: str | None = WEBHOOK_SECRET):
         headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
-        return await self.client.post(self.runtime.settings.webhook_path, json=update, headers=headers)
+        response = await self.client.post(self.runtime.settings.webhook_path, json=update, headers=headers)
+        if self.runtime.notifier is not None:
+            await self.runtime.notifier.idle()  # the messages the update sent in the background
+        return response
 
     async def send(self, text: str, **kwargs: Any) -> list:
         """Post a message update; return the bot's sendMessage calls that it caused."""

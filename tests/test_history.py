@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from models.tables import SyncRun
+from models.tables import BonusCode, SyncRun
 from tests.test_races import ALICE, END, OWNER, link_players, race, sync_at  # noqa: F401  (race is a fixture)
+from tests.test_rewards import answers
 
 DAY_21 = datetime(2026, 11, 21, tzinfo=UTC)
 
@@ -99,3 +100,17 @@ async def test_one_player_falling_is_not_the_month_reset(race):
     assert "You are <b>#2</b> with $150.00" in last_text(await race.send("/race", user=ALICE))
     await race.runtime.races.tick()
     assert not await SyncRun.filter(month_reset=True).exists()
+
+
+async def test_a_minimum_wager_counts_only_this_months_figures(race):
+    await link_players(race)
+    await sync_at(race, END - timedelta(minutes=10), alpha=1500, beta=1700, gamma=100)
+    race.clock.now = END + timedelta(minutes=5)  # December, and the upstream still shows November's figures
+    await BonusCode.create(code="DEC", reward="December bonus", max_claims=5, expires_at=END + timedelta(days=5),
+                           min_wager_month=1000, created_by=OWNER["id"])
+    below = ["This code needs more wagered this month than you have so far."]
+    assert answers(await race.press("bonus:1", user=ALICE)) == below
+    await sync_at(race, END + timedelta(hours=1), alpha=10, beta=1, gamma=0)  # the reset
+    assert answers(await race.press("bonus:1", user=ALICE)) == below
+    await sync_at(race, END + timedelta(hours=2), alpha=1200, beta=1, gamma=0)
+    assert answers(await race.press("bonus:1", user=ALICE)) == ["Claimed!"]

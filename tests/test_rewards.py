@@ -154,7 +154,9 @@ async def test_concurrent_approvals_never_pass_the_cap(harness):
                for entry in range(1, 7) for admin in (OWNER, SECOND_ADMIN)]
     await asyncio.gather(*presses)
     assert await ChallengeEntry.filter(status=EntryStatus.APPROVED).count() == 2
-    assert await ChallengeEntry.filter(status=EntryStatus.PENDING).count() == 4
+    assert await ChallengeEntry.filter(status=EntryStatus.REJECTED, reason="closed").count() == 4  # full: the rest are told
+    told = [c["text"] for c in harness.telegram.delivered() if "was not approved" in c["text"]]
+    assert len(told) == 4 and "the challenge closed before your entry was reviewed" in told[0]
     challenge = await Challenge.get(id=1)
     assert challenge.winners == 2 and challenge.closed_at is not None
     given = await PrizeCode.filter(entry_id__isnull=False).values_list("code", flat=True)
@@ -162,14 +164,23 @@ async def test_concurrent_approvals_never_pass_the_cap(harness):
     assert "No open challenges" in (await harness.send("/challenges", user=users[0]))[-1]["text"]
 
 
-async def test_a_challenge_past_its_deadline_takes_no_entries(harness):
-    alice = (await linked_players(harness, 1))[0]
+async def test_a_challenge_past_its_deadline_takes_no_entries_but_decides_those_sent_in_time(harness):
+    alice, bruno, carol = await linked_players(harness, 3)
     await harness.send("/start", user=OWNER)
     await create_challenge(harness)
+    await harness.send("/enter 1 https://goated.com/bet/intime1", user=alice)
+    await harness.send("/enter 1 https://goated.com/bet/intime2", user=bruno)
+    await harness.press("enter:1", user=carol)  # asked for a link, Carol sends a command instead: it is answered
+    assert "You have not entered a challenge yet" in (await harness.send("/myentries", user=carol))[-1]["text"]
     clock.set_now(clock.now() + timedelta(days=4))
-    assert "No open challenges" in (await harness.send("/challenges", user=alice))[-1]["text"]
-    assert "This challenge is closed" in (await harness.send("/enter 1 https://goated.com/bet/late01", user=alice))[-1]["text"]
-    assert await ChallengeEntry.all().count() == 0
+    assert "No open challenges" in (await harness.send("/challenges", user=carol))[-1]["text"]
+    assert "This challenge is closed" in (await harness.send("/enter 1 https://goated.com/bet/late01", user=carol))[-1]["text"]
+    assert answers(await harness.press("entry:approve:1:", user=OWNER)) == ["✅ Approved: the winner gets their prize code in a private message."]
+    assert "Challenge #1 is closed" in (await harness.send("/closechallenge 1", user=OWNER))[0]["text"]
+    to_bruno = [c["text"] for c in harness.telegram.delivered() if int(c["chat_id"]) == bruno["id"]]
+    assert any("the challenge closed before your entry was reviewed" in text for text in to_bruno), to_bruno
+    assert [(e.user_id, e.status) for e in await ChallengeEntry.all().order_by("id")] == [
+        (alice["id"], EntryStatus.APPROVED), (bruno["id"], EntryStatus.REJECTED)]
 
 
 async def test_non_admins_cannot_create_or_decide(harness):
@@ -186,6 +197,20 @@ async def test_odd_numbers_get_a_clear_answer(harness):
                            ("/newcode X1 | y | 5 | 9999-12-31", "Write it as 7d")):
         assert expected in (await harness.send(line, user=OWNER))[-1]["text"], line
     assert "Usage: /enter 12" in (await harness.send("/enter 99999999999 https://goated.com/bet/abc", user=alice))[-1]["text"]
+    assert answers(await harness.press("bonus:99999999999", user=alice)) == ["This button no longer works. Send the command again."]
     assert "Usage: /closechallenge" in (await harness.send("/closechallenge 1e3", user=OWNER))[-1]["text"]
     await harness.send("/newcode BIG | for big players | 5 | 7d | 1,000", user=OWNER)  # thousands, not one dollar
     assert [c.min_wager_month for c in await BonusCode.all()] == [1000]
+
+
+async def test_long_lists_fit_in_one_message(harness):
+    alice = (await linked_players(harness, 1))[0]
+    await harness.send("/start", user=OWNER)
+    for i in range(30):
+        await BonusCode.create(code=f"CODE{i:02d}" + "X" * 50, reward=f"{i} " + "&<>" * 80, max_claims=5,
+                               expires_at=clock.now() + timedelta(days=1 + i), created_by=OWNER["id"])
+    listing = (await harness.send("/bonus", user=alice))[-1]
+    assert listing.ok and "&amp;&lt;&gt;" in listing["text"]
+    assert 0 < len(listing["reply_markup"]["inline_keyboard"]) < 30  # a button for each code shown
+    codes = (await harness.send("/codes", user=OWNER))[-1]
+    assert codes.ok and "CODE29" in codes["text"] and "CODE00" not in codes["text"]  # the newest first

@@ -19,6 +19,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards import Offset, RowId
 from bot.sender import Sender
 from bot.texts import money, period_title, speaking_to
 from models.leaderboard import Period
@@ -41,14 +42,14 @@ PAGE_SIZE = 5
 
 
 class ReviewButton(CallbackData, prefix="review"):
-    request_id: int
+    request_id: RowId
     action: str  # approve | reject (show reasons) | reason | type | back
     reason: str = ""
 
 
 class PendingButton(CallbackData, prefix="pend"):
     action: str  # page | approve (those passing the checks) | reject (those flagged)
-    offset: int = 0
+    offset: Offset = 0
     ids: str = ""  # the page's request ids, "12.13.14": a bulk action touches only what the admin saw
 
 

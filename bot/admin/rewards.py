@@ -19,12 +19,14 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.keyboards import RowId
 from bot.notifier import Notifier
 from bot.rewards import bonus_line, challenge_text, reject_reason, when
+from bot.texts import fit
 from models import bonus, challenges, clock
 from models.challenges import REJECT_REASONS, Decision
 from models.forms import Invalid, Problem, parse_amount, parse_count, parse_deadline, parse_id, parse_text
-from models.tables import ChallengeEntry, EntryStatus, TelegramUser
+from models.tables import BonusCode, ChallengeEntry, EntryStatus, TelegramUser
 from models.users import display_name
 from settings import Settings
 
@@ -101,7 +103,7 @@ async def finish_challenge(message: Message, answers: list[str], user: TelegramU
     challenge = await challenges.create(new, user.id, tuple(sorted(settings.announce_chat_ids)))
     await message.answer(_("✅ Challenge #{id} is open and being announced.").format(id=challenge.id) + "\n\n" + challenge_text(challenge))
     if notifier is not None:
-        await notifier.deliver_pending()
+        notifier.deliver_soon()
 
 
 FORMS = {
@@ -136,12 +138,12 @@ async def start_form(message: Message, state: FSMContext, name: str, settings: S
 
 class CodeButton(CallbackData, prefix="codeadm"):
     action: str  # "claims" | "close"
-    bonus_id: int
+    bonus_id: RowId
 
 
 class EntryButton(CallbackData, prefix="entry"):
     action: str  # "approve" | "reject"
-    entry_id: int
+    entry_id: RowId
     reason: str = ""
 
 
@@ -160,12 +162,13 @@ async def codes_view() -> tuple[str, InlineKeyboardMarkup | None]:
     codes = await bonus.all_codes()
     if not codes:
         return _("No bonus codes yet. /newcode creates one."), None
-    lines = [_("🎁 <b>Bonus codes</b>")]
+    blocks = [_("#{id} <code>{code}</code> · {claims}/{max} claimed · {state}").format(
+        id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code))
+        + "\n   " + bonus_line(code) for code in codes]
+    shown = codes[:fit(blocks, 3900)]  # the newest first
+    lines = [_("🎁 <b>Bonus codes</b>")] + blocks[:len(shown)]
     builder = InlineKeyboardBuilder()
-    for code in codes:
-        lines.append(_("#{id} <code>{code}</code> · {claims}/{max} claimed · {state}").format(
-            id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code)))
-        lines.append("   " + bonus_line(code))
+    for code in shown:
         builder.button(text=_("👥 #{id}").format(id=code.id), callback_data=CodeButton(action="claims", bonus_id=code.id))
         if code.closed_at is None:
             builder.button(text=_("🛑 Close #{id}").format(id=code.id), callback_data=CodeButton(action="close", bonus_id=code.id))
@@ -200,7 +203,7 @@ def decision_text(decision: Decision) -> str:
         Decision.APPROVED: _("✅ Approved: the winner gets their prize code in a private message."),
         Decision.REJECTED: _("❌ Rejected: the player has been told why."),
         Decision.ALREADY_DECIDED: _("Someone already decided this entry."),
-        Decision.FULL: _("Not approved: the challenge is full, closed or past its deadline."),
+        Decision.FULL: _("Not approved: the challenge is full or closed."),
         Decision.NO_CODES: _("Not approved: no prize codes are left for this challenge."),
     }[decision]
 
@@ -249,9 +252,12 @@ def build_router() -> Router:
 
     @router.callback_query(CodeButton.filter(F.action == "claims"))
     async def claims(query: CallbackQuery, callback_data: CodeButton) -> None:
-        rows = await bonus.claimants(callback_data.bonus_id)
-        lines = [_("👥 Claims of code #{id}: {n}").format(id=callback_data.bonus_id, n=len(rows))]
-        lines += [f"{when(row.claimed_at)} · {who(row.user)}" for row in rows]
+        code = await BonusCode.get_or_none(id=callback_data.bonus_id)
+        rows = [f"{when(row.claimed_at)} · {who(row.user)}" for row in await bonus.claimants(callback_data.bonus_id)]
+        shown = rows[:fit(rows, 3900)]  # the first claims; the count says how many there are in all
+        lines = [_("👥 Claims of code #{id}: {n}").format(id=callback_data.bonus_id, n=code.claims if code else 0)] + shown
+        if code is not None and code.claims > len(shown):
+            lines.append("…")
         if isinstance(query.message, Message):
             await query.message.answer("\n".join(lines))
         await query.answer()
@@ -265,13 +271,16 @@ def build_router() -> Router:
             await query.message.edit_text(text, reply_markup=markup)
 
     @router.message(Command("closechallenge"))
-    async def close_challenge(message: Message, command: CommandObject, user: TelegramUser) -> None:
+    async def close_challenge(message: Message, command: CommandObject, user: TelegramUser,
+                              notifier: Notifier | None = None) -> None:
         challenge_id = parse_id(command.args or "")
         if challenge_id is None:
             await message.answer(_("Usage: /closechallenge 12"))
             return
         closed = await challenges.close(challenge_id, user.id)
         await message.answer((_("Challenge #{id} is closed.") if closed else _("No open challenge #{id}.")).format(id=challenge_id))
+        if closed and notifier is not None:
+            notifier.deliver_soon()  # the entries that were still waiting are rejected
 
     @router.message(Command("entries"))
     async def entries(message: Message) -> None:
@@ -294,6 +303,6 @@ def build_router() -> Router:
             await query.message.edit_text(entry_card(entry) + "\n\n" + decision_text(
                 Decision.APPROVED if entry.status == EntryStatus.APPROVED else Decision.REJECTED))
         if notifier is not None:
-            await notifier.deliver_pending()
+            notifier.deliver_soon()
 
     return router

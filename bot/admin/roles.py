@@ -12,7 +12,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.keyboards import safe_edit
+from bot.keyboards import TelegramId, safe_edit
 from bot.menu import set_admin_commands
 from bot.sender import Sender
 from bot.texts import speaking_to
@@ -21,7 +21,7 @@ from models.users import ADMIN_ROLES, RoleChange, display_name, find_user, set_r
 
 
 class RoleButton(CallbackData, prefix="role"):
-    user_id: int
+    user_id: TelegramId
     admin: bool  # True: make admin; False: make a user again
 
 

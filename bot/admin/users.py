@@ -15,7 +15,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.admin.review import status_text
-from bot.keyboards import safe_edit
+from bot.keyboards import TelegramId, safe_edit
 from bot.sender import Outcome, Sender
 from bot.texts import money, speaking_to
 from models.audit import record
@@ -26,7 +26,7 @@ MAX_MESSAGE_LENGTH = 3500  # Telegram's limit is 4096, and our header goes in fr
 
 
 class UserButton(CallbackData, prefix="user"):
-    user_id: int
+    user_id: TelegramId
     action: str  # unlink | ban | unban | message
 
 

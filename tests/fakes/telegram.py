@@ -6,6 +6,7 @@ Reached by the bot through TELEGRAM_API_URL (aiogram's `TelegramAPIServer.from_b
 from __future__ import annotations
 
 import asyncio
+import html
 import itertools
 import json
 import re
@@ -44,6 +45,14 @@ def unsupported_tag(text: str) -> str | None:
         if match.group(1).lower() not in TELEGRAM_TAGS:
             return match.group(1)
     return None
+
+
+def visible_length(text: str, parse_mode: str | None) -> int:
+    """The length Telegram checks against its 4,096-character limit: the text after parsing markup,
+    in UTF-16 code units."""
+    if parse_mode == "HTML":
+        text = html.unescape(re.sub(r"<[^>]*>", "", text))
+    return len(text.encode("utf-16-le")) // 2
 
 
 @dataclass
@@ -122,6 +131,8 @@ class FakeTelegram:
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
         if params.get("parse_mode") == "HTML" and (bad := unsupported_tag(params.get("text") or params.get("caption") or "")):
             return Failure(400, f'Bad Request: can\'t parse entities: Unsupported start tag "{bad}"')
+        if method in ("sendMessage", "editMessageText") and visible_length(params.get("text") or "", params.get("parse_mode")) > 4096:
+            return Failure(400, "Bad Request: message is too long")
         if method in ("sendMessage", "sendPhoto"):
             chat_id = int(params.get("chat_id", 0))
             if chat_id in self.blocked_chats:
