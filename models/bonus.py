@@ -79,12 +79,17 @@ def _available(now: datetime) -> Q:
 
 async def claimable(user: TelegramUser) -> list[BonusCode]:
     """Open codes the user has not claimed yet (whether they qualify is said when they press)."""
-    claimed = BonusClaim.filter(user_id=user.id).values_list("bonus_id", flat=True)
+    claimed = BonusClaim.filter(_mine(user)).values_list("bonus_id", flat=True)
     return await BonusCode.filter(_available(clock.now())).exclude(id__in=await claimed).order_by("expires_at", "id")
 
 
 async def claimed_by(user: TelegramUser, limit: int = 10) -> list[BonusClaim]:
-    return await BonusClaim.filter(user_id=user.id).prefetch_related("bonus").order_by("-id").limit(limit)
+    return await BonusClaim.filter(_mine(user)).prefetch_related("bonus").order_by("-id").limit(limit)
+
+
+def _mine(user: TelegramUser) -> Q:
+    """Claims by this Telegram user or by the Goated account it is linked to."""
+    return Q(user_id=user.id) | Q(player_id=user.player_id) if user.player_id else Q(user_id=user.id)
 
 
 class ClaimOutcome(StrEnum):
@@ -106,7 +111,7 @@ async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
     bonus = await BonusCode.get_or_none(id=bonus_id)
     if bonus is None:
         return Claim(ClaimOutcome.GONE)
-    if await BonusClaim.exists(bonus_id=bonus_id, user_id=user.id):
+    if await BonusClaim.filter(_mine(user), bonus_id=bonus_id).exists():
         return Claim(ClaimOutcome.ALREADY, bonus)
     if user.player_id is None:
         return Claim(ClaimOutcome.NOT_LINKED, bonus)
@@ -118,8 +123,8 @@ async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
             taken = await BonusCode.filter(_available(clock.now()), id=bonus_id).using_db(conn).update(claims=F("claims") + 1)
             if not taken:
                 return Claim(ClaimOutcome.GONE, bonus)
-            await BonusClaim.create(bonus_id=bonus_id, user_id=user.id, using_db=conn)
-    except IntegrityError:  # the same player pressing twice at once: the unique pair keeps one claim
+            await BonusClaim.create(bonus_id=bonus_id, user_id=user.id, player_id=user.player_id, using_db=conn)
+    except IntegrityError:  # the same player pressing twice at once: the unique pairs keep one claim
         return Claim(ClaimOutcome.ALREADY, bonus)
     return Claim(ClaimOutcome.CLAIMED, bonus)
 

@@ -135,14 +135,15 @@ class EnterOutcome(StrEnum):
 
 
 async def enter(challenge_id: int, user: TelegramUser, bet_url: str) -> EnterOutcome:
-    """`bet_url` has passed `parse_bet_url`. One entry per player per challenge (a unique pair)."""
+    """`bet_url` has passed `parse_bet_url`. One entry per challenge per user and per Goated account."""
     if user.player_id is None:
         return EnterOutcome.NOT_LINKED
     challenge = await Challenge.get_or_none(id=challenge_id)
     if challenge is None or not is_open(challenge, clock.now()):
         return EnterOutcome.CLOSED
     try:
-        await ChallengeEntry.create(challenge_id=challenge_id, user_id=user.id, bet_url=parse_bet_url(bet_url))
+        await ChallengeEntry.create(challenge_id=challenge_id, user_id=user.id, player_id=user.player_id,
+                                    bet_url=parse_bet_url(bet_url))
     except IntegrityError:
         return EnterOutcome.ALREADY
     return EnterOutcome.ENTERED

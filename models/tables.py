@@ -327,16 +327,18 @@ class BonusCode(Model):
 
 
 class BonusClaim(Model):
-    """One claim per player per code: a unique pair."""
+    """One claim per code per Telegram user and per Goated account: unique pairs."""
 
     id = fields.IntField(primary_key=True)
     bonus: fields.ForeignKeyRelation[BonusCode] = fields.ForeignKeyField("models.BonusCode", related_name="claimed_by")
     user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="bonus_claims")
+    # The Goated account the user was linked to: re-linking the account to another Telegram user claims nothing twice.
+    player_id = fields.CharField(max_length=64)
     claimed_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "bonus_claim"
-        unique_together = (("bonus", "user"),)
+        unique_together = (("bonus", "user"), ("bonus", "player_id"))
 
 
 class Challenge(Model):
@@ -372,6 +374,7 @@ class ChallengeEntry(Model):
     id = fields.IntField(primary_key=True)
     challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField("models.Challenge", related_name="entries")
     user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="challenge_entries")
+    player_id = fields.CharField(max_length=64)  # one entry per Goated account too, as for bonus claims
     bet_url = fields.CharField(max_length=500)
     status = fields.CharEnumField(EntryStatus, max_length=16, default=EntryStatus.PENDING, db_index=True)
     reason = fields.CharField(max_length=64, null=True)  # a rejection reason's key
@@ -381,7 +384,7 @@ class ChallengeEntry(Model):
 
     class Meta:
         table = "challenge_entry"
-        unique_together = (("challenge", "user"),)
+        unique_together = (("challenge", "user"), ("challenge", "player_id"))
 
 
 class PrizeCode(Model):

@@ -4,7 +4,7 @@ press at once, expired codes, bad links, non-linked players, and every admin act
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from models import clock
 from models.tables import AuditEntry, BonusClaim, BonusCode, Challenge, ChallengeEntry, EntryStatus, PrizeCode, TelegramUser
@@ -53,6 +53,13 @@ async def test_a_linked_player_claims_a_code_once_and_sees_it_again(harness):
     assert await BonusClaim.all().count() == 1 and (await BonusCode.get(id=1)).claims == 1
     again = (await harness.send("/bonus", user=alice))[-1]["text"]
     assert "No codes to claim right now" in again and "GOAT10" in again  # under "Your codes"
+
+    # Alice's Goated account moves to another Telegram account: the account claimed this code already
+    other = updates.telegram_user(444, "Alicia", "alicia", "en")
+    await TelegramUser.filter(id=alice["id"]).update(player_id=None)
+    await TelegramUser.create(id=other["id"], first_name="Alicia", username="alicia", player_id="p000")
+    assert answers(await harness.press("bonus:1", user=other)) == ["You claimed this one before."]
+    assert await BonusClaim.all().count() == 1
     assert await AuditEntry.filter(action="bonus.create", actor_id=999).exists()
 
 
@@ -214,3 +221,16 @@ async def test_long_lists_fit_in_one_message(harness):
     assert 0 < len(listing["reply_markup"]["inline_keyboard"]) < 30  # a button for each code shown
     codes = (await harness.send("/codes", user=OWNER))[-1]
     assert codes.ok and "CODE29" in codes["text"] and "CODE00" not in codes["text"]  # the newest first
+
+
+async def test_a_form_whose_expiry_passed_while_filling_asks_for_it_again(harness):
+    await harness.send("/start", user=OWNER)
+    clock.set_now(datetime(2026, 11, 23, 12, 0, tzinfo=UTC))
+    for text in ("/newcode", "LATE", "a late code", "5", "2026-11-23 13:00"):
+        await harness.send(text, user=OWNER)
+    clock.set_now(datetime(2026, 11, 23, 14, 0, tzinfo=UTC))  # the admin came back after lunch
+    asked = (await harness.send("0", user=OWNER))[-1]["text"]
+    assert "That moment has passed" in asked and "4/5" in asked
+    assert "5/5" in (await harness.send("2d", user=OWNER))[-1]["text"]
+    assert "Bonus code #1 is live" in (await harness.send("0", user=OWNER))[-1]["text"]
+    assert (await BonusCode.get(id=1)).reward == "a late code"  # the earlier answers were kept

@@ -68,6 +68,15 @@ class Form:
     finish: Callable[[Message, list[str], TelegramUser, Settings, Notifier | None], Awaitable[None]]
 
 
+def _holds(step: Step, answers: list[str], settings: Settings) -> bool:
+    """Whether the last of `answers` passes its step's check now."""
+    try:
+        step.check(answers[-1], answers[:-1], settings)
+    except Invalid:
+        return False
+    return True
+
+
 def _deadline_prompt(settings: Settings) -> str:
     return _("Until when? 7d, 12h, 2026-12-31 or 2026-12-31 18:00 ({zone}).").format(zone=settings.race_timezone)
 
@@ -84,22 +93,14 @@ def _enough_codes(text: str, answers: list[str], settings: Settings) -> object:
 
 async def finish_code(message: Message, answers: list[str], user: TelegramUser, settings: Settings,
                       notifier: Notifier | None) -> None:
-    try:
-        new = bonus.parse_new_code(answers, clock.now(), settings.race_timezone)
-    except Invalid as invalid:
-        await message.answer(problem_text(invalid.problem))
-        return
-    code = await bonus.create(new, user.id)
+    """Raises Invalid when an answer no longer holds (the expiry passed while the form was filled)."""
+    code = await bonus.create(bonus.parse_new_code(answers, clock.now(), settings.race_timezone), user.id)
     await message.answer(_("✅ Bonus code #{id} is live. Players see it in /bonus.").format(id=code.id) + "\n" + bonus_line(code))
 
 
 async def finish_challenge(message: Message, answers: list[str], user: TelegramUser, settings: Settings,
                            notifier: Notifier | None) -> None:
-    try:
-        new = challenges.new_challenge(answers, clock.now(), settings.race_timezone)
-    except Invalid as invalid:
-        await message.answer(problem_text(invalid.problem))
-        return
+    new = challenges.new_challenge(answers, clock.now(), settings.race_timezone)  # Invalid, as in finish_code
     challenge = await challenges.create(new, user.id, tuple(sorted(settings.announce_chat_ids)))
     await message.answer(_("✅ Challenge #{id} is open and being announced.").format(id=challenge.id) + "\n\n" + challenge_text(challenge))
     if notifier is not None:
@@ -216,7 +217,10 @@ def build_router() -> Router:
         if not command.args:
             await start_form(message, state, "code", settings)
             return
-        await finish_code(message, [part.strip() for part in command.args.split("|")], user, settings, None)
+        try:
+            await finish_code(message, [part.strip() for part in command.args.split("|")], user, settings, None)
+        except Invalid as invalid:
+            await message.answer(problem_text(invalid.problem))
 
     @router.message(Command("newchallenge"))
     async def new_challenge(message: Message, state: FSMContext, settings: Settings) -> None:
@@ -238,8 +242,14 @@ def build_router() -> Router:
             await state.update_data(answers=answers)
             await message.answer(form.steps[len(answers)].prompt(settings))
             return
+        try:
+            await form.finish(message, answers, user, settings, notifier)
+        except Invalid as invalid:  # time passed while the form was filled: ask again where an answer no longer holds
+            redo = next(i for i, s in enumerate(form.steps) if not _holds(s, answers[:i + 1], settings))
+            await state.update_data(answers=answers[:redo])
+            await message.answer(problem_text(invalid.problem) + "\n" + form.steps[redo].prompt(settings))
+            return
         await state.clear()
-        await form.finish(message, answers, user, settings, notifier)
 
     @router.message(FormFlow.filling)
     async def not_text(message: Message) -> None:
