@@ -5,10 +5,11 @@ Every other module receives a `Settings` instance; nothing else reads `os.enviro
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import sys
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, HttpUrl, SecretStr, ValidationError, field_validator, model_validator
@@ -58,6 +59,22 @@ class Settings(BaseSettings):
     public_url: str | None = None
     affiliate_url: str | None = None
 
+    # The public page and API (see the README's "Web page and API" section).
+    name_display: Literal["masked", "full"] = "masked"  # masked: Luck***42, so a leaderboard link shared in a group outs nobody
+    ws_max_connections: int = Field(default=2000, ge=1, le=100_000)
+    ws_heartbeat_seconds: float = Field(default=30.0, gt=0, le=300)
+    ws_send_queue: int = Field(default=16, ge=1, le=1000)  # messages a slow client may lag behind before it is dropped
+    # Origins allowed to call the JSON API from a browser (CORS) and to open /ws, besides the page's own.
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    # Requests a minute per client IP, in tiers: HIGH for the page and the leaderboard API, MEDIUM for the other
+    # API reads, LOW for signing in. Static files, /ws, /health, /metrics and the webhook are not limited.
+    rate_limit_high: int = Field(default=30, ge=1, le=100_000)
+    rate_limit_medium: int = Field(default=15, ge=1, le=100_000)
+    rate_limit_low: int = Field(default=5, ge=1, le=100_000)
+    # Proxies whose X-Forwarded-For is believed (comma-separated IPs or networks); others are the client.
+    trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
+    login_max_age_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)  # Telegram Login Widget auth_date
+
     race_timezone: str = "UTC"
     # Demo data only: the product's clock starts this many minutes before the current race's end, to watch one end.
     demo_race_ends_in_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
@@ -76,6 +93,18 @@ class Settings(BaseSettings):
             if bad:
                 raise ValueError(f"expected comma-separated Telegram ids, got {bad[0]!r}")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("cors_origins", "trusted_proxies", mode="before")
+    @classmethod
+    def _split_list(cls, value: object) -> object:
+        return tuple(p.strip() for p in value.split(",") if p.strip()) if isinstance(value, str) else value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _check_networks(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for network in value:
+            ipaddress.ip_network(network, strict=False)  # ValueError names the bad one
         return value
 
     @field_validator("vip_tiers", mode="before")
