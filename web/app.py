@@ -11,7 +11,7 @@ from aiohttp import web
 
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, health, pages
+from web import api, health, login, metrics, pages, security
 from web.keys import I18N, LEADERBOARDS, SETTINGS, UPSTREAM, HasUpstreamState
 
 HERE = Path(__file__).resolve().parent
@@ -39,4 +39,7 @@ def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, up
     app.router.add_get("/api/leaderboard", api.leaderboard)
     app.router.add_get("/health", health.health)
     app.router.add_static("/static/", HERE / "static", name="static")
+    security.install(app, settings)
+    metrics.install(app)
+    login.install(app, settings)
     return app
