@@ -7,6 +7,7 @@ bot, started in that order and stopped in reverse on SIGTERM/SIGINT, after in-fl
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
 from collections.abc import AsyncIterator
@@ -43,6 +44,8 @@ from scheduler.races import RaceKeeper
 from scheduler.sync import SyncService
 from settings import Settings, load_settings
 from web.app import build_web_app
+from web.keys import LIVE
+from web.metrics import JsonAccessLogger
 from web.webhook import TelegramWebhook
 
 log = logging.getLogger("goatedvips")
@@ -214,6 +217,7 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     bus.subscribe(races.on_leaderboard_changed)
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
+    bus.subscribe(app[LIVE].on_leaderboard_changed)
     bot = dispatcher = sender = broadcaster = notifier = None
     if settings.bot_token is not None:
         bot = build_bot(settings)
@@ -245,9 +249,19 @@ def __getattr__(name: str) -> dict:
     raise AttributeError(name)
 
 
+# The attributes every LogRecord has; any other attribute came from `extra={...}`.
+_RECORD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+def _extra_fields(record: logging.LogRecord) -> dict[str, object]:
+    return {key: value for key, value in vars(record).items()
+            if key not in _RECORD_ATTRIBUTES and not key.startswith("_")}
+
+
 class RedactSecrets(logging.Filter):
     """Last line of defence: a secret that reaches a log line (say, inside a library's error text
-    holding a Bot API URL) is replaced before it is written."""
+    holding a Bot API URL) is replaced before it is written: in the message, the traceback and the
+    string fields passed as `extra`."""
 
     def __init__(self, secrets: list[str]) -> None:
         super().__init__()
@@ -259,29 +273,71 @@ class RedactSecrets(logging.Filter):
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if (redacted := self.redact(message)) != message:
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit the format: the handler reports it, unformatted
+            message = None
+        if message is not None and (redacted := self.redact(message)) != message:
             record.msg, record.args = redacted, None
-        if record.exc_info and record.exc_info[1] is not None:
-            trace = logging.Formatter().formatException(record.exc_info)
-            if (redacted := self.redact(trace)) != trace:
-                # The traceback is folded into the message so the handler cannot format the original.
-                record.msg, record.args = f"{record.getMessage()}\n{redacted}", None
-                record.exc_info, record.exc_text = None, None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            # Formatters use `exc_text` when it is set, so the original traceback is never formatted again.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        for key, value in _extra_fields(record).items():
+            if isinstance(value, str):
+                setattr(record, key, self.redact(value))
         return True
 
 
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: `ts` (ISO-8601, UTC), `level`, `logger`, `message`, `exc` when there is a
+    traceback, and every JSON-serialisable field passed as `extra={...}` (others are left out)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, value in _extra_fields(record).items():
+            if key in entry:
+                continue
+            try:
+                json.dumps(value, allow_nan=False)
+            except (TypeError, ValueError):
+                continue
+            entry[key] = value
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exc"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
 def setup_logging(settings: Settings) -> None:
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    logging.basicConfig(level=settings.log_level, handlers=[handler])
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret) if s]
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(RedactSecrets(secrets))
+    for root_handler in logging.getLogger().handlers:
+        root_handler.addFilter(RedactSecrets(secrets))
+    # One line per request, from web.metrics.JsonAccessLogger, at INFO.
+    logging.getLogger("aiohttp.access").setLevel(logging.NOTSET)
+    if settings.bot_mode == "webhook":
+        # web/webhook.py writes one line per update; aiogram's own "Update id=… is handled" would repeat it.
+        # (Its error lines are still written; in polling mode its per-update line is the only one, so kept.)
+        logging.getLogger("aiogram.event").setLevel(logging.WARNING)
 
 
 def main(argv: list[str]) -> int:
     settings = load_settings()
     setup_logging(settings)
-    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     command = argv[0] if argv else "serve"
     if command == "migrate":
         applied = asyncio.run(migrate(settings.database_url))
@@ -294,7 +350,8 @@ def main(argv: list[str]) -> int:
     log.info("serving on http://%s:%d (%s data)", settings.host, settings.port,
              "demo" if settings.uses_demo_data else "Goated")
     web.run_app(runtime.web_app, host=settings.host, port=settings.port, print=None,
-                shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=None)
+                shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=logging.getLogger("aiohttp.access"),
+                access_log_class=JsonAccessLogger)
     return 0
 
 

@@ -174,6 +174,7 @@ def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: Fa
         goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
         goated_affiliate_code=AFFILIATE_CODE,
         admin_ids="999",
+        name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
         # The sender's pacing is tested on its own; here it would only slow the tests down.
         telegram_messages_per_second=1000,
         telegram_chat_interval_seconds=0,

@@ -1,38 +1,86 @@
-"""The JSON API. Money is a two-decimal string, never a float."""
+"""The JSON API, described in web/openapi.json. Money is a two-decimal string, never a float. Every answer
+carries an ETag (a hash of its bytes) and a short cache lifetime; a matching If-None-Match gets 304."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
 from models.leaderboard import Period
-from models.money import money_str
+from models.tables import FinishedRace
 from web.keys import LEADERBOARDS, SETTINGS
+from web.view import board_view, finished_view, player_view, race_view, races_list
 
 MAX_LIMIT = 100
+CACHE_SECONDS = 15  # the data changes once per sync; a short lifetime keeps a busy group's clicks cheap
+OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 
 
 def _bad_request(message: str) -> web.Response:
     return web.json_response({"error": message}, status=400)
 
 
+def _not_found(message: str) -> web.Response:
+    return web.json_response({"error": message}, status=404)
+
+
+def cached_json(request: web.Request, body: Any) -> web.Response:
+    data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+    etag = '"' + hashlib.blake2b(data, digest_size=16).hexdigest() + '"'
+    headers = {"ETag": etag, "Cache-Control": f"public, max-age={CACHE_SECONDS}"}
+    wanted = request.headers.get("If-None-Match", "")
+    if etag in (tag.strip().removeprefix("W/") for tag in wanted.split(",")) or wanted.strip() == "*":
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=data, content_type="application/json", charset="utf-8", headers=headers)
+
+
 async def leaderboard(request: web.Request) -> web.Response:
-    period_text = request.query.get("period", Period.MONTH.value)
-    period = Period.parse(period_text)
+    period = Period.parse(request.query.get("period", Period.MONTH.value))
     if period is None:
         return _bad_request("period must be one of: today, week, month, all_time")
     limit_text = request.query.get("limit", "10")
     if not re.fullmatch(r"[0-9]{1,3}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return _bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    leaderboards = request.app[LEADERBOARDS]
-    updated_at = await leaderboards.updated_at()
-    entries = await leaderboards.top(period, int(limit_text))
-    return web.json_response({
-        "period": period.value,
-        "updated_at": updated_at.isoformat() if updated_at else None,
-        "demo": request.app[SETTINGS].uses_demo_data,
-        "entries": [
-            {"rank": e.rank, "uid": e.uid, "name": e.name, "wagered": money_str(e.wagered)} for e in entries
-        ],
-    })
+    return cached_json(request, await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text)))
+
+
+async def current_race(request: web.Request) -> web.Response:
+    return cached_json(request, await race_view(request.app[LEADERBOARDS], request.app[SETTINGS]))
+
+
+async def races(request: web.Request) -> web.Response:
+    return cached_json(request, {"races": await races_list()})
+
+
+async def race(request: web.Request) -> web.Response:
+    race_id = request.match_info["id"]
+    found = await FinishedRace.get_or_none(id=int(race_id)) if re.fullmatch(r"[0-9]{1,9}", race_id) else None
+    if found is None:
+        return _not_found("no finished race with that id")
+    return cached_json(request, await finished_view(found, request.app[SETTINGS]))
+
+
+async def player(request: web.Request) -> web.Response:
+    uid = request.match_info["uid"]
+    found = await player_view(uid, request.app[LEADERBOARDS], request.app[SETTINGS]) if len(uid) <= 64 else None
+    if found is None:
+        return _not_found("no player with that uid")
+    return cached_json(request, found)
+
+
+async def openapi(request: web.Request) -> web.Response:
+    return web.FileResponse(OPENAPI, headers={"Content-Type": "application/json"})
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/api/leaderboard", leaderboard)
+    app.router.add_get("/api/race/current", current_race)
+    app.router.add_get("/api/races", races)
+    app.router.add_get("/api/races/{id}", race)
+    app.router.add_get("/api/players/{uid}", player)
+    app.router.add_get("/api/openapi.json", openapi)

@@ -12,7 +12,8 @@ from aiohttp import web
 from models.leaderboard import Leaderboards
 from settings import Settings
 from web import api, health, login, metrics, pages, security
-from web.keys import I18N, LEADERBOARDS, SETTINGS, UPSTREAM, HasUpstreamState
+from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
+from web.live import LiveHub
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,8 +36,14 @@ def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, up
     env.install_gettext_callables(i18n.gettext, i18n.gettext, newstyle=True)  # type: ignore[attr-defined]
     pages.add_filters(env)
 
+    app[LIVE] = LiveHub(leaderboards, settings)
+    app.on_shutdown.append(lambda app: app[LIVE].close_all())
+
     app.router.add_get("/", pages.index, name="index")
-    app.router.add_get("/api/leaderboard", api.leaderboard)
+    app.router.add_get("/races", pages.races)
+    app.router.add_get("/races/{id}", pages.race)
+    app.router.add_get("/ws", app[LIVE].handle)
+    api.add_routes(app)
     app.router.add_get("/health", health.health)
     app.router.add_static("/static/", HERE / "static", name="static")
     security.install(app, settings)

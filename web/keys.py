@@ -9,6 +9,7 @@ from aiohttp import web
 
 from models.leaderboard import Leaderboards
 from settings import Settings
+from web.live import LiveHub
 
 
 class HasUpstreamState(Protocol):
@@ -19,3 +20,4 @@ SETTINGS = web.AppKey("settings", Settings)
 LEADERBOARDS = web.AppKey("leaderboards", Leaderboards)
 I18N = web.AppKey("i18n", I18n)
 UPSTREAM = web.AppKey("upstream", HasUpstreamState)
+LIVE = web.AppKey("live", LiveHub)

@@ -1,8 +1,9 @@
-"""The public page, server-rendered."""
+"""The public pages, server-rendered (they work with JavaScript off; /static/live.js adds live updates)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import aiohttp_jinja2
@@ -10,14 +11,16 @@ import jinja2
 from aiohttp import web
 
 from models import clock
+from models.leaderboard import Period
 from models.locales import format_month, pick_locale
 from models.money import format_money
 from models.race import Race, load_race, race_at
-from models.results import latest_finished, results
-from models.tables import WagerSnapshot
+from models.results import latest_finished
+from models.tables import FinishedRace, WagerSnapshot
+from web import login
 from web.keys import I18N, LEADERBOARDS, SETTINGS
+from web.view import BOARD_ROWS, board_view, finished_view, race_view, races_list
 
-PAGE_ROWS = 25
 PREVIOUS_ROWS = 10
 FINALISING_NOTE = timedelta(hours=6)  # then the older winners show again, if finalising found no data
 
@@ -33,34 +36,40 @@ def request_locale(request: web.Request) -> str:
 async def locale_context(request: web.Request) -> dict[str, Any]:
     locale = request_locale(request)
     request.app[I18N].ctx_locale.set(locale)
-    return {"locale": locale}
+    return {"locale": locale, "demo": request.app[SETTINGS].uses_demo_data}
 
 
 def add_filters(env: jinja2.Environment) -> None:
-    env.filters["money"] = lambda amount, locale="en": format_money(amount, locale)
+    # Views hold money as two-decimal strings (as the API does); the page formats them for the visitor's locale.
+    env.filters["money"] = lambda amount, locale="en": format_money(Decimal(str(amount)), locale) if amount is not None else ""
     env.filters["month"] = format_month
+
+
+def _minutes_since(moment: str | None, now: datetime) -> int | None:
+    return int((now - datetime.fromisoformat(moment)).total_seconds() // 60) if moment else None
 
 
 @aiohttp_jinja2.template("index.html")
 async def index(request: web.Request) -> dict[str, Any]:
-    leaderboards = request.app[LEADERBOARDS]
-    updated_at = await leaderboards.updated_at()
+    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    period = Period.parse(request.query.get("period", "month")) or Period.MONTH
     now = clock.now()
-    minutes = int((now - updated_at).total_seconds() // 60) if updated_at else None
-    race = await load_race(now, request.app[SETTINGS].race_timezone)
-    standings = await leaderboards.race_standings(race)
-    movement = await leaderboards.race_movement(race)
+    race = await race_view(leaderboards, settings)
+    board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
+    current = await load_race(now, settings.race_timezone)
     return {
         "race": race,
-        "seconds_left": int(race.time_left(now)),
-        "entries": [(e, race.prize_for(e.rank), (movement.since_day or {}).get(e.uid)) for e in standings.top(PAGE_ROWS)],
-        "previous": await previous_race(race, now),
-        "updated_minutes": minutes,
-        "demo": request.app[SETTINGS].uses_demo_data,
+        "period": period.value,
+        "periods": list(Period),
+        "entries": board["entries"],
+        "previous": await previous_race(current, now, settings),
+        "updated_minutes": _minutes_since(race["updated_at"], now),
+        "me": await login.signed_in_player(request),
+        "widget": login.widget(request),
     }
 
 
-async def previous_race(current: Race, now: datetime) -> dict[str, Any] | None:
+async def previous_race(current: Race, now: datetime, settings) -> dict[str, Any] | None:
     """The last finished race's winners; just after a race ends, word that its results are being worked out."""
     month = race_at(current.starts_at - timedelta(seconds=1), current.timezone).month
     finished = await latest_finished()
@@ -69,4 +78,18 @@ async def previous_race(current: Race, now: datetime) -> dict[str, Any] | None:
         return {"month": month, "finalising": True}  # it had data: the race job is writing its results
     if finished is None:
         return None
-    return {"month": finished.month, "winners": await results(finished, PREVIOUS_ROWS), "stale": finished.stale}
+    return await finished_view(finished, settings, PREVIOUS_ROWS)
+
+
+@aiohttp_jinja2.template("races.html")
+async def races(request: web.Request) -> dict[str, Any]:
+    return {"races": await races_list()}
+
+
+@aiohttp_jinja2.template("race.html")
+async def race(request: web.Request) -> dict[str, Any]:
+    race_id = request.match_info["id"]
+    found = await FinishedRace.get_or_none(id=int(race_id)) if race_id.isascii() and race_id.isdigit() and len(race_id) <= 9 else None
+    if found is None:
+        raise web.HTTPNotFound(text="No finished race with that number.")
+    return {"finished": await finished_view(found, request.app[SETTINGS])}

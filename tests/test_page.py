@@ -1,0 +1,171 @@
+"""The public page, its JSON API (checked against the OpenAPI document) and the live socket."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import aiohttp
+import jsonschema
+import pytest
+
+from main import build_runtime
+from models import clock
+from tests.conftest import Harness, fast_client, harness_settings
+from tests.fakes.goated import player
+
+OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
+PLAYERS = [player("u1", "LuckyGoat42", 10, 100, 900.5, 5000), player("u2", "NightOwl77", 20, 200, 500, 900),
+           player("u3", "<script>alert(1)</script><b>Eve", 1, 1, 50, 60)]
+
+
+@pytest.fixture
+async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
+    """The whole app with some settings changed; the players above synced."""
+    made = []
+
+    async def build(**overrides) -> Harness:
+        settings = harness_settings(database, fake_telegram, fake_goated, **overrides)
+        runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+        made.append(runtime)
+        harness = Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
+        harness.goated.players = list(PLAYERS)
+        await harness.sync()
+        return harness
+
+    yield build
+    for runtime in made:
+        await runtime.source.close()
+
+
+def check(body: dict, path: str, status: str = "200") -> None:
+    """The answer matches the OpenAPI document's schema for that path and status."""
+    response = OPENAPI["paths"][path]["get"]["responses"][status]
+    schema = response["content"]["application/json"]["schema"]
+    jsonschema.Draft202012Validator({**schema, "components": OPENAPI["components"]}).validate(body)
+
+
+async def test_every_api_answer_matches_the_openapi_document(app_with):
+    app = await app_with()
+    client = app.client
+    assert (await (await client.get("/api/openapi.json")).json())["openapi"] == "3.1.0"
+    board = await (await client.get("/api/leaderboard?period=all_time&limit=3")).json()
+    check(board, "/api/leaderboard")
+    assert board["entries"][0] == {"rank": 1, "uid": "u1", "name": "LuckyGoat42", "wagered": "5000.00"}
+    check(await (await client.get("/api/leaderboard?period=decade")).json(), "/api/leaderboard", "400")
+
+    race = await (await client.get("/api/race/current")).json()
+    check(race, "/api/race/current")
+    assert [(e["name"], e["wagered"], e["prize"]) for e in race["entries"]][:2] == [
+        ("LuckyGoat42", "900.50", "200.00"), ("NightOwl77", "500.00", "100.00")]  # the default $500 pool, 40 % and 20 %
+    assert race["prize_pool"] == "500.00" and race["players"] == 3
+
+    player_body = await (await client.get("/api/players/u2")).json()
+    check(player_body, "/api/players/{uid}")
+    assert player_body["wagered"] == {"today": "20.00", "week": "200.00", "month": "500.00", "all_time": "900.00"}
+    assert player_body["race"]["rank"] == 2
+    missing = await client.get("/api/players/nobody")
+    assert missing.status == 404
+    check(await missing.json(), "/api/players/{uid}", "404")
+
+    check(await (await client.get("/api/races")).json(), "/api/races")
+    assert (await client.get("/api/races/999999999999")).status == 404
+    clock.set_now(clock.now() + timedelta(days=40))  # past the race's end: the race job finalises it
+    await app.runtime.races.tick()
+    races = (await (await client.get("/api/races")).json())["races"]
+    finished = await (await client.get(f"/api/races/{races[0]['id']}")).json()
+    check(finished, "/api/races/{id}")
+    assert finished["results"][0]["name"] == "LuckyGoat42" and finished["results"][0]["prize"] == "200.00"
+
+
+async def test_api_answers_carry_an_etag_and_a_match_gets_304(app_with):
+    app = await app_with()
+    first = await app.client.get("/api/race/current")
+    etag = first.headers["ETag"]
+    assert "max-age" in first.headers["Cache-Control"]
+    again = await app.client.get("/api/race/current", headers={"If-None-Match": etag})
+    assert again.status == 304 and await again.read() == b""
+    app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500, 1900), *PLAYERS[::2]]
+    await app.sync()
+    changed = await app.client.get("/api/race/current", headers={"If-None-Match": etag})
+    assert changed.status == 200 and changed.headers["ETag"] != etag
+    assert (await changed.json())["entries"][0]["name"] == "NightOwl77"
+
+
+async def test_names_are_masked_by_default_everywhere(app_with):
+    app = await app_with(name_display="masked")
+    page = await (await app.client.get("/")).text()
+    assert "Luck***42" in page and "LuckyGoat42" not in page
+    race = await (await app.client.get("/api/race/current")).json()
+    assert [e["name"] for e in race["entries"]] == ["Luck***42", "Nigh***77", "<scr***ve"]
+    assert (await (await app.client.get("/api/players/u1")).json())["name"] == "Luck***42"
+
+
+async def test_names_with_markup_are_text_on_the_page(app_with):
+    app = await app_with()
+    page = await (await app.client.get("/")).text()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;Eve" in page
+    assert "<b>Eve" not in await (await app.client.get("/?period=all_time")).text()
+
+
+async def test_the_page_has_period_tabs_and_a_countdown(app_with):
+    app = await app_with()
+    page = await (await app.client.get("/?lang=es")).text()
+    assert 'aria-current="page">Este mes' in page and 'data-seconds-left="' in page
+    today = await (await app.client.get("/?period=today")).text()
+    assert 'href="?period=today" aria-current="page"' in today
+    rows = today[today.index("<tbody>"):]
+    assert rows.index("NightOwl77") < rows.index("LuckyGoat42")  # 20 wagered today against 10
+    assert "Prize</th>" not in today  # prizes belong to the month's race
+    assert (await app.client.get("/?period=decade")).status == 200  # an unknown tab shows the race
+
+
+async def test_previous_races_have_their_pages(app_with):
+    app = await app_with()
+    assert "No race has finished yet." in await (await app.client.get("/races")).text()
+    clock.set_now(clock.now() + timedelta(days=40))
+    await app.runtime.races.tick()
+    listing = await (await app.client.get("/races")).text()
+    race_id = listing.split('href="/races/')[1].split('"')[0]
+    page = await (await app.client.get(f"/races/{race_id}")).text()
+    assert "LuckyGoat42" in page and "$200.00" in page
+    assert (await app.client.get("/races/12345")).status == 404
+    assert (await app.client.get("/races/x1")).status == 404
+
+
+async def test_the_socket_sends_a_snapshot_then_each_sync_with_the_next_version(app_with):
+    app = await app_with()
+    async with app.client.ws_connect("/ws", headers={"Origin": str(app.client.make_url("")).rstrip("/")}) as socket:
+        snapshot = await socket.receive_json(timeout=10)
+        assert snapshot["type"] == "snapshot" and snapshot["race"]["entries"][0]["name"] == "LuckyGoat42"
+        app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500, 1900), *PLAYERS[::2]]
+        await app.sync()
+        update = await socket.receive_json(timeout=10)
+        assert update == {"type": "update", "version": snapshot["version"] + 1, "race": update["race"]}
+        assert [e["name"] for e in update["race"]["entries"]][:2] == ["NightOwl77", "LuckyGoat42"]
+        await socket.send_json({"type": "resync"})  # what the page sends when it sees a version gap
+        again = await socket.receive_json(timeout=10)
+        assert again["type"] == "snapshot" and again["version"] == update["version"] and again["race"] == update["race"]
+
+
+async def test_the_socket_refuses_foreign_origins_and_too_many_clients(app_with):
+    app = await app_with(ws_max_connections=1, cors_origins="https://friends.example")
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await app.client.ws_connect("/ws", headers={"Origin": "https://evil.example"})
+    assert refused.value.status == 403
+    async with app.client.ws_connect("/ws", headers={"Origin": "https://friends.example"}) as socket:
+        assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
+        with pytest.raises(aiohttp.WSServerHandshakeError) as full:
+            await app.client.ws_connect("/ws")
+        assert full.value.status == 503
+
+
+async def test_the_heartbeat_drops_a_client_that_stops_answering(app_with):
+    app = await app_with(ws_heartbeat_seconds=0.2)
+    socket = await app.client.ws_connect("/ws", autoping=False)  # never answers the server's pings
+    assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
+    assert (await socket.receive(timeout=10)).type == aiohttp.WSMsgType.PING
+    while (message := await socket.receive(timeout=10)).type == aiohttp.WSMsgType.PING:
+        pass
+    assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
