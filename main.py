@@ -43,6 +43,7 @@ from scheduler.jobs import build_scheduler
 from scheduler.races import RaceKeeper
 from scheduler.sync import SyncService
 from settings import Settings, load_settings
+from web import login
 from web.app import build_web_app
 from web.keys import LIVE
 from web.metrics import JsonAccessLogger
@@ -158,6 +159,10 @@ class Runtime:
             yield
             return
         await self._register_with_telegram(bot, dispatcher)
+        try:  # the page's "Log in with Telegram" button names the bot
+            login.set_bot_username(app, (await bot.me()).username)
+        except TelegramAPIError as error:
+            log.error("getMe failed; the page's login button stays hidden: %s", error)
         assert self.broadcaster is not None
         await mark_interrupted_notifications()
         resumed = await self.broadcaster.resume()
@@ -329,6 +334,9 @@ def setup_logging(settings: Settings) -> None:
         root_handler.addFilter(RedactSecrets(secrets))
     # One line per request, from web.metrics.JsonAccessLogger, at INFO.
     logging.getLogger("aiohttp.access").setLevel(logging.NOTSET)
+    # APScheduler's "Running job… / Job executed successfully" every 30 s would bury the lines that matter;
+    # each sync writes its own line, and job failures (ERROR) still show.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     if settings.bot_mode == "webhook":
         # web/webhook.py writes one line per update; aiogram's own "Update id=… is handled" would repeat it.
         # (Its error lines are still written; in polling mode its per-update line is the only one, so kept.)
