@@ -45,7 +45,7 @@ from scheduler.sync import SyncService
 from settings import Settings, load_settings
 from web import login
 from web.app import build_web_app
-from web.keys import LIVE
+from web.keys import LIVE, SCHEDULER
 from web.metrics import JsonAccessLogger
 from web.webhook import TelegramWebhook
 
@@ -222,6 +222,7 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     bus.subscribe(races.on_leaderboard_changed)
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
+    app[SCHEDULER] = scheduler
     bus.subscribe(app[LIVE].on_leaderboard_changed)
     bot = dispatcher = sender = broadcaster = notifier = None
     if settings.bot_token is not None:
@@ -329,6 +330,7 @@ def setup_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(JsonFormatter())
     logging.basicConfig(level=settings.log_level, handlers=[handler])
+    logging.captureWarnings(True)  # a library's warning becomes a JSON line ("py.warnings") too
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret) if s]
     for root_handler in logging.getLogger().handlers:
         root_handler.addFilter(RedactSecrets(secrets))

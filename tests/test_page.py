@@ -13,7 +13,9 @@ import pytest
 from main import build_runtime
 from models import clock
 from tests.conftest import Harness, fast_client, harness_settings
+from models.tables import TelegramUser
 from tests.fakes.goated import player
+from web import login
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
 PLAYERS = [player("u1", "LuckyGoat42", 10, 100, 900.5, 5000), player("u2", "NightOwl77", 20, 200, 500, 900),
@@ -169,3 +171,18 @@ async def test_the_heartbeat_drops_a_client_that_stops_answering(app_with):
     while (message := await socket.receive(timeout=10)).type == aiohttp.WSMsgType.PING:
         pass
     assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
+
+
+async def test_a_signed_in_linked_player_sees_their_row_highlighted(app_with):
+    from tests.test_login import sign, widget_fields
+
+    app = await app_with()
+    login.set_bot_username(app.runtime.web_app, "GoatedVipsBot")
+    page = await (await app.client.get("/")).text()
+    assert 'data-telegram-login="GoatedVipsBot"' in page and 'class=" me"' not in page
+    await TelegramUser.create(id=4242, first_name="Paula", player_id="u2")
+    signed_in = await app.client.get("/login/telegram", params=sign(widget_fields(auth_date=clock.now())), allow_redirects=False)
+    assert signed_in.status == 303
+    page = await (await app.client.get("/")).text()
+    assert '<tr data-uid="u2" class="podium me">' in page and 'href="/logout"' in page
+    assert '<tr data-uid="u1" class="podium">' in page

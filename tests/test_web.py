@@ -74,7 +74,12 @@ async def test_health_reports_sync_state(synced):
     body = await response.json()
     assert body["status"] == "ok"
     assert body["database"] == {"reachable": True}
-    assert body["bot"] == {"mode": "webhook"}
+    assert body["bot"] == {"mode": "webhook", "webhook_url": "https://bot.example.com/telegram/webhook"}
+    assert body["scheduler"] == {"running": False}  # the tests run syncs by hand
+    assert body["live"]["connections"] == 0
+    async with synced.client.ws_connect("/ws") as socket:
+        await socket.receive_json(timeout=10)
+        assert (await (await synced.client.get("/health")).json())["live"]["connections"] == 1
     assert body["upstream"] == {"source": "goated", "state": "ok"}
     assert body["sync"]["last_outcome"] == "ok" and body["sync"]["age_seconds"] < 60
     assert body["version"]

@@ -1,4 +1,6 @@
-"""/health: is the app ready to serve, and how fresh is its data. 503 when the database is unreachable."""
+"""/health: is the app ready to serve, and how fresh is its data. 503 when the database is unreachable.
+Also: the upstream's state (ok, failing, token expired, circuit open), the bot's mode, whether the job
+scheduler runs, and how many live clients are connected."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from aiohttp import web
 from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
-from web.keys import SETTINGS, UPSTREAM
+from web.keys import LIVE, SCHEDULER, SETTINGS, UPSTREAM
 
 try:
     VERSION = version("goatedvips-bot")
@@ -24,13 +26,16 @@ def _age(moment: datetime | None, now: datetime) -> int | None:
 
 async def health(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
+    scheduler = request.app.get(SCHEDULER)
     now = clock.now()
     body: dict = {
         "status": "ok",
         "version": VERSION,
         "database": {"reachable": await database_reachable()},
         "upstream": {"source": "demo" if settings.uses_demo_data else "goated", "state": request.app[UPSTREAM].state},
-        "bot": {"mode": settings.bot_mode},
+        "bot": {"mode": settings.bot_mode, "webhook_url": settings.webhook_url},
+        "scheduler": {"running": bool(scheduler and scheduler.running)},
+        "live": {"connections": len(request.app[LIVE].clients), "max": settings.ws_max_connections},
         "sync": None,
     }
     if not body["database"]["reachable"]:

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from aiogram.utils.i18n import I18n
 from aiohttp import web
+from apscheduler.schedulers.base import BaseScheduler
 
 from models.leaderboard import Leaderboards
 from settings import Settings
@@ -21,3 +22,4 @@ LEADERBOARDS = web.AppKey("leaderboards", Leaderboards)
 I18N = web.AppKey("i18n", I18n)
 UPSTREAM = web.AppKey("upstream", HasUpstreamState)
 LIVE = web.AppKey("live", LiveHub)
+SCHEDULER = web.AppKey("scheduler", BaseScheduler)  # set by main.build_runtime; /health reports whether it runs
