@@ -25,6 +25,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import Message
 
+from metrics import telegram_messages_total
 from models.tables import DeliveryStatus, TelegramUser
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ class Sender:
                 if chat_id > 0 and ("blocked" in error.message or "deactivated" in error.message):
                     await TelegramUser.filter(id=chat_id).update(blocked_bot=True)
                     self.counts["blocked"] += 1
+                    telegram_messages_total.labels("blocked").inc()
                     return Delivery(Outcome.BLOCKED, error=error.message)
                 return self._failed(chat_id, error)
             except TelegramNetworkError as error:
@@ -97,12 +99,15 @@ class Sender:
                 return self._failed(chat_id, error)
             else:
                 self.counts["sent"] += 1
+                telegram_messages_total.labels("sent").inc()
                 return Delivery(Outcome.SENT, message=result if isinstance(result, Message) else None)
             self.counts["retried"] += 1
+            telegram_messages_total.labels("retried").inc()
         return self._failed(chat_id, None)
 
     def _failed(self, chat_id: int, error: TelegramAPIError | None) -> Delivery:
         self.counts["failed"] += 1
+        telegram_messages_total.labels("failed").inc()
         text = error.message if error is not None else "retries exhausted"
         log.warning("could not send to chat %d: %s", chat_id, text)
         return Delivery(Outcome.FAILED, error=text[:255])

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
+from metrics import sync_duration_seconds, sync_runs_total
 from models import clock
 from models.events import EventBus, LeaderboardChanged
 from models.history import is_month_reset
@@ -22,6 +23,16 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 1_000
 _STORED = Decimal("0.000001")  # the precision of Player's money columns
 _FIGURES = ("wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+
+
+def _observe(run: SyncRun) -> dict:
+    """Count a finished run (its outcome is final only once its transaction is over, so not in `_finish`:
+    a commit that fails after the run was marked ok finishes it again as failed) and return its log fields."""
+    sync_runs_total.labels(str(run.outcome)).inc()
+    if run.duration_ms is not None:
+        sync_duration_seconds.observe(run.duration_ms / 1000)
+    return {"sync_run": run.id, "outcome": str(run.outcome), "players": run.players_received,
+            "changed": run.players_changed, "duration_ms": run.duration_ms}
 
 
 def _figures(row: PlayerRow) -> tuple[Decimal, Decimal, Decimal, Decimal]:
@@ -78,14 +89,17 @@ class SyncService:
         except (UpstreamError, PayloadRejected) as error:
             outcome = SyncOutcome.FAILED if isinstance(error, UpstreamError) else SyncOutcome.REJECTED
             await self._finish(run, outcome, started, error=str(error))
-            log.warning("sync %d %s: %s", run.id, outcome, error)
+            fields = _observe(run)
+            log.warning("sync %d %s: %s", run.id, outcome, error, extra=fields)
             return run
         except Exception as error:  # a database fault: the transaction rolled back; record why
             await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")
-            log.exception("sync %d failed", run.id)
+            fields = _observe(run)
+            log.exception("sync %d failed", run.id, extra=fields)
             return run
+        fields = _observe(run)
         log.info("sync %d ok: %d players, %d changed%s", run.id, len(rows), changed,
-                 "; the upstream reset the month's figures" if run.month_reset else "")
+                 "; the upstream reset the month's figures" if run.month_reset else "", extra=fields)
         await self.leaderboards.invalidate()
         await self.bus.publish(LeaderboardChanged(run.id, run.finished_at, changed))
         return run

@@ -4,15 +4,32 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from contextvars import ContextVar
+from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram.types import ErrorEvent
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
 
+from metrics import telegram_update_duration_seconds, telegram_updates_total
+
 log = logging.getLogger(__name__)
 
 MAX_UPDATE_BYTES = 1 << 20  # Telegram updates are a few KB; anything this big is not one
+
+# The errors the current webhook update raised in its handlers (the errors router answers them, so the
+# update "succeeds"); a list, because aiogram runs the update in a task with a copy of this context.
+_update_errors: ContextVar[list[BaseException] | None] = ContextVar("update_errors", default=None)
+
+
+async def _note_update_error(handler, event: ErrorEvent, data: dict[str, Any]) -> Any:
+    errors = _update_errors.get()
+    if errors is not None:
+        errors.append(event.exception)
+    return await handler(event, data)
 
 
 class TelegramWebhook(SimpleRequestHandler):
@@ -21,6 +38,8 @@ class TelegramWebhook(SimpleRequestHandler):
 
     def __init__(self, dispatcher: Dispatcher, bot: Bot, secret_token: str) -> None:
         super().__init__(dispatcher=dispatcher, bot=bot, handle_in_background=False, secret_token=secret_token)
+        if _note_update_error not in dispatcher.errors.outer_middleware:
+            dispatcher.errors.outer_middleware(_note_update_error)
 
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
@@ -31,12 +50,40 @@ class TelegramWebhook(SimpleRequestHandler):
             return web.Response(status=400, text="Body is not JSON")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Body is not a Telegram update")
+        errors: list[BaseException] = []
+        token = _update_errors.set(errors)
+        started = time.perf_counter()
         try:
             result = await self.dispatcher.feed_webhook_update(bot, update, **self.data)
         except ValidationError:
             log.warning("rejected a webhook body that is not a valid update")
             return web.Response(status=400, text="Body is not a Telegram update")
+        except Exception as error:  # unanswered by the errors router: a 500, and Telegram redelivers
+            self._observe(update, started, [*errors, error])
+            raise
+        finally:
+            _update_errors.reset(token)
+        self._observe(update, started, errors)
         return web.Response(body=self._build_response_writer(bot=bot, result=result))
+
+    @staticmethod
+    def _observe(update: dict[str, Any], started: float, errors: list[BaseException]) -> None:
+        """One metric sample and one log line per update. (A handler still running after aiogram's 55 s
+        webhook timeout is moved to the background; it is observed as it stood then.)"""
+        duration = time.perf_counter() - started
+        outcome = "failed" if errors else "handled"
+        telegram_updates_total.labels(outcome).inc()
+        telegram_update_duration_seconds.observe(duration)
+        fields: dict[str, Any] = {
+            "update_id": update["update_id"],
+            "kind": next((key for key in update if key != "update_id"), "unknown"),
+            "duration_ms": round(duration * 1000, 1),
+            "outcome": outcome,
+        }
+        if errors:
+            fields["error"] = type(errors[-1]).__name__
+        log.info("update %d (%s) %s in %.0fms", fields["update_id"], fields["kind"], outcome, fields["duration_ms"],
+                 extra=fields)
 
     async def close(self) -> None:
         # The bot's session belongs to the entry module, which closes it after the dispatcher stops.
