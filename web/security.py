@@ -1,12 +1,205 @@
 """Security headers, CORS on the JSON API, per-IP rate limits and the client's real address.
-(Being written: `install` adds the middlewares.)"""
+
+`install` adds three middlewares, outermost first: headers (so every answer carries them, a 429 included),
+CORS (so a browser on an allowed origin can read a 429's Retry-After), then the rate limit.
+"""
 
 from __future__ import annotations
 
+import enum
+import ipaddress
+import math
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeAlias
+
 from aiohttp import web
+from aiohttp.typedefs import Handler
 
 from settings import Settings
+
+Network: TypeAlias = ipaddress.IPv4Network | ipaddress.IPv6Network
+Address: TypeAlias = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+# The page's only scripts are its own /static files and the Telegram Login Widget (a script from telegram.org
+# that opens an iframe on oauth.telegram.org and shows avatars from t.me / telegram.org).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' https://telegram.org; frame-src https://oauth.telegram.org; "
+    "img-src 'self' data: https://t.me https://*.telegram.org https://telegram.org; style-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+EXPOSE_HEADERS = "ETag, Retry-After"  # what a page on another origin may read: caching and 429s
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, OPTIONS",
+    "Access-Control-Allow-Headers": "If-None-Match, Content-Type",
+    "Access-Control-Max-Age": "600",
+}
+WINDOW_SECONDS = 60  # the limits are requests a minute
+
+
+class Tier(enum.Enum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+def tier_for(path: str) -> Tier | None:
+    """Which rate limit a path falls under; None for what is cheap or must never be refused."""
+    if path in ("/", "/api/leaderboard", "/api/race/current"):
+        return Tier.HIGH  # the page and what it polls
+    if path.startswith("/api/") or path == "/races" or path.startswith("/races/"):
+        return Tier.MEDIUM
+    if path == "/login" or path.startswith("/login/"):
+        return Tier.LOW  # signing in: nobody needs it often, a password-guesser would
+    return None  # static files, /ws, /health, /metrics, the webhook, /favicon.ico
+
+
+class RateLimiter:
+    """`per_minute` requests a minute per key, any of them at once: a token bucket, kept as one number per key
+    (GCRA): the time its bucket will be full again. Each request pushes that time one share of the minute on;
+    a request that would push it more than a minute ahead of now is refused.
+
+    Keys are kept least recently used first. A key whose bucket is full is the same as no key, so it is
+    dropped; past `max_keys` the oldest go too (that client merely starts afresh). Memory is therefore
+    bounded however many addresses call.
+    """
+
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic, max_keys: int = 100_000):
+        self.interval = WINDOW_SECONDS / per_minute  # the refill time of one request
+        self.clock = clock
+        self.max_keys = max_keys
+        self._full_at: OrderedDict[Hashable, float] = OrderedDict()
+
+    def hit(self, key: Hashable) -> float:
+        """Count one request: 0 if it is allowed, else the seconds until one would be."""
+        now = self.clock()
+        full_at = max(self._full_at.pop(key, now), now)
+        wait = max(0.0, full_at + self.interval - now - WINDOW_SECONDS)
+        self._full_at[key] = full_at if wait else full_at + self.interval  # re-inserted last: most recently used
+        while self._full_at:
+            oldest, oldest_full_at = next(iter(self._full_at.items()))
+            if oldest_full_at > now and len(self._full_at) <= self.max_keys:
+                break
+            del self._full_at[oldest]
+        return wait
+
+    def __len__(self) -> int:
+        return len(self._full_at)
+
+
+TRUSTED_PROXIES = web.AppKey("trusted_proxies", tuple[Network, ...])
+RATE_LIMITERS = web.AppKey("rate_limiters", dict[Tier, RateLimiter])
+
+
+def _address(text: str) -> Address | None:
+    try:
+        address = ipaddress.ip_address(text.strip())
+    except ValueError:
+        return None
+    # A dual-stack socket reports IPv4 clients as ::ffff:a.b.c.d; compare them as the IPv4 they are.
+    return address.ipv4_mapped or address if isinstance(address, ipaddress.IPv6Address) else address
+
+
+def client_ip(request: web.Request, trusted: tuple[Network, ...]) -> str:
+    """The caller's address: the socket's peer, unless that peer is one of our proxies. Then X-Forwarded-For
+    is read from the right (each proxy appends the address it saw) up to the first hop that is not ours;
+    everything left of it was written by the client and may be forged."""
+    remote = request.remote or ""
+    hop = _address(remote)
+    if hop is None or not any(hop in network for network in trusted):
+        return remote
+    forwarded = ",".join(request.headers.getall("X-Forwarded-For", ()))
+    for entry in reversed(forwarded.split(",")):
+        address = _address(entry)
+        if address is None:
+            break  # garbage: believe nothing further left
+        hop = address
+        if not any(hop in network for network in trusted):
+            break
+    return str(hop)
+
+
+def _limit_key(ip: str) -> str:
+    # One IPv6 host usually owns a whole /64 and can rotate through it for free: limit the /64.
+    address = _address(ip)
+    if isinstance(address, ipaddress.IPv6Address):
+        return str(ipaddress.ip_network((address, 64), strict=False))
+    return ip
+
+
+async def _respond(request: web.Request, handler: Handler, finish: Callable[[web.StreamResponse], None]) -> web.StreamResponse:
+    """Call the handler and let `finish` touch up its answer, whether returned or raised (404s and 405s are raised)."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        finish(error)
+        raise
+    finish(response)
+    return response
 
 
 def install(app: web.Application, settings: Settings) -> None:
     """Add this module's middlewares to `app`."""
+    trusted = app[TRUSTED_PROXIES] = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
+    limiters = app[RATE_LIMITERS] = {
+        Tier.HIGH: RateLimiter(settings.rate_limit_high),
+        Tier.MEDIUM: RateLimiter(settings.rate_limit_medium),
+        Tier.LOW: RateLimiter(settings.rate_limit_low),
+    }
+    allowed_origins = frozenset(settings.cors_origins)
+
+    def add_security_headers(response: web.StreamResponse) -> None:
+        if response.prepared:  # a WebSocket or a stream already sent its headers; they cannot change now
+            return
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)  # a handler that needs its own policy keeps it
+
+    @web.middleware
+    async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+        return await _respond(request, handler, add_security_headers)
+
+    @web.middleware
+    async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if not request.path.startswith("/api/"):
+            return await handler(request)
+        origin = request.headers.get("Origin", "")
+        allowed = origin in allowed_origins
+        if request.method == "OPTIONS":  # a browser's preflight: no route answers OPTIONS, so it ends here
+            if not allowed:
+                return web.Response(status=403, text="Origin not allowed")
+            return web.Response(status=204, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin",
+                                                     **PREFLIGHT_HEADERS})
+
+        def add_cors_headers(response: web.StreamResponse) -> None:
+            if response.prepared:
+                return
+            # The answer depends on Origin even when it is refused: a shared cache must not mix them up.
+            if "origin" not in ",".join(response.headers.getall("Vary", ())).lower():
+                response.headers.add("Vary", "Origin")
+            if allowed:  # other sites get no CORS headers: the browser's same-origin rule then applies
+                response.headers["Access-Control-Allow-Origin"] = origin
+                response.headers["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
+
+        return await _respond(request, handler, add_cors_headers)
+
+    @web.middleware
+    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+        tier = None if request.path == settings.webhook_path else tier_for(request.path)
+        if tier is None:
+            return await handler(request)
+        wait = limiters[tier].hit(_limit_key(client_ip(request, trusted)))
+        if not wait:
+            return await handler(request)
+        headers = {"Retry-After": str(max(1, math.ceil(wait)))}
+        if request.path.startswith("/api/"):
+            return web.json_response({"error": "too many requests"}, status=429, headers=headers)
+        return web.Response(status=429, text="Too many requests. Please try again in a moment.", headers=headers)
+
+    app.middlewares.extend((security_headers, cors, rate_limit))

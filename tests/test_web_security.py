@@ -1,0 +1,325 @@
+"""Security headers, CORS on the JSON API, per-IP rate limits, the client's address behind proxies, body limits."""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import make_mocked_request
+
+from main import build_runtime
+from tests import updates
+from tests.conftest import WEBHOOK_SECRET, Harness, fast_client, harness_settings, make_settings
+from web.security import CONTENT_SECURITY_POLICY, RATE_LIMITERS, RateLimiter, Tier, client_ip, install, tier_for
+
+ALLOWED = "https://partner.example"
+FOREIGN = "https://evil.example"
+
+
+@pytest.fixture
+async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
+    """Build the whole app, like the `harness` fixture, with settings overrides."""
+    runtimes = []
+
+    async def build(**overrides) -> Harness:
+        settings = harness_settings(database, fake_telegram, fake_goated, **overrides)
+        runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+        runtimes.append(runtime)
+        return Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
+
+    yield build
+    for runtime in runtimes:
+        await runtime.source.close()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def assert_security_headers(response) -> None:
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+# Security headers
+
+
+@pytest.mark.parametrize("path, status", [("/", 200), ("/api/leaderboard", 200), ("/no/such/page", 404),
+                                          ("/api/leaderboard?limit=0", 400), ("/static/style.css", 200)])
+async def test_every_answer_carries_the_security_headers(harness, path, status):
+    response = await harness.client.get(path)
+    assert response.status == status
+    assert_security_headers(response)
+
+
+async def test_a_refused_method_carries_the_security_headers(harness):
+    response = await harness.client.delete("/")
+    assert response.status == 405
+    assert_security_headers(response)
+
+
+async def test_the_policy_lets_the_page_load_only_its_own_and_telegrams_scripts():
+    policy = dict(part.strip().split(" ", 1) for part in CONTENT_SECURITY_POLICY.split(";"))
+    assert policy["script-src"] == "'self' https://telegram.org"
+    assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
+    assert "unsafe-inline" not in CONTENT_SECURITY_POLICY and "unsafe-eval" not in CONTENT_SECURITY_POLICY
+
+
+async def test_websockets_and_streamed_answers_still_work(aiohttp_client):
+    """Answers a handler has already sent (a WebSocket, a stream) pass through untouched."""
+
+    async def socket(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        async for message in ws:
+            await ws.send_str(f"echo {message.data}")
+        return ws
+
+    async def stream(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse()
+        await response.prepare(request)
+        await response.write(b"chunk")
+        return response
+
+    app = web.Application()
+    app.router.add_get("/ws", socket)
+    app.router.add_get("/stream", stream)
+    install(app, make_settings(rate_limit_high=1, rate_limit_medium=1, rate_limit_low=1))
+    client = await aiohttp_client(app)
+
+    async with client.ws_connect("/ws") as ws:
+        await ws.send_str("hi")
+        assert await ws.receive_str() == "echo hi"
+    response = await client.get("/stream")
+    assert response.status == 200 and await response.read() == b"chunk"
+
+
+# CORS
+
+
+async def test_an_allowed_origin_may_read_the_api(app_with):
+    harness = await app_with(cors_origins=f"{ALLOWED},https://other.example")
+    response = await harness.client.get("/api/leaderboard", headers={"Origin": ALLOWED})
+    assert response.status == 200
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert "Origin" in response.headers.getall("Vary")
+    assert response.headers["Access-Control-Expose-Headers"] == "ETag, Retry-After"
+
+
+async def test_a_foreign_origin_gets_no_cors_headers(app_with):
+    harness = await app_with(cors_origins=ALLOWED)
+    response = await harness.client.get("/api/leaderboard", headers={"Origin": FOREIGN})
+    assert response.status == 200  # the browser, not the server, withholds the body from the page
+    assert not [name for name in response.headers if name.lower().startswith("access-control-")]
+    assert "Origin" in response.headers.getall("Vary")
+
+
+async def test_cors_is_only_for_the_api(app_with):
+    harness = await app_with(cors_origins=ALLOWED)
+    response = await harness.client.get("/", headers={"Origin": ALLOWED})
+    assert response.status == 200
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+async def test_a_preflight_from_an_allowed_origin_gets_204(app_with):
+    harness = await app_with(cors_origins=ALLOWED)
+    response = await harness.client.options("/api/leaderboard", headers={
+        "Origin": ALLOWED, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match"})
+    assert response.status == 204
+    assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
+    assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
+    assert response.headers["Access-Control-Allow-Headers"] == "If-None-Match, Content-Type"
+    assert response.headers["Access-Control-Max-Age"] == "600"
+    assert_security_headers(response)
+
+
+@pytest.mark.parametrize("origin", [FOREIGN, None])
+async def test_a_preflight_from_elsewhere_gets_403(app_with, origin):
+    harness = await app_with(cors_origins=ALLOWED)
+    headers = {"Access-Control-Request-Method": "GET"} | ({"Origin": origin} if origin else {})
+    response = await harness.client.options("/api/leaderboard", headers=headers)
+    assert response.status == 403
+    assert "Access-Control-Allow-Origin" not in response.headers
+
+
+# Rate limits
+
+
+@pytest.mark.parametrize("path, tier", [
+    ("/", Tier.HIGH), ("/api/leaderboard", Tier.HIGH), ("/api/race/current", Tier.HIGH),
+    ("/api/races", Tier.MEDIUM), ("/api/anything", Tier.MEDIUM), ("/races", Tier.MEDIUM), ("/races/2024-05", Tier.MEDIUM),
+    ("/login/telegram", Tier.LOW), ("/login", Tier.LOW),
+    ("/static/style.css", None), ("/ws", None), ("/health", None), ("/metrics", None), ("/favicon.ico", None),
+    ("/telegram/webhook", None), ("/racesx", None), ("/api", None),
+])
+def test_tiers_by_path(path, tier):
+    assert tier_for(path) == tier
+
+
+async def test_the_fourth_page_view_in_a_minute_gets_429_and_others_are_unaffected(app_with):
+    harness = await app_with(rate_limit_high=3, trusted_proxies="127.0.0.1")
+    alice = {"X-Forwarded-For": "203.0.113.5"}
+    for _ in range(3):
+        assert (await harness.client.get("/", headers=alice)).status == 200
+
+    refused = await harness.client.get("/", headers=alice)
+    assert refused.status == 429
+    assert refused.headers["Retry-After"] == "20"  # 3 a minute: one comes back every 20 s
+    assert refused.content_type == "text/plain" and "Too many requests" in await refused.text()
+    assert_security_headers(refused)
+
+    assert (await harness.client.get("/", headers={"X-Forwarded-For": "203.0.113.6"})).status == 200
+    assert (await harness.client.get("/api/leaderboard", headers=alice)).status == 429  # the same tier
+
+
+async def test_a_limited_api_call_gets_json_and_cors_headers(app_with):
+    harness = await app_with(rate_limit_medium=1, cors_origins=ALLOWED)
+    assert (await harness.client.get("/api/unknown")).status == 404  # counted, though nothing is there
+    refused = await harness.client.get("/api/unknown", headers={"Origin": ALLOWED})
+    assert refused.status == 429
+    assert await refused.json() == {"error": "too many requests"}
+    assert refused.headers["Retry-After"] == "60"
+    assert refused.headers["Access-Control-Allow-Origin"] == ALLOWED  # so the page can read Retry-After
+    assert "Retry-After" in refused.headers["Access-Control-Expose-Headers"]
+
+
+async def test_the_window_refills(app_with):
+    harness = await app_with(rate_limit_high=3)
+    clock = FakeClock()
+    harness.runtime.web_app[RATE_LIMITERS][Tier.HIGH].clock = clock
+    for _ in range(3):
+        assert (await harness.client.get("/")).status == 200
+    assert (await harness.client.get("/")).headers["Retry-After"] == "20"
+
+    clock.now += 19
+    refused = await harness.client.get("/")
+    assert refused.status == 429 and refused.headers["Retry-After"] == "1"
+    clock.now += 1
+    assert (await harness.client.get("/")).status == 200
+    assert (await harness.client.get("/")).status == 429
+    clock.now += 60
+    for _ in range(3):  # a full minute later the whole burst is back, and no more
+        assert (await harness.client.get("/")).status == 200
+    assert (await harness.client.get("/")).status == 429
+
+
+async def test_a_forged_forwarded_for_does_not_escape_the_limit_without_a_trusted_proxy(app_with):
+    harness = await app_with(rate_limit_high=2)  # no TRUSTED_PROXIES: the test client is the client
+    statuses = [(await harness.client.get("/", headers={"X-Forwarded-For": f"198.51.100.{i}"})).status for i in range(3)]
+    assert statuses == [200, 200, 429]
+
+
+async def test_a_forged_forwarded_for_does_not_escape_the_limit_behind_a_proxy(app_with):
+    harness = await app_with(rate_limit_high=2, trusted_proxies="127.0.0.0/8")
+    statuses = []
+    for i in range(3):  # the client writes its own left part; the proxy appends the address it saw
+        headers = {"X-Forwarded-For": f"198.51.100.{i}, 203.0.113.5"}
+        statuses.append((await harness.client.get("/", headers=headers)).status)
+    assert statuses == [200, 200, 429]
+
+
+async def test_static_files_health_and_the_webhook_are_not_limited(app_with):
+    harness = await app_with(rate_limit_high=1, rate_limit_medium=1, rate_limit_low=1)
+    for _ in range(5):
+        assert (await harness.client.get("/static/style.css")).status == 200
+        assert (await harness.client.get("/health")).status == 200
+        assert (await harness.client.get("/favicon.ico")).status == 404
+    for _ in range(3):
+        assert await harness.send("/help")  # answered each time
+    assert (await harness.client.get("/")).status == 200
+    assert (await harness.client.get("/")).status == 429
+
+
+def test_the_limiter_forgets_idle_clients_and_stays_bounded():
+    clock = FakeClock()
+    limiter = RateLimiter(5, clock=clock, max_keys=100)
+    for i in range(1000):
+        assert limiter.hit(f"10.0.{i // 256}.{i % 256}") == 0
+    assert len(limiter) == 100  # the least recently seen went first
+
+    clock.now += 11
+    limiter.hit("busy")
+    assert len(limiter) == 100
+    clock.now += 1  # one request at 5 a minute is refilled in 12 s: full buckets, the same as none
+    limiter.hit("busy")
+    assert len(limiter) == 1
+
+
+def test_the_limiter_counts_each_key_on_its_own():
+    clock = FakeClock()
+    limiter = RateLimiter(2, clock=clock)
+    assert [limiter.hit("a"), limiter.hit("a"), limiter.hit("b")] == [0, 0, 0]
+    assert limiter.hit("a") == 30
+    clock.now += 15
+    assert limiter.hit("a") == 15  # a refused request does not push the wait further out
+
+
+# The client's address
+
+
+def request_from(remote: str, forwarded: str | None = None) -> web.Request:
+    headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
+    return make_mocked_request("GET", "/", headers=headers).clone(remote=remote)
+
+
+def networks(*texts: str):
+    return tuple(ipaddress.ip_network(t, strict=False) for t in texts)
+
+
+@pytest.mark.parametrize("remote, forwarded, trusted, expected", [
+    ("203.0.113.9", "1.2.3.4", (), "203.0.113.9"),  # nobody trusted: the header is the client's word
+    ("203.0.113.9", "1.2.3.4", ("10.0.0.0/8",), "203.0.113.9"),  # the peer is not our proxy
+    ("10.0.0.1", None, ("10.0.0.0/8",), "10.0.0.1"),
+    ("10.0.0.1", "1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),
+    ("10.0.0.1", "6.6.6.6, 1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),  # the forged left part is ignored
+    ("10.0.0.1", "6.6.6.6, 1.2.3.4, 10.0.0.7", ("10.0.0.0/8",), "1.2.3.4"),  # a chain of our proxies
+    ("10.0.0.1", "10.0.0.8, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.8"),  # only proxies: the leftmost
+    ("10.0.0.1", "1.2.3.4, junk, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.7"),  # garbage: the last proxy's word
+    ("10.0.0.1", "junk", ("10.0.0.0/8",), "10.0.0.1"),
+    ("10.0.0.1", "", ("10.0.0.0/8",), "10.0.0.1"),
+    ("::ffff:10.0.0.1", "2001:db8::1", ("10.0.0.0/8",), "2001:db8::1"),  # IPv4 seen on a dual-stack socket
+    ("2001:db8:ffff::1", "1.2.3.4", ("2001:db8:ffff::/48",), "1.2.3.4"),
+])
+def test_client_ip(remote, forwarded, trusted, expected):
+    assert client_ip(request_from(remote, forwarded), networks(*trusted)) == expected
+
+
+def test_client_ip_reads_every_forwarded_for_header():
+    request = make_mocked_request("GET", "/", headers=[("X-Forwarded-For", "6.6.6.6, 1.2.3.4"),
+                                                       ("X-Forwarded-For", "10.0.0.7")]).clone(remote="10.0.0.1")
+    assert client_ip(request, networks("10.0.0.0/8")) == "1.2.3.4"
+
+
+# Request bodies and the webhook
+
+
+async def test_a_two_mib_webhook_post_gets_413(harness):
+    body = io.BytesIO(b"x" * (2 << 20))
+    headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET, "Content-Type": "application/json"}
+    response = await harness.client.post(harness.runtime.settings.webhook_path, data=body, headers=headers)
+    assert response.status == 413
+
+    async def chunks():  # no Content-Length: aiohttp's client_max_size stops it while reading
+        for _ in range(32):
+            yield b"x" * (64 << 10)
+
+    response = await harness.client.post(harness.runtime.settings.webhook_path, data=chunks(), headers=headers)
+    assert response.status == 413
+    assert harness.telegram.sent() == []
+
+
+async def test_the_webhook_refuses_get_and_a_missing_or_wrong_secret(harness):
+    path = harness.runtime.settings.webhook_path
+    assert (await harness.client.get(path)).status == 405
+    for secret in (None, "wrong-secret"):
+        response = await harness.post_update(updates.message("/help"), secret=secret)
+        assert response.status == 401
+    assert harness.telegram.sent() == []
