@@ -182,6 +182,22 @@ def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: Fa
 
 
 @pytest.fixture
+async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
+    """Build the whole app, like the `harness` fixture, with settings overrides."""
+    runtimes = []
+
+    async def build(**overrides) -> Harness:
+        settings = harness_settings(database, fake_telegram, fake_goated, **overrides)
+        runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+        runtimes.append(runtime)
+        return Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
+
+    yield build
+    for runtime in runtimes:
+        await runtime.source.close()
+
+
+@pytest.fixture
 async def harness(database, fake_telegram, fake_goated, aiohttp_client) -> Harness:
     settings = harness_settings(database, fake_telegram, fake_goated)
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))

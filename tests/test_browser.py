@@ -12,7 +12,7 @@ from tests.browser import CHROMIUM, Browser
 from tests.conftest import _service_missing
 from tests.fakes.goated import player
 from web.keys import LIVE
-from tests.test_page import PLAYERS, app_with  # noqa: F401  (app_with is a fixture)
+from tests.test_page import PLAYERS, race_app  # noqa: F401  (race_app is a fixture)
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FIRST_NAME = "document.querySelector('#board tbody tr td:nth-child(2)').textContent"
@@ -31,8 +31,8 @@ async def browser():
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # the browser is what is tested here, not the engine
-async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(app_with, browser):  # noqa: F811
-    app = await app_with(name_display="masked")
+async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(race_app, browser):  # noqa: F811
+    app = await race_app(name_display="masked")
     await browser.open(str(app.client.make_url("/")))
     assert await browser.evaluate(FIRST_NAME) == "Luck***42"
     countdown = await browser.evaluate("document.getElementById('countdown').textContent")

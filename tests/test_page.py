@@ -10,9 +10,8 @@ import aiohttp
 import jsonschema
 import pytest
 
-from main import build_runtime
 from models import clock
-from tests.conftest import Harness, fast_client, harness_settings
+from tests.conftest import Harness
 from models.tables import TelegramUser
 from tests.fakes.goated import player
 from web import login
@@ -23,22 +22,15 @@ PLAYERS = [player("u1", "LuckyGoat42", 10, 100, 900.5, 5000), player("u2", "Nigh
 
 
 @pytest.fixture
-async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
-    """The whole app with some settings changed; the players above synced."""
-    made = []
-
+def race_app(app_with):
+    """The whole app with some settings changed, and the players above synced."""
     async def build(**overrides) -> Harness:
-        settings = harness_settings(database, fake_telegram, fake_goated, **overrides)
-        runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
-        made.append(runtime)
-        harness = Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
+        harness = await app_with(**overrides)
         harness.goated.players = list(PLAYERS)
         await harness.sync()
         return harness
 
-    yield build
-    for runtime in made:
-        await runtime.source.close()
+    return build
 
 
 def check(body: dict, path: str, status: str = "200") -> None:
@@ -48,8 +40,8 @@ def check(body: dict, path: str, status: str = "200") -> None:
     jsonschema.Draft202012Validator({**schema, "components": OPENAPI["components"]}).validate(body)
 
 
-async def test_every_api_answer_matches_the_openapi_document(app_with):
-    app = await app_with()
+async def test_every_api_answer_matches_the_openapi_document(race_app):
+    app = await race_app()
     client = app.client
     assert (await (await client.get("/api/openapi.json")).json())["openapi"] == "3.1.0"
     board = await (await client.get("/api/leaderboard?period=all_time&limit=3")).json()
@@ -81,8 +73,8 @@ async def test_every_api_answer_matches_the_openapi_document(app_with):
     assert finished["results"][0]["name"] == "LuckyGoat42" and finished["results"][0]["prize"] == "200.00"
 
 
-async def test_api_answers_carry_an_etag_and_a_match_gets_304(app_with):
-    app = await app_with()
+async def test_api_answers_carry_an_etag_and_a_match_gets_304(race_app):
+    app = await race_app()
     first = await app.client.get("/api/race/current")
     etag = first.headers["ETag"]
     assert "max-age" in first.headers["Cache-Control"]
@@ -95,8 +87,8 @@ async def test_api_answers_carry_an_etag_and_a_match_gets_304(app_with):
     assert (await changed.json())["entries"][0]["name"] == "NightOwl77"
 
 
-async def test_names_are_masked_by_default_everywhere(app_with):
-    app = await app_with(name_display="masked")
+async def test_names_are_masked_by_default_everywhere(race_app):
+    app = await race_app(name_display="masked")
     page = await (await app.client.get("/")).text()
     assert "Luck***42" in page and "LuckyGoat42" not in page
     race = await (await app.client.get("/api/race/current")).json()
@@ -104,15 +96,15 @@ async def test_names_are_masked_by_default_everywhere(app_with):
     assert (await (await app.client.get("/api/players/u1")).json())["name"] == "Luck***42"
 
 
-async def test_names_with_markup_are_text_on_the_page(app_with):
-    app = await app_with()
+async def test_names_with_markup_are_text_on_the_page(race_app):
+    app = await race_app()
     page = await (await app.client.get("/")).text()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;Eve" in page
     assert "<b>Eve" not in await (await app.client.get("/?period=all_time")).text()
 
 
-async def test_the_page_has_period_tabs_and_a_countdown(app_with):
-    app = await app_with()
+async def test_the_page_has_period_tabs_and_a_countdown(race_app):
+    app = await race_app()
     page = await (await app.client.get("/?lang=es")).text()
     assert 'aria-current="page">Este mes' in page and 'data-seconds-left="' in page
     today = await (await app.client.get("/?period=today")).text()
@@ -123,8 +115,8 @@ async def test_the_page_has_period_tabs_and_a_countdown(app_with):
     assert (await app.client.get("/?period=decade")).status == 200  # an unknown tab shows the race
 
 
-async def test_previous_races_have_their_pages(app_with):
-    app = await app_with()
+async def test_previous_races_have_their_pages(race_app):
+    app = await race_app()
     assert "No race has finished yet." in await (await app.client.get("/races")).text()
     clock.set_now(clock.now() + timedelta(days=40))
     await app.runtime.races.tick()
@@ -136,8 +128,8 @@ async def test_previous_races_have_their_pages(app_with):
     assert (await app.client.get("/races/x1")).status == 404
 
 
-async def test_the_socket_sends_a_snapshot_then_each_sync_with_the_next_version(app_with):
-    app = await app_with()
+async def test_the_socket_sends_a_snapshot_then_each_sync_with_the_next_version(race_app):
+    app = await race_app()
     async with app.client.ws_connect("/ws", headers={"Origin": str(app.client.make_url("")).rstrip("/")}) as socket:
         snapshot = await socket.receive_json(timeout=10)
         assert snapshot["type"] == "snapshot" and snapshot["race"]["entries"][0]["name"] == "LuckyGoat42"
@@ -151,8 +143,8 @@ async def test_the_socket_sends_a_snapshot_then_each_sync_with_the_next_version(
         assert again["type"] == "snapshot" and again["version"] == update["version"] and again["race"] == update["race"]
 
 
-async def test_the_socket_refuses_foreign_origins_and_too_many_clients(app_with):
-    app = await app_with(ws_max_connections=1, cors_origins="https://friends.example")
+async def test_the_socket_refuses_foreign_origins_and_too_many_clients(race_app):
+    app = await race_app(ws_max_connections=1, cors_origins="https://friends.example")
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await app.client.ws_connect("/ws", headers={"Origin": "https://evil.example"})
     assert refused.value.status == 403
@@ -163,8 +155,8 @@ async def test_the_socket_refuses_foreign_origins_and_too_many_clients(app_with)
         assert full.value.status == 503
 
 
-async def test_the_heartbeat_drops_a_client_that_stops_answering(app_with):
-    app = await app_with(ws_heartbeat_seconds=0.2)
+async def test_the_heartbeat_drops_a_client_that_stops_answering(race_app):
+    app = await race_app(ws_heartbeat_seconds=0.2)
     socket = await app.client.ws_connect("/ws", autoping=False)  # never answers the server's pings
     assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
     assert (await socket.receive(timeout=10)).type == aiohttp.WSMsgType.PING
@@ -173,10 +165,10 @@ async def test_the_heartbeat_drops_a_client_that_stops_answering(app_with):
     assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING)
 
 
-async def test_a_signed_in_linked_player_sees_their_row_highlighted(app_with):
+async def test_a_signed_in_linked_player_sees_their_row_highlighted(race_app):
     from tests.test_login import sign, widget_fields
 
-    app = await app_with()
+    app = await race_app()
     login.set_bot_username(app.runtime.web_app, "GoatedVipsBot")
     page = await (await app.client.get("/")).text()
     assert 'data-telegram-login="GoatedVipsBot"' in page and 'class=" me"' not in page

@@ -9,29 +9,12 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
 
-from main import build_runtime
 from tests import updates
-from tests.conftest import WEBHOOK_SECRET, Harness, fast_client, harness_settings, make_settings
+from tests.conftest import WEBHOOK_SECRET, make_settings
 from web.security import CONTENT_SECURITY_POLICY, RATE_LIMITERS, RateLimiter, Tier, client_ip, install, tier_for
 
 ALLOWED = "https://partner.example"
 FOREIGN = "https://evil.example"
-
-
-@pytest.fixture
-async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
-    """Build the whole app, like the `harness` fixture, with settings overrides."""
-    runtimes = []
-
-    async def build(**overrides) -> Harness:
-        settings = harness_settings(database, fake_telegram, fake_goated, **overrides)
-        runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
-        runtimes.append(runtime)
-        return Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
-
-    yield build
-    for runtime in runtimes:
-        await runtime.source.close()
 
 
 class FakeClock:
