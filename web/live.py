@@ -48,6 +48,7 @@ class LiveHub:
         self.leaderboards, self.settings = leaderboards, settings
         self.version = 0
         self.clients: set[Client] = set()
+        self._closing: set[asyncio.Task] = set()
 
     async def message(self, kind: str) -> str:
         race = await race_view(self.leaderboards, self.settings)
@@ -65,7 +66,9 @@ class LiveHub:
             except asyncio.QueueFull:  # too slow: it reconnects and starts again from a snapshot
                 log.info("dropping a slow live client")
                 self.clients.discard(client)
-                asyncio.create_task(client.socket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too slow"))
+                closing = asyncio.create_task(client.socket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too slow"))
+                self._closing.add(closing)  # held until done: the loop keeps only weak references to tasks
+                closing.add_done_callback(self._closing.discard)
 
     def origin_allowed(self, request: web.Request) -> bool:
         """Browsers send Origin with every WebSocket: only the page's own (or a configured one) may connect."""
