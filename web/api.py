@@ -12,9 +12,8 @@ from typing import Any
 from aiohttp import web
 
 from models.leaderboard import Period
-from models.tables import FinishedRace
 from web.keys import LEADERBOARDS, SETTINGS
-from web.view import board_view, finished_view, player_view, race_view, races_list
+from web.view import board_view, finished_by_id, finished_view, player_view, race_view, races_list
 
 MAX_LIMIT = 100
 CACHE_SECONDS = 15  # the data changes once per sync; a short lifetime keeps a busy group's clicks cheap
@@ -58,8 +57,7 @@ async def races(request: web.Request) -> web.Response:
 
 
 async def race(request: web.Request) -> web.Response:
-    race_id = request.match_info["id"]
-    found = await FinishedRace.get_or_none(id=int(race_id)) if re.fullmatch(r"[0-9]{1,9}", race_id) else None
+    found = await finished_by_id(request.match_info["id"])
     if found is None:
         return _not_found("no finished race with that id")
     return cached_json(request, await finished_view(found, request.app[SETTINGS]))

@@ -14,12 +14,12 @@ from models import clock
 from models.leaderboard import Period
 from models.locales import format_month, pick_locale
 from models.money import format_money
-from models.race import Race, load_race, race_at
+from models.race import Race, race_at
 from models.results import latest_finished
-from models.tables import FinishedRace, WagerSnapshot
+from models.tables import WagerSnapshot
 from web import login
 from web.keys import I18N, LEADERBOARDS, SETTINGS
-from web.view import BOARD_ROWS, board_view, finished_view, race_view, races_list
+from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, race_view, races_list
 
 PREVIOUS_ROWS = 10
 FINALISING_NOTE = timedelta(hours=6)  # then the older winners show again, if finalising found no data
@@ -56,7 +56,7 @@ async def index(request: web.Request) -> dict[str, Any]:
     now = clock.now()
     race = await race_view(leaderboards, settings)
     board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
-    current = await load_race(now, settings.race_timezone)
+    current = race_at(now, settings.race_timezone)  # its dates only: race_view read its prizes already
     return {
         "race": race,
         "period": period.value,
@@ -88,8 +88,7 @@ async def races(request: web.Request) -> dict[str, Any]:
 
 @aiohttp_jinja2.template("race.html")
 async def race(request: web.Request) -> dict[str, Any]:
-    race_id = request.match_info["id"]
-    found = await FinishedRace.get_or_none(id=int(race_id)) if race_id.isascii() and race_id.isdigit() and len(race_id) <= 9 else None
+    found = await finished_by_id(request.match_info["id"])
     if found is None:
         raise web.HTTPNotFound(text="No finished race with that number.")
     return {"finished": await finished_view(found, request.app[SETTINGS])}

@@ -3,6 +3,7 @@ Money is a two-decimal string; names pass through `public_name` (masked unless N
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -66,6 +67,11 @@ async def board_view(leaderboards: Leaderboards, settings: Settings, period: Per
         "entries": [{"rank": e.rank, "uid": e.uid, "name": public_name(e.name, settings.name_display),
                      "wagered": money_str(e.wagered)} for e in await leaderboards.top(period, rows)],
     }
+
+
+async def finished_by_id(text: str) -> FinishedRace | None:
+    """The finished race a URL names (`/races/12`, `/api/races/12`); None for anything that is not an id."""
+    return await FinishedRace.get_or_none(id=int(text)) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def finished_summary(race: FinishedRace) -> dict[str, Any]:
