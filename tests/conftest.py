@@ -183,7 +183,7 @@ def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: Fa
 
 @pytest.fixture
 async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
-    """Build the whole app, like the `harness` fixture, with settings overrides."""
+    """Build the whole app, its bot in webhook mode against the fake Bot API, with settings overrides."""
     runtimes = []
 
     async def build(**overrides) -> Harness:
@@ -198,9 +198,6 @@ async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
 
 
 @pytest.fixture
-async def harness(database, fake_telegram, fake_goated, aiohttp_client) -> Harness:
-    settings = harness_settings(database, fake_telegram, fake_goated)
-    runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
-    client = await aiohttp_client(runtime.web_app)
-    yield Harness(runtime, client, fake_telegram, fake_goated)
-    await runtime.source.close()
+async def harness(app_with) -> Harness:
+    """The whole app on the test settings."""
+    return await app_with()
