@@ -73,6 +73,11 @@ def _user_id(text: str) -> int | None:
     return value if value <= MAX_USER_ID else None
 
 
+def _sign(key: bytes, text: str) -> str:
+    """HMAC-SHA-256 in hex: the widget's signature, and ours on the session cookie."""
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
 def verify_login(params: MultiMapping[str] | Mapping[str, str], key: bytes, now: float, max_age: int) -> int:
     """The Telegram user id the widget data proves, or `Refused` with the reason."""
     if len(set(params.keys())) != len(params):
@@ -80,7 +85,7 @@ def verify_login(params: MultiMapping[str] | Mapping[str, str], key: bytes, now:
     received = params.get("hash", "")
     data = {name: value for name, value in params.items() if name != "hash"}
     check_string = "\n".join(f"{name}={data[name]}" for name in sorted(data))
-    expected = hmac.new(key, check_string.encode(), hashlib.sha256).hexdigest()
+    expected = _sign(key, check_string)
     # Bytes on both sides: compare_digest refuses non-ASCII str, and `hash` is whatever the URL said.
     if not _HEX_SHA256.fullmatch(received) or not hmac.compare_digest(expected.encode(), received.encode()):
         raise Refused("the login data is not signed by Telegram for this bot")
@@ -98,7 +103,7 @@ def verify_login(params: MultiMapping[str] | Mapping[str, str], key: bytes, now:
 
 def make_session(user_id: int, expires: int, key: bytes) -> str:
     payload = f"{user_id}.{expires}"
-    return f"{payload}.{hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()}"
+    return f"{payload}.{_sign(key, payload)}"
 
 
 def read_session(value: str, key: bytes, now: float) -> int | None:
@@ -110,7 +115,7 @@ def read_session(value: str, key: bytes, now: float) -> int | None:
     user_id = _user_id(user_text)
     if user_id is None or not _UNIX_TIME.fullmatch(expires_text) or not _HEX_SHA256.fullmatch(signature):
         return None
-    expected = hmac.new(key, f"{user_text}.{expires_text}".encode(), hashlib.sha256).hexdigest()
+    expected = _sign(key, f"{user_text}.{expires_text}")
     if not hmac.compare_digest(expected.encode(), signature.encode()):
         return None
     return user_id if int(expires_text) > now else None
