@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,12 +40,13 @@ from models.users import reachable_admins
 from scheduler.demo import DemoSource
 from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.jobs import build_scheduler
+from scheduler.leader import Leadership, try_interval
 from scheduler.races import RaceKeeper
 from scheduler.sync import SyncService
 from settings import Settings, load_settings
 from web import login
 from web.app import build_web_app
-from web.keys import LIVE, SCHEDULER
+from web.keys import LEADERSHIP, LIVE, SCHEDULER
 from web.metrics import JsonAccessLogger
 from web.webhook import TelegramWebhook
 
@@ -111,6 +112,12 @@ class Runtime:
     sender: Sender | None
     broadcaster: Broadcaster | None
     notifier: Notifier | None
+    run_scheduler: bool = True
+    leadership: Leadership = field(init=False)
+
+    def __post_init__(self) -> None:
+        interval = try_interval(self.settings.sync_interval_seconds)
+        self.leadership = Leadership(self.settings.database_url, self.on_elected, self.on_deposed, interval)
 
     async def database_context(self, app: web.Application) -> AsyncIterator[None]:
         if self.settings.is_sqlite:
@@ -119,20 +126,42 @@ class Runtime:
         seeded = await seed_history()
         if seeded:
             log.info("recorded the current figures of %d players as the start of the history of wagers", seeded)
-        interrupted = await mark_interrupted_runs()
-        if interrupted:
-            log.warning("%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted)
         yield
         await close_db()
 
-    async def scheduler_context(self, app: web.Application) -> AsyncIterator[None]:
-        self.scheduler.start()
+    async def leader_context(self, app: web.Application) -> AsyncIterator[None]:
+        """Every replica takes part in the election; only the leader runs the jobs (see scheduler/leader.py)."""
+        if self.run_scheduler:
+            self.scheduler.start(paused=True)
+        await self.leadership.start()
         yield
-        self.scheduler.pause()  # no new runs; the running ones finish or stop cleanly first
+        await self.leadership.stop()  # steps down first: running jobs finish or stop cleanly
+        if self.run_scheduler:
+            self.scheduler.shutdown(wait=False)
+        await self.source.close()
+
+    async def on_elected(self) -> None:
+        """The leader's duties: recover what a stopped leader left half-done, register with Telegram once
+        for all replicas, then run the jobs, the first ones at once."""
+        interrupted = await mark_interrupted_runs()
+        if interrupted:
+            log.warning("%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted)
+        if self.bot is not None and self.dispatcher is not None and self.broadcaster is not None:
+            await mark_interrupted_notifications()
+            await self._register_with_telegram(self.bot, self.dispatcher)
+            resumed = await self.broadcaster.resume()
+            if resumed:
+                log.warning("resuming %d broadcast(s) that the last shutdown interrupted", resumed)
+        if self.run_scheduler:
+            for job in self.scheduler.get_jobs():
+                job.modify(next_run_time=datetime.now(UTC))
+            self.scheduler.resume()
+
+    async def on_deposed(self) -> None:
+        if self.run_scheduler:
+            self.scheduler.pause()  # no new runs; the running ones finish or stop cleanly first
         await self.sync.stop(SHUTDOWN_GRACE_SECONDS)
         await self.races.stop()
-        self.scheduler.shutdown(wait=False)
-        await self.source.close()
 
     async def _register_with_telegram(self, bot: Bot, dispatcher: Dispatcher) -> None:
         """Command menu and webhook (or its removal, for polling). Telegram being unreachable at start
@@ -158,16 +187,11 @@ class Runtime:
             log.info("BOT_TOKEN is not set: the Telegram bot is off; the web page and the sync still run")
             yield
             return
-        await self._register_with_telegram(bot, dispatcher)
         try:  # the page's "Log in with Telegram" button names the bot
             login.set_bot_username(app, (await bot.me()).username)
         except TelegramAPIError as error:
             log.error("getMe failed; the page's login button stays hidden: %s", error)
         assert self.broadcaster is not None
-        await mark_interrupted_notifications()
-        resumed = await self.broadcaster.resume()
-        if resumed:
-            log.warning("resuming %d broadcast(s) that the last shutdown interrupted", resumed)
         polling = None
         if settings.bot_mode == "webhook":
             log.info("bot: webhook mode at %s", settings.webhook_url)
@@ -233,12 +257,12 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
         races.deliver = notifier.deliver_pending
         dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster, notifier)
     runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
-                      broadcaster, notifier)
+                      broadcaster, notifier, run_scheduler)
+    app[LEADERSHIP] = runtime.leadership
 
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)
-    if run_scheduler:
-        app.cleanup_ctx.append(runtime.scheduler_context)
+    app.cleanup_ctx.append(runtime.leader_context)
     app.cleanup_ctx.append(runtime.bot_context)
     if settings.bot_mode == "webhook":
         assert bot is not None and dispatcher is not None and settings.webhook_secret is not None

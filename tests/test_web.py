@@ -75,7 +75,7 @@ async def test_health_reports_sync_state(synced):
     assert body["status"] == "ok"
     assert body["database"] == {"reachable": True}
     assert body["bot"] == {"mode": "webhook", "webhook_url": "https://bot.example.com/telegram/webhook"}
-    assert body["scheduler"] == {"running": False}  # the tests run syncs by hand
+    assert body["scheduler"] == {"running": False, "leader": True}  # the tests run syncs by hand
     assert body["live"]["connections"] == 0
     async with synced.client.ws_connect("/ws") as socket:
         await socket.receive_json(timeout=10)

@@ -8,11 +8,12 @@ from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from aiohttp import web
+from apscheduler.schedulers.base import STATE_RUNNING
 
 from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
-from web.keys import LIVE, SCHEDULER, SETTINGS, UPSTREAM
+from web.keys import LEADERSHIP, LIVE, SCHEDULER, SETTINGS, UPSTREAM
 
 try:
     VERSION = version("goatedvips-bot")
@@ -27,6 +28,7 @@ def _age(moment: datetime | None, now: datetime) -> int | None:
 async def health(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     scheduler = request.app.get(SCHEDULER)
+    leadership = request.app.get(LEADERSHIP)
     now = clock.now()
     body: dict = {
         "status": "ok",
@@ -34,7 +36,8 @@ async def health(request: web.Request) -> web.Response:
         "database": {"reachable": await database_reachable()},
         "upstream": {"source": "demo" if settings.uses_demo_data else "goated", "state": request.app[UPSTREAM].state},
         "bot": {"mode": settings.bot_mode, "webhook_url": settings.webhook_url},
-        "scheduler": {"running": bool(scheduler and scheduler.running)},
+        # Only the leading replica runs the jobs; the others stand by to take over.
+        "scheduler": {"running": bool(scheduler and scheduler.state == STATE_RUNNING), "leader": bool(leadership and leadership.leading)},
         "live": {"connections": len(request.app[LIVE].clients), "max": settings.ws_max_connections},
         "sync": None,
     }

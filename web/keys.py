@@ -10,6 +10,7 @@ from apscheduler.schedulers.base import BaseScheduler
 
 from models.leaderboard import Leaderboards
 from settings import Settings
+from scheduler.leader import Leadership
 from web.live import LiveHub
 
 
@@ -23,3 +24,4 @@ I18N = web.AppKey("i18n", I18n)
 UPSTREAM = web.AppKey("upstream", HasUpstreamState)
 LIVE = web.AppKey("live", LiveHub)
 SCHEDULER = web.AppKey("scheduler", BaseScheduler)  # set by main.build_runtime; /health reports whether it runs
+LEADERSHIP = web.AppKey("leadership", Leadership)  # set by main.build_runtime; /health says whether this replica leads
