@@ -32,6 +32,7 @@ from models import clock
 from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
+from models.replicas import Replicas
 from models.notifications import mark_interrupted as mark_interrupted_notifications
 from models.race import race_at
 from models.results import seed_history
@@ -46,7 +47,7 @@ from scheduler.sync import SyncService
 from settings import Settings, load_settings
 from web import login
 from web.app import build_web_app
-from web.keys import LEADERSHIP, LIVE, SCHEDULER
+from web.keys import LEADERSHIP, LIVE, REPLICAS, SCHEDULER
 from web.metrics import JsonAccessLogger
 from web.webhook import TelegramWebhook
 
@@ -113,11 +114,21 @@ class Runtime:
     broadcaster: Broadcaster | None
     notifier: Notifier | None
     run_scheduler: bool = True
+    replicas: Replicas | None = None  # with REDIS_URL
     leadership: Leadership = field(init=False)
 
     def __post_init__(self) -> None:
         interval = try_interval(self.settings.sync_interval_seconds)
         self.leadership = Leadership(self.settings.database_url, self.on_elected, self.on_deposed, interval)
+
+    async def events_context(self, app: web.Application) -> AsyncIterator[None]:
+        """Listen to the other replicas' events (with REDIS_URL; a no-op in one process)."""
+        await self.bus.start()
+        yield
+        await self.bus.stop()
+        if self.replicas is not None:
+            await self.leaderboards.cache.close()
+            await self.replicas.close()
 
     async def database_context(self, app: web.Application) -> AsyncIterator[None]:
         if self.settings.is_sqlite:
@@ -237,17 +248,21 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     if settings.demo_race_ends_in_minutes is not None:
         run_demo_clock_ahead(settings.demo_race_ends_in_minutes, settings.race_timezone)
     i18n = build_i18n()
-    leaderboards = Leaderboards()
-    bus = EventBus()
+    replicas = Replicas.connect(settings.redis_url) if settings.redis_url else None
+    # Across replicas, a cache entry outlives a missed invalidation by at most one sync interval.
+    leaderboards = Leaderboards(replicas.cache(ttl=settings.sync_interval_seconds) if replicas else None)
+    bus = replicas.bus() if replicas else EventBus()
     source = source or build_source(settings)
     sync = SyncService(source, leaderboards, bus)
     races = RaceKeeper(sync, leaderboards, settings.race_timezone, timedelta(seconds=settings.sync_interval_seconds),
                        settings.announce_chat_ids)
-    bus.subscribe(races.on_leaderboard_changed)
+    bus.subscribe(races.on_leaderboard_changed)  # where the sync ran: alerts are owed once
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
     app[SCHEDULER] = scheduler
-    bus.subscribe(app[LIVE].on_leaderboard_changed)
+    app[REPLICAS] = replicas
+    bus.subscribe(leaderboards.on_event, every_replica=True)
+    bus.subscribe(app[LIVE].on_event, every_replica=True)
     bot = dispatcher = sender = broadcaster = notifier = None
     if settings.bot_token is not None:
         bot = build_bot(settings)
@@ -255,20 +270,21 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
         broadcaster = Broadcaster(sender, i18n)
         notifier = Notifier(sender, i18n)
         races.deliver = notifier.deliver_pending
-        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster, notifier)
+        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster, notifier,
+                                      storage=replicas.fsm_storage() if replicas else None)
     runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
-                      broadcaster, notifier, run_scheduler)
+                      broadcaster, notifier, run_scheduler, replicas)
     app[LEADERSHIP] = runtime.leadership
 
+    app.cleanup_ctx.append(runtime.events_context)
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)
     app.cleanup_ctx.append(runtime.leader_context)
     app.cleanup_ctx.append(runtime.bot_context)
     if settings.bot_mode == "webhook":
         assert bot is not None and dispatcher is not None and settings.webhook_secret is not None
-        TelegramWebhook(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value()).register(
-            app, path=settings.webhook_path
-        )
+        TelegramWebhook(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
+                        seen=replicas.seen_updates() if replicas else None).register(app, path=settings.webhook_path)
     return runtime
 
 

@@ -7,6 +7,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.i18n import I18n
 
 from bot import admin, errors, help, language, leaderboard, links, notifications, race, rewards, start, stats, verify
@@ -35,9 +36,10 @@ def build_sender(bot: Bot, settings: Settings) -> Sender:
 
 
 def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncService, sender: Sender,
-                     broadcaster: Broadcaster, notifier: Notifier) -> Dispatcher:
+                     broadcaster: Broadcaster, notifier: Notifier, storage: BaseStorage | None = None) -> Dispatcher:
+    # Conversation state lives in `storage`: memory in one process, Redis across replicas.
     # Everything handlers need arrives as workflow data, by name.
-    dispatcher = Dispatcher(settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
+    dispatcher = Dispatcher(storage=storage, settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
                             sync=sync, sender=sender, broadcaster=broadcaster, notifier=notifier)
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))

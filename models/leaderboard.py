@@ -12,9 +12,11 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from aiocache import BaseCache, Cache
+from aiocache import BaseCache
 
 from models import clock
+from models.cache import FallThroughCache, memory_cache
+from models.events import Event
 from models.history import Movement, race_movement, reset_out_of, shows_last_month
 from models.race import Race, excluded_uids
 from models.results import final_standings
@@ -91,8 +93,8 @@ class Leaderboards:
 
     NAMESPACE = "leaderboard"
 
-    def __init__(self, cache: BaseCache | None = None) -> None:
-        self.cache = cache or Cache(Cache.MEMORY, namespace=self.NAMESPACE)
+    def __init__(self, cache: BaseCache | FallThroughCache | None = None) -> None:
+        self.cache = cache or memory_cache(self.NAMESPACE)
         # Bumped by every invalidation, so a load that raced a sync never caches the older rows.
         self._generation = 0
 
@@ -159,6 +161,10 @@ class Leaderboards:
         if run is not None and generation == self._generation:
             await self.cache.set("updated_at", run.finished_at)
         return run.finished_at if run else None
+
+    async def on_event(self, event: Event) -> None:
+        """Another replica synced (or a race ended): what this replica cached is out of date."""
+        await self.invalidate()
 
     async def invalidate(self) -> None:
         self._generation += 1

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from models import clock
 from models.alerts import owe_race_alerts
-from models.events import LeaderboardChanged
+from models.events import Event, LeaderboardChanged, RaceFinished
 from models.leaderboard import Leaderboards, Standings
 from models.race import load_race, race_at
 from models.results import Finalised, finalise
@@ -44,8 +44,10 @@ class RaceKeeper:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
 
-    async def on_leaderboard_changed(self, event: LeaderboardChanged) -> None:
+    async def on_leaderboard_changed(self, event: Event) -> None:
         """After each sync: owe the race alerts that the change caused, then deliver them."""
+        if not isinstance(event, LeaderboardChanged):
+            return
         now = clock.now()
         race = await load_race(now, self.timezone)
         after = await self.leaderboards.race_standings(race)
@@ -79,6 +81,8 @@ class RaceKeeper:
             moment = race.starts_at
         for race in ended:
             outcome = await finalise(race, self.sync_interval, now)
+            if outcome == Finalised.DONE:  # every replica's page shows the winners at once
+                await self.sync.bus.publish(RaceFinished(race.month))
         if self.deliver is not None:
             await self.deliver()  # the winners' messages, and whatever an earlier run left unsent
         return outcome

@@ -13,7 +13,7 @@ from apscheduler.schedulers.base import STATE_RUNNING
 from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
-from web.keys import LEADERSHIP, LIVE, SCHEDULER, SETTINGS, UPSTREAM
+from web.keys import LEADERSHIP, LIVE, REPLICAS, SCHEDULER, SETTINGS, UPSTREAM
 
 try:
     VERSION = version("goatedvips-bot")
@@ -29,6 +29,7 @@ async def health(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     scheduler = request.app.get(SCHEDULER)
     leadership = request.app.get(LEADERSHIP)
+    replicas = request.app.get(REPLICAS)
     now = clock.now()
     body: dict = {
         "status": "ok",
@@ -39,6 +40,8 @@ async def health(request: web.Request) -> web.Response:
         # Only the leading replica runs the jobs; the others stand by to take over.
         "scheduler": {"running": bool(scheduler and scheduler.state == STATE_RUNNING), "leader": bool(leadership and leadership.leading)},
         "live": {"connections": len(request.app[LIVE].clients), "max": settings.ws_max_connections},
+        # Several replicas share Redis; without it they keep serving (see README), so it is reported, not fatal.
+        "redis": {"reachable": await replicas.reachable()} if replicas is not None else None,
         "sync": None,
     }
     if not body["database"]["reachable"]:

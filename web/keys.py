@@ -10,6 +10,7 @@ from apscheduler.schedulers.base import BaseScheduler
 
 from models.leaderboard import Leaderboards
 from settings import Settings
+from models.replicas import Replicas
 from scheduler.leader import Leadership
 from web.live import LiveHub
 
@@ -25,3 +26,4 @@ UPSTREAM = web.AppKey("upstream", HasUpstreamState)
 LIVE = web.AppKey("live", LiveHub)
 SCHEDULER = web.AppKey("scheduler", BaseScheduler)  # set by main.build_runtime; /health reports whether it runs
 LEADERSHIP = web.AppKey("leadership", Leadership)  # set by main.build_runtime; /health says whether this replica leads
+REPLICAS = web.AppKey("replicas", Replicas | None)  # set by main.build_runtime: Redis, with REDIS_URL

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from aiohttp import WSCloseCode, WSMsgType, web
 
 import metrics
-from models.events import LeaderboardChanged
+from models.events import Event
 from models.leaderboard import Leaderboards
 from settings import Settings
 from web.view import race_view
@@ -54,8 +54,8 @@ class LiveHub:
         race = await race_view(self.leaderboards, self.settings)
         return json.dumps({"type": kind, "version": self.version, "race": race}, separators=(",", ":"))
 
-    async def on_leaderboard_changed(self, event: LeaderboardChanged) -> None:
-        """After each sync: one message built once, queued for every client."""
+    async def on_event(self, event: Event) -> None:
+        """After each sync (on any replica) and each race's end: one message built once, queued for every client."""
         self.version += 1
         if not self.clients:
             return

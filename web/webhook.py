@@ -14,6 +14,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
 
+from bot.seen_updates import Claim, SeenUpdates
 from metrics import telegram_update_duration_seconds, telegram_updates_total
 
 log = logging.getLogger(__name__)
@@ -36,8 +37,9 @@ class TelegramWebhook(SimpleRequestHandler):
     """Handles each update inside the request, so a crash mid-update makes Telegram redeliver it,
     and a graceful shutdown waits for in-flight updates like for any other request."""
 
-    def __init__(self, dispatcher: Dispatcher, bot: Bot, secret_token: str) -> None:
+    def __init__(self, dispatcher: Dispatcher, bot: Bot, secret_token: str, seen: SeenUpdates | None = None) -> None:
         super().__init__(dispatcher=dispatcher, bot=bot, handle_in_background=False, secret_token=secret_token)
+        self.seen = seen or SeenUpdates()
         if _note_update_error not in dispatcher.errors.outer_middleware:
             dispatcher.errors.outer_middleware(_note_update_error)
 
@@ -50,19 +52,29 @@ class TelegramWebhook(SimpleRequestHandler):
             return web.Response(status=400, text="Body is not JSON")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Body is not a Telegram update")
+        update_id = update["update_id"]
+        claim = await self.seen.claim(update_id)
+        if claim == Claim.DONE:  # a redelivered copy of an update handled already (here or on another replica)
+            return web.Response(text="Already handled")
+        if claim == Claim.IN_PROGRESS:  # Telegram tries again later; by then the first copy is done or released
+            return web.Response(status=503, text="Update is being handled", headers={"Retry-After": "5"})
         errors: list[BaseException] = []
         token = _update_errors.set(errors)
         started = time.perf_counter()
         try:
             result = await self.dispatcher.feed_webhook_update(bot, update, **self.data)
         except ValidationError:
+            await self.seen.release(update_id)
             log.warning("rejected a webhook body that is not a valid update")
             return web.Response(status=400, text="Body is not a Telegram update")
-        except Exception as error:  # unanswered by the errors router: a 500, and Telegram redelivers
-            self._observe(update, started, [*errors, error])
+        except BaseException as error:  # unanswered by the errors router (or cancelled): Telegram redelivers
+            await self.seen.release(update_id)
+            if isinstance(error, Exception):
+                self._observe(update, started, [*errors, error])
             raise
         finally:
             _update_errors.reset(token)
+        await self.seen.done(update_id)
         self._observe(update, started, errors)
         return web.Response(body=self._build_response_writer(bot=bot, result=result))
 
