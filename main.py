@@ -276,9 +276,9 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
                       broadcaster, notifier, run_scheduler, replicas)
     app[LEADERSHIP] = runtime.leadership
 
-    app.cleanup_ctx.append(runtime.events_context)
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)
+    app.cleanup_ctx.append(runtime.events_context)  # after the database: listeners' tasks inherit its context
     app.cleanup_ctx.append(runtime.leader_context)
     app.cleanup_ctx.append(runtime.bot_context)
     if settings.bot_mode == "webhook":

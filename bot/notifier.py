@@ -80,6 +80,9 @@ async def render(notification: Notification) -> str | None:
     if notification.kind == "challenge_rejected":
         return _("Your entry in challenge #{id} was not approved: {reason}.").format(
             id=payload["challenge_id"], reason=reject_reason(payload.get("reason")))
+    if notification.kind == "token_expired":
+        return _("⚠️ Goated refused the API token (expired or revoked), so the leaderboards are not updating. "
+                 "Set a new GOATED_API_TOKEN and restart the bot; syncing resumes by itself.")
     log.error("unknown notification kind %r", notification.kind)
     return None
 

@@ -10,7 +10,8 @@ from tortoise.exceptions import IntegrityError
 
 from models.leaderboard import Standings
 from models.race import Race
-from models.tables import Notification, TelegramUser
+from models.tables import Notification, SyncOutcome, SyncRun, TelegramUser
+from models.users import reachable_admins
 
 ALERTS_PER_DAY = 3
 ALERT_KINDS = ("overtaken", "paid_places", "final_day")
@@ -43,13 +44,18 @@ async def owe_race_alerts(race: Race, before: Standings | None, after: Standings
         if final_day and user.notify_final_day and now_at is not None:
             await _owe(f"race:{race.month}:final_day:{user.id}", user.id, "final_day",
                        {"month": race.month, "rank": now_at.entry.rank})
-        if now_at is None or was_at is None or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+        if now_at is None or was_at is None:
             continue
         rank, old_rank = now_at.entry.rank, was_at.entry.rank
-        if rank > old_rank and user.notify_overtaken:
+        overtaken = rank > old_rank and user.notify_overtaken
+        into_paid = rank <= race.paid_places < old_rank and user.notify_paid_places
+        # The day's alert count is a query: read it only for the few players owed an alert, not for every one.
+        if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+            continue
+        if overtaken:
             await _owe(f"race:{race.month}:overtaken:{user.id}:{sync_run_id}", user.id, "overtaken",
                        {"rank": rank, "gap": str(now_at.gap_to_above)})
-        elif rank <= race.paid_places < old_rank and user.notify_paid_places:
+        else:
             await _owe(f"race:{race.month}:paid:{user.id}:{sync_run_id}", user.id, "paid_places",
                        {"rank": rank, "prize": str(race.prize_for(rank))})
     leader, old_leader = after.top(1), before.top(1) if before is not None else []
@@ -57,3 +63,12 @@ async def owe_race_alerts(race: Race, before: Standings | None, after: Standings
         for chat in announce_chats:
             await _owe(f"race:{race.month}:leader:{chat}:{sync_run_id}", chat, "new_leader",
                        {"name": leader[0].name, "wagered": str(leader[0].wagered)})
+
+
+async def owe_token_expired_alerts() -> None:
+    """The upstream refused our token: every admin is told once per outage (the key names the last sync
+    that worked, so the next outage, after a good sync, is told again)."""
+    last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
+    since = last_ok.id if last_ok else 0
+    for admin in await reachable_admins():
+        await _owe(f"upstream:token_expired:{since}:{admin.id}", admin.id, "token_expired", {})

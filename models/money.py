@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency
 
@@ -13,6 +14,7 @@ def to_cents(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+@lru_cache(maxsize=8192)  # Babel's formatting is slow, and a page or a board shows the same amounts again and again
 def format_money(amount: Decimal, locale: str = "en") -> str:
     """`Decimal("128944.2771")` -> `$128,944.28` (in English; other locales place the sign their way)."""
     return format_currency(to_cents(amount), "USD", locale=locale)

@@ -4,16 +4,27 @@ leaderboards' cache, conversation state and the update ids already handled."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from aiogram.fsm.state import State
+from aiogram.fsm.storage.base import BaseStorage, StorageKey
+from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.fsm.storage.redis import RedisStorage
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 from bot.seen_updates import RedisSeenUpdates
 from models.cache import FallThroughCache, redis_cache
 from models.events import RedisEventBus
 from models.leaderboard import Leaderboards
 
+log = logging.getLogger(__name__)
+
+StateType = str | State | None
 TIMEOUT_SECONDS = 1.0  # a Redis that does not answer within this is treated as down
 
 
@@ -35,8 +46,8 @@ class Replicas:
     def cache(self, ttl: float) -> FallThroughCache:
         return redis_cache(self.url, Leaderboards.NAMESPACE, ttl)
 
-    def fsm_storage(self) -> RedisStorage:
-        return RedisStorage(self.commands)
+    def fsm_storage(self) -> SharedStorage:
+        return SharedStorage(self.commands)
 
     def seen_updates(self) -> RedisSeenUpdates:
         return RedisSeenUpdates(self.commands)
@@ -50,3 +61,42 @@ class Replicas:
     async def close(self) -> None:
         await self.commands.aclose()
         await self.subscriber.aclose()
+
+
+class SharedStorage(BaseStorage):
+    """Conversation state in Redis, so a flow begun on one replica continues on another. While Redis is
+    away, state is kept in this replica's memory instead: commands keep working, and a conversation that
+    changes replica during the outage starts over."""
+
+    def __init__(self, redis: Redis) -> None:
+        self.shared = RedisStorage(redis)
+        self.local = MemoryStorage()
+        self._failing_since: float | None = None
+
+    async def _call(self, method: str, *args: Any) -> Any:
+        try:
+            result = await getattr(self.shared, method)(*args)
+        except (RedisError, OSError) as error:
+            now = time.monotonic()
+            if self._failing_since is None or now - self._failing_since > 60:
+                log.error("Redis is unavailable for conversation state (%s): kept in memory meanwhile",
+                          type(error).__name__)
+                self._failing_since = now
+            return await getattr(self.local, method)(*args)
+        self._failing_since = None
+        return result
+
+    async def set_state(self, key: StorageKey, state: StateType = None) -> None:
+        await self._call("set_state", key, state)
+
+    async def get_state(self, key: StorageKey) -> str | None:
+        return await self._call("get_state", key)
+
+    async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
+        await self._call("set_data", key, data)
+
+    async def get_data(self, key: StorageKey) -> dict[str, Any]:
+        return await self._call("get_data", key)
+
+    async def close(self) -> None:
+        await self.local.close()  # the Redis client belongs to Replicas, which closes it

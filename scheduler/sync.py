@@ -11,11 +11,12 @@ from tortoise.transactions import in_transaction
 
 from metrics import sync_duration_seconds, sync_runs_total
 from models import clock
+from models.alerts import owe_token_expired_alerts
 from models.events import EventBus, LeaderboardChanged
 from models.history import is_month_reset
 from models.leaderboard import Leaderboards
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
-from scheduler.goated import LeaderboardSource, UpstreamError
+from scheduler.goated import LeaderboardSource, UpstreamError, UpstreamState
 from scheduler.payload import PayloadRejected, PlayerRow
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,8 @@ class SyncService:
             await self._finish(run, outcome, started, error=str(error))
             fields = _observe(run)
             log.warning("sync %d %s: %s", run.id, outcome, error, extra=fields)
+            if isinstance(error, UpstreamError) and error.state == UpstreamState.TOKEN_EXPIRED:
+                await owe_token_expired_alerts()  # delivered by the race job's next round, within a minute
             return run
         except Exception as error:  # a database fault: the transaction rolled back; record why
             await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")
