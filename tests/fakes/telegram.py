@@ -71,6 +71,7 @@ class FakeTelegram:
     _updates: asyncio.Queue = field(default_factory=asyncio.Queue)
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _call_event: asyncio.Event = field(default_factory=asyncio.Event)
+    delays: dict[str, float] = field(default_factory=dict)  # method -> seconds before answering (a slow Telegram)
 
     # ---- what tests use ----
 
@@ -117,6 +118,8 @@ class FakeTelegram:
         call = Call(method, params, token)
         self.calls.append(call)
         self._call_event.set()
+        if method in self.delays:
+            await asyncio.sleep(self.delays[method])
         failure = self._failure_for(method, params)
         if failure is not None:
             call.ok = False
