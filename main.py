@@ -1,4 +1,5 @@
-"""Entry point: `python main.py` serves everything on one event loop; `python main.py migrate` migrates.
+"""Entry point: `python main.py` serves everything on one event loop; `python main.py migrate` migrates;
+`python main.py backup FILE` and `restore FILE` copy the SQLite database out and back.
 
 The web app owns the lifecycle (aiohttp cleanup contexts): database, then the sync scheduler, then the
 bot, started in that order and stopped in reverse on SIGTERM/SIGINT, after in-flight requests finish.
@@ -29,6 +30,7 @@ from bot.notifier import Notifier
 from bot.sender import Sender
 from bot.setup import build_bot, build_dispatcher, build_sender
 from models import clock
+from models.backup import BackupError, backup, restore, sqlite_path
 from models.db import close_db, migrate, open_db, tortoise_config
 from models.events import EventBus
 from models.leaderboard import Leaderboards
@@ -393,8 +395,18 @@ def main(argv: list[str]) -> int:
         applied = asyncio.run(migrate(settings.database_url))
         print(f"applied {len(applied)} migration(s)" if applied else "database is up to date")
         return 0
+    if command in ("backup", "restore") and len(argv) == 2:
+        try:
+            if command == "backup":
+                print(f"backed up {sqlite_path(settings.database_url)} to {backup(settings.database_url, Path(argv[1]))}")
+            else:
+                print(f"restored {restore(Path(argv[1]), settings.database_url)} from {argv[1]}")
+        except BackupError as error:
+            print(f"{command} failed: {error}", file=sys.stderr)
+            return 1
+        return 0
     if command != "serve":
-        print("usage: python main.py [serve|migrate]", file=sys.stderr)
+        print("usage: python main.py [serve | migrate | backup FILE | restore FILE]", file=sys.stderr)
         return 2
     runtime = build_runtime(settings)
     log.info("serving on http://%s:%d (%s data)", settings.host, settings.port,
