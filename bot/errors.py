@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 
 from aiogram import Router
+from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.exceptions import TelegramForbiddenError
 from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import gettext as _
 
+from models.db import DATABASE_DOWN
 from models.tables import TelegramUser
 
 log = logging.getLogger(__name__)
@@ -18,7 +20,7 @@ def build_router() -> Router:
     router = Router(name="errors")
 
     @router.errors()
-    async def on_error(event: ErrorEvent) -> bool:
+    async def on_error(event: ErrorEvent) -> object:
         update = event.update
         if isinstance(event.exception, TelegramForbiddenError):
             # Only "blocked by the user" means the person blocked us; a kick from a group does not.
@@ -26,6 +28,10 @@ def build_router() -> Router:
             if user is not None and "blocked by the user" in event.exception.message:
                 await TelegramUser.filter(id=user.id).update(blocked_bot=True)
             return True
+        if isinstance(event.exception, DATABASE_DOWN):
+            # Not the update's fault: the webhook answers 503 and Telegram delivers it again later.
+            log.warning("update %d waits for the database: %r", update.update_id, event.exception)
+            return UNHANDLED
         log.error("update %d failed: %r", update.update_id, event.exception, exc_info=event.exception)
         try:
             if update.message is not None:

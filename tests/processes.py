@@ -86,6 +86,7 @@ class Replica:
     log_path: Path
     port: int
     process: subprocess.Popen | None = None
+    outage: bool = False  # a test that stops a server under it expects libraries to log tracebacks
 
     @property
     def url(self) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import shutil
 import signal
 import subprocess
 from collections import Counter
@@ -61,7 +63,8 @@ async def start_replica(pg_database, fake_telegram, fake_goated, tmp_path):
             replica.kill(signal.SIGTERM)
     for replica in started:
         output = replica.output()
-        assert "Traceback" not in output, f"{replica.name}:\n{output[-4000:]}"
+        if not replica.outage:
+            assert "Traceback" not in output, f"{replica.name}:\n{output[-4000:]}"
 
 
 async def leader_and_follower(session: aiohttp.ClientSession, a: Replica, b: Replica) -> tuple[Replica, Replica]:
@@ -169,10 +172,11 @@ async def test_replicas_keep_serving_while_redis_is_down_and_recover_when_it_ret
 async def test_postgres_stopped_and_started_while_the_app_runs(start_replica, fake_telegram, fake_goated):
     """`pg_ctlcluster 15 main stop/start` under a running replica: it answers cleanly meanwhile, /health
     says so, and it recovers without a restart."""
-    if subprocess.run(["which", "pg_ctlcluster"], capture_output=True).returncode != 0:
-        _service_missing("pg_ctlcluster is not available to stop PostgreSQL")
+    if shutil.which("pg_ctlcluster") is None or os.geteuid() != 0:
+        _service_missing("stopping PostgreSQL needs pg_ctlcluster and root (as in CI)")
     fake_goated.players = [player("u1", "LuckyGoat", 10, 50, 1_000, 5_000)]
     app = start_replica("a")
+    app.outage = True  # asyncpg and aiogram log the refused connections with their tracebacks
     async with aiohttp.ClientSession() as session:
         await app.ready(session)
         await eventually(lambda: SyncRun.filter(outcome=SyncOutcome.OK).exists())
@@ -181,10 +185,10 @@ async def test_postgres_stopped_and_started_while_the_app_runs(start_replica, fa
             subprocess.run(["pg_ctlcluster", "15", "main", "stop", "-m", "fast"], check=True)
             health = await app.health(session)
             assert health["status"] == "unavailable" and health["database"] == {"reachable": False}
-            async with session.get(f"{app.url}/api/leaderboard") as response:
-                assert response.status in (200, 503)  # the cached board, or a clean "try again"
+            async with session.get(f"{app.url}/api/players/u1") as response:
+                assert response.status == 503 and response.headers["Retry-After"] == "5"
             response = await app.post_update(session, updates.message("/stats", user=ALICE))
-            assert response.status in (200, 500)  # 500: Telegram delivers the update again later
+            assert response.status == 503  # Telegram delivers the update again later
         finally:
             subprocess.run(["pg_ctlcluster", "15", "main", "start"], check=True)
         await eventually(lambda: _health_ok(session, app), timeout=30)
