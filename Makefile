@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install migrate migration messages clean
+.PHONY: run test bench install migrate migration messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ run: install
 ## The whole test suite (PostgreSQL from TEST_POSTGRES_URL; its tests skip without a server, except in CI).
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The benchmark suite, each benchmark against its floor (PostgreSQL admin URL from BENCH_POSTGRES_URL; about
+## 13 minutes, BENCH_ARGS=--quick for a 3-minute try). Prints a table, writes bench/results/; see BENCHMARKS.md.
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## Apply migrations to DATABASE_URL (the Procfile's release step does the same).
 migrate: install

@@ -1,17 +1,17 @@
-"""Sync benchmark: N players from the fake Goated server into PostgreSQL, first and repeat sync (5% changed),
-against the floor of PostgreSQL COPY of the same rows, in the same run.
+"""Benchmark 3's worker: one payload size, in its own process so its peak memory is the sync's alone.
 
-    .venv/bin/python bench/sync.py [N ...]      (default 2000 20000 100000; BENCH_POSTGRES_URL = admin URL)
+    sync.py GOATED_URL --players N [--admin-url POSTGRES_ADMIN_URL]
 
-Prints a table and writes bench/results/sync.json. Peak memory is the process's max RSS growth.
+Run by bench/run.py (which serves the fake Goated API at GOATED_URL). On a fresh database: the first sync,
+then (after the fake changes 5% of the players) the repeat sync, each timed; then the floor, PostgreSQL
+COPY of the same rows into the same table. Prints one JSON object.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
-import os
-import random
 import resource
 import sys
 import time
@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import aiohttp
 import asyncpg
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,91 +31,84 @@ from models.events import EventBus  # noqa: E402
 from models.leaderboard import Leaderboards  # noqa: E402
 from scheduler.goated import GoatedClient  # noqa: E402
 from scheduler.sync import SyncService  # noqa: E402
-from tests.fakes.goated import AFFILIATE_CODE, FakeGoated, player  # noqa: E402
+from tests.fakes.goated import AFFILIATE_CODE  # noqa: E402
 
-ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
-
-
-def players(n: int, rng: random.Random) -> list[dict]:
-    rows = []
-    for i in range(n):
-        if rng.random() < 0.10:  # about 10% active, with float noise
-            month = rng.uniform(1, 200_000)
-            rows.append(player(f"uid{i:08d}", f"Player{i}", round(month / 30, 5), round(month / 4, 5),
-                               round(month, 5), round(month * 3.3, 5)))
-        else:
-            rows.append(player(f"uid{i:08d}", f"Player{i}", all_time=round(rng.uniform(0, 5000), 4) if rng.random() < 0.3 else 0))
-    return rows
+COLUMNS = ["uid", "name", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time", "first_seen_at", "changed_at"]
 
 
 def rss_mb() -> float:
+    """The process's resident memory now (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def copy_floor(url: str, rows: list[dict]) -> float:
-    conn = await asyncpg.connect(url)
-    await conn.execute("TRUNCATE player CASCADE")
+async def copy_floor(url: str, goated_url: str) -> float:
+    """COPY of the rows the sync wrote, into the same (emptied) table: the fastest way in."""
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{goated_url}/affiliate/referral-leaderboard/{AFFILIATE_CODE}") as response:
+            rows = (await response.json())["data"]
     now = datetime.now(UTC)
-    records = [(p["uid"], p["name"], *(Decimal(repr(v)) if isinstance(v, float) else Decimal(v) for v in p["wagered"].values()), now, now)
-               for p in rows]
-    started = time.perf_counter()
-    await conn.copy_records_to_table("player", records=records, columns=[
-        "uid", "name", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time", "first_seen_at", "changed_at"])
-    elapsed = time.perf_counter() - started
-    await conn.execute("TRUNCATE player CASCADE")
-    await conn.close()
-    return elapsed
+    records = [(p["uid"], p["name"], *(Decimal(repr(v)) if isinstance(v, float) else Decimal(v) for v in p["wagered"].values()),
+                now, now) for p in rows]
+    conn = await asyncpg.connect(url)
+    try:
+        await conn.execute("TRUNCATE player CASCADE")
+        started = time.perf_counter()
+        await conn.copy_records_to_table("player", records=records, columns=COLUMNS)
+        return time.perf_counter() - started
+    finally:
+        await conn.close()
 
 
-async def bench(n: int) -> dict:
-    rng = random.Random(n)
-    name = f"goatedvips_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(ADMIN_URL)
+async def bench(goated_url: str, n: int, admin_url: str) -> dict:
+    name = f"bench_sync_{uuid.uuid4().hex[:8]}"
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
+    admin = await asyncpg.connect(admin_url)
     await admin.execute(f'CREATE DATABASE "{name}"')
-    url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    fake = FakeGoated(players=players(n, rng))
-    runner = web.AppRunner(fake.app())
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
     try:
         await migrate(url)
-        floor = await copy_floor(url, fake.players)
         await open_db(url)
-        client = GoatedClient(f"http://127.0.0.1:{port}/user", AFFILIATE_CODE, timeout=120)
+        client = GoatedClient(goated_url, AFFILIATE_CODE, timeout=300)
         service = SyncService(client, Leaderboards(), EventBus())
-        rss_before = rss_mb()
+        before = rss_mb()
         started = time.perf_counter()
         first = await service.run_once()
         first_s = time.perf_counter() - started
-        for index in rng.sample(range(n), n // 20):  # 5% changed
-            fake.players[index]["wagered"]["today"] = round(rng.uniform(1, 500), 5)
+        async with aiohttp.ClientSession() as session:  # upstream: 5% of the players changed
+            async with session.post(f"{goated_url.rsplit('/', 1)[0]}/control/change?share=0.05") as response:
+                changed = (await response.json())["changed"]
         started = time.perf_counter()
         repeat = await service.run_once()
         repeat_s = time.perf_counter() - started
-        assert first.outcome == "ok" and repeat.outcome == "ok" and repeat.players_changed == n // 20, repeat.error
+        peak = peak_rss_mb()
+        assert first.outcome == "ok" and repeat.outcome == "ok", (first.error, repeat.error)
+        assert repeat.players_changed == changed, (repeat.players_changed, changed)
         await client.close()
         await close_db()
+        floor = await copy_floor(url, goated_url)
         return {"players": n, "first_sync_s": round(first_s, 3), "repeat_sync_s": round(repeat_s, 3),
-                "copy_floor_s": round(floor, 3), "repeat_vs_copy": round(repeat_s / floor, 2),
-                "peak_rss_growth_mb": round(rss_mb() - rss_before, 1), "peak_rss_mb": round(rss_mb(), 1)}
+                "changed": changed, "copy_floor_s": round(floor, 3), "repeat_vs_copy": round(repeat_s / floor, 2),
+                "first_vs_copy": round(first_s / floor, 2), "rss_before_mb": round(before, 1),
+                "peak_rss_mb": round(peak, 1), "peak_growth_mb": round(peak - before, 1)}
     finally:
-        await runner.cleanup()
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
 
 
-async def main(sizes: list[int]) -> None:
-    results = [await bench(n) for n in sizes]
-    print(f"{'players':>8} {'first s':>8} {'repeat s':>9} {'COPY s':>7} {'ratio':>6} {'RSS+ MB':>8}")
-    for r in results:
-        print(f"{r['players']:>8} {r['first_sync_s']:>8} {r['repeat_sync_s']:>9} {r['copy_floor_s']:>7} "
-              f"{r['repeat_vs_copy']:>6} {r['peak_rss_growth_mb']:>8}")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "sync.json").write_text(json.dumps({"date": datetime.now(UTC).isoformat(), "results": results}, indent=2))
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("goated_url", help="the fake's base, e.g. http://127.0.0.1:PORT/user")
+    parser.add_argument("--players", type=int, required=True)
+    parser.add_argument("--admin-url", default="postgres://postgres:postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    json.dump(asyncio.run(bench(args.goated_url, args.players, args.admin_url)), sys.stdout)
 
 
 if __name__ == "__main__":
-    asyncio.run(main([int(a) for a in sys.argv[1:]] or [2_000, 20_000, 100_000]))
+    main()
