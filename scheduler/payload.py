@@ -65,6 +65,8 @@ class PlayerRow(BaseModel):
     @classmethod
     def _clean_name(cls, value: str) -> str:
         # A NUL byte would make PostgreSQL refuse the whole sync; other control characters garble messages.
+        if value.isprintable():  # nearly every name: one C-level check instead of a loop over its characters
+            return value.strip()
         return "".join(ch for ch in value if ch.isprintable()).strip()
 
 
