@@ -1,8 +1,9 @@
 """Entry point: `python main.py` serves everything on one event loop; `python main.py migrate` migrates;
 `python main.py backup FILE` and `restore FILE` copy the SQLite database out and back.
 
-The web app owns the lifecycle (aiohttp cleanup contexts): database, then the sync scheduler, then the
-bot, started in that order and stopped in reverse on SIGTERM/SIGINT, after in-flight requests finish.
+The web app owns the lifecycle (aiohttp cleanup contexts): the database, the event channel between
+replicas, the leader election (the leader runs the scheduled jobs), then the bot, started in that order
+and stopped in reverse on SIGTERM/SIGINT, after in-flight requests finish.
 """
 
 from __future__ import annotations
