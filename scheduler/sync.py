@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 1_000
 _STORED = Decimal("0.000001")  # the precision of Player's money columns
 _FIGURES = ("wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+_KNOWN_QUERY = "SELECT {} FROM \"{}\"".format(  # noqa: S608 (fixed names)
+    ", ".join(f'"{column}"' for column in ("uid", "name", *_FIGURES)), Player._meta.db_table)
+YIELD_EVERY = 5_000  # rows compared between two yields to the event loop
 
 
 def _observe(run: SyncRun) -> dict:
@@ -36,9 +39,17 @@ def _observe(run: SyncRun) -> dict:
             "changed": run.players_changed, "duration_ms": run.duration_ms}
 
 
-def _figures(row: PlayerRow) -> tuple[Decimal, Decimal, Decimal, Decimal]:
-    w = row.wagered
-    return tuple(amount.quantize(_STORED) for amount in (w.today, w.this_week, w.this_month, w.all_time))  # type: ignore[return-value]
+async def _known_players(conn) -> dict[str, tuple]:
+    """uid -> (name, *figures) of every stored player, in one plain query (no model conversion per value).
+    PostgreSQL returns the figures as Decimal; SQLite stores them as text, made Decimal here. Compared with
+    `==`, a Decimal is equal to the same amount at any precision, as the models' quantized values were."""
+    _, records = await conn.execute_query(_KNOWN_QUERY)
+    known: dict[str, tuple] = {}
+    for uid, name, *figures in records:
+        if type(figures[0]) is not Decimal:  # SQLite
+            figures = [Decimal(str(value)) for value in figures]
+        known[uid] = (name, *figures)
+    return known
 
 
 class SyncService:
@@ -111,24 +122,32 @@ class SyncService:
         now = clock.now()
         self._writing = True
         async with in_transaction() as conn:
-            known = {
-                uid: (name, *figures)
-                for uid, name, *figures in await Player.all().using_db(conn).values_list("uid", "name", *_FIGURES)
-            }
+            known = await _known_players(conn)
             writes: list[Player] = []
-            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) of every known player
-            for row in rows:
-                figures = _figures(row)
+            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) of known players with a month
+            stored: dict[int, Decimal] = {}  # id of a payload amount -> it at the stored precision (rows share them)
+            for index, row in enumerate(rows):
+                if index % YIELD_EVERY == YIELD_EVERY - 1:
+                    await asyncio.sleep(0)  # a big payload: let the loop serve others between chunks
+                figures = []
+                for amount in row.wagered:
+                    exact = stored.get(id(amount))
+                    if exact is None:
+                        exact = stored[id(amount)] = amount.quantize(_STORED)
+                    figures.append(exact)
                 before = known.get(row.uid)
                 if before is not None:  # unchanged players count too: one player's drop is not a reset
-                    month_changes.append((before[3], figures[2]))
-                    if before == (row.name, *figures):
+                    if before[3] > 0:  # is_month_reset looks only at players who had a month figure
+                        month_changes.append((before[3], figures[2]))
+                    if before[0] == row.name and before[1] == figures[0] and before[2] == figures[1] \
+                            and before[3] == figures[2] and before[4] == figures[3]:
                         continue
                 writes.append(Player(
                     uid=row.uid, name=row.name, first_seen_at=now, changed_at=now,
-                    **dict(zip(_FIGURES, figures, strict=True)),
+                    wagered_today=figures[0], wagered_week=figures[1], wagered_month=figures[2],
+                    wagered_all_time=figures[3],
                 ))
-            del known
+            del known, stored
             for start in range(0, len(writes), BATCH_SIZE):
                 await Player.bulk_create(
                     writes[start:start + BATCH_SIZE],
