@@ -8,15 +8,13 @@ copy is handled then: nothing is lost), and a copy of a done update gets 200 and
 
 from __future__ import annotations
 
-import logging
-import time
 from collections import OrderedDict
 from enum import StrEnum
 
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-log = logging.getLogger(__name__)
+from models.cache import OutageLog
 
 CLAIM_SECONDS = 120  # longer than aiogram's 55 s webhook budget: a crashed replica's claim expires
 DONE_SECONDS = 24 * 3600  # Telegram gives up redelivering well within a day
@@ -60,7 +58,8 @@ class RedisSeenUpdates(SeenUpdates):
     def __init__(self, redis: Redis) -> None:
         super().__init__()
         self.redis = redis
-        self._failing_since: float | None = None
+        self.outage = OutageLog(
+            "Redis is unavailable for update ids (%s): updates are handled without the cross-replica check")
 
     async def claim(self, update_id: int) -> Claim:
         key = f"{self.PREFIX}{update_id}"
@@ -69,7 +68,7 @@ class RedisSeenUpdates(SeenUpdates):
                 return Claim.NEW
             state = await self.redis.get(key)
         except (RedisError, OSError) as error:
-            self._warn(error)
+            self.outage.failed(error)
             return await super().claim(update_id)  # at least this replica still skips its own copies
         if state is None:  # expired between the two calls
             return await self.claim(update_id)
@@ -80,18 +79,11 @@ class RedisSeenUpdates(SeenUpdates):
         try:
             await self.redis.set(f"{self.PREFIX}{update_id}", Claim.DONE.value, ex=DONE_SECONDS)
         except (RedisError, OSError) as error:
-            self._warn(error)
+            self.outage.failed(error)
 
     async def release(self, update_id: int) -> None:
         await super().release(update_id)
         try:
             await self.redis.delete(f"{self.PREFIX}{update_id}")
         except (RedisError, OSError) as error:
-            self._warn(error)
-
-    def _warn(self, error: Exception) -> None:
-        now = time.monotonic()
-        if self._failing_since is None or now - self._failing_since > 60:
-            log.error("Redis is unavailable for update ids (%s): updates are handled without the cross-replica check",
-                      type(error).__name__)
-            self._failing_since = now
+            self.outage.failed(error)

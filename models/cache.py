@@ -38,12 +38,31 @@ def redis_cache(redis_url: str, namespace: str, ttl: float) -> FallThroughCache:
     return FallThroughCache(cache)
 
 
+class OutageLog:
+    """One error line when a shared service goes away (then at most one a minute), one line when it is back."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message  # "%s" is the error's type
+        self._failing_since: float | None = None
+
+    def failed(self, error: BaseException) -> None:
+        now = time.monotonic()
+        if self._failing_since is None or now - self._failing_since > QUIET_SECONDS:
+            log.error(self.message, type(error).__name__)
+            self._failing_since = now
+
+    def recovered(self, message: str) -> None:
+        if self._failing_since is not None:
+            log.info(message)
+            self._failing_since = None
+
+
 class FallThroughCache:
     """The subset of aiocache's API the leaderboards use, where a Redis error is a miss."""
 
     def __init__(self, cache: BaseCache) -> None:
         self.cache = cache
-        self._failing_since: float | None = None
+        self.outage = OutageLog("the Redis cache is unavailable (%s); reading the database instead")
 
     async def get(self, key: str) -> Any:
         return await self._call("get", key)
@@ -61,12 +80,7 @@ class FallThroughCache:
         try:
             result = await getattr(self.cache, method)(*args, **kwargs)
         except Exception as error:  # redis errors, timeouts, refused connections
-            now = time.monotonic()
-            if self._failing_since is None or now - self._failing_since > QUIET_SECONDS:
-                log.error("the Redis cache is unavailable (%s); reading the database instead", type(error).__name__)
-                self._failing_since = now
+            self.outage.failed(error)
             return None
-        if self._failing_since is not None:
-            log.info("the Redis cache is back")
-            self._failing_since = None
+        self.outage.recovered("the Redis cache is back")
         return result

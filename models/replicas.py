@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
 from bot.seen_updates import RedisSeenUpdates
-from models.cache import FallThroughCache, redis_cache
+from models.cache import FallThroughCache, OutageLog, redis_cache
 from models.events import RedisEventBus
 from models.leaderboard import Leaderboards
 
@@ -71,19 +70,15 @@ class SharedStorage(BaseStorage):
     def __init__(self, redis: Redis) -> None:
         self.shared = RedisStorage(redis)
         self.local = MemoryStorage()
-        self._failing_since: float | None = None
+        self.outage = OutageLog("Redis is unavailable for conversation state (%s): kept in memory meanwhile")
 
     async def _call(self, method: str, *args: Any) -> Any:
         try:
             result = await getattr(self.shared, method)(*args)
         except (RedisError, OSError) as error:
-            now = time.monotonic()
-            if self._failing_since is None or now - self._failing_since > 60:
-                log.error("Redis is unavailable for conversation state (%s): kept in memory meanwhile",
-                          type(error).__name__)
-                self._failing_since = now
+            self.outage.failed(error)
             return await getattr(self.local, method)(*args)
-        self._failing_since = None
+        self.outage.recovered("Redis is back for conversation state")
         return result
 
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:

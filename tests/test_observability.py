@@ -28,7 +28,7 @@ from main import JsonFormatter, RedactSecrets
 from tests import updates
 from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import SERVER_ERROR, player
-from tests.test_running import ROOT, free_port
+from tests.processes import ROOT, free_port
 from web import metrics as web_metrics
 from web.metrics import JsonAccessLogger
 

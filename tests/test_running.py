@@ -5,25 +5,17 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import aiohttp
 
 from main import build_runtime
 from tests import updates
 from tests.conftest import BOT_TOKEN, fast_client, make_settings
+from tests.processes import ROOT, free_port
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 async def test_embedded_default_serves_demo_data_and_stops_cleanly_on_sigterm(tmp_path):
