@@ -49,7 +49,9 @@ async def leaderboard(request: web.Request) -> web.Response:
 
 
 async def current_race(request: web.Request) -> web.Response:
-    return cached_json(request, await race_view(request.app[LEADERBOARDS], request.app[SETTINGS]))
+    race = await race_view(request.app[LEADERBOARDS], request.app[SETTINGS])
+    del race["seconds_left"]  # it changes every second, so no answer could ever be revalidated: count to ends_at
+    return cached_json(request, race)
 
 
 async def races(request: web.Request) -> web.Response:
