@@ -58,8 +58,8 @@ def request_with(app, cookie: str | None = None):
     return make_mocked_request("GET", "/", headers=headers, app=app)
 
 
-async def log_in(client, params):
-    return await client.get("/login/telegram", params=params, allow_redirects=False)
+async def log_in(client, params, headers=None):
+    return await client.get("/login/telegram", params=params, headers=headers, allow_redirects=False)
 
 
 async def test_a_valid_login_sets_the_session_cookie_and_goes_home(harness):
@@ -129,8 +129,8 @@ def added_field() -> dict[str, str]:
 async def test_a_bad_login_is_refused_without_a_cookie(harness, params):
     response = await log_in(harness.client, params())
     assert response.status == 403
-    assert response.content_type == "text/plain"
-    assert (await response.text()).startswith("Login refused:")
+    assert response.content_type == "text/html"
+    assert "<h1>Sign-in refused</h1>" in await response.text()
     assert "Set-Cookie" not in response.headers
     assert not harness.client.session.cookie_jar.filter_cookies(harness.client.make_url("/"))
 
@@ -145,8 +145,11 @@ async def test_a_repeated_field_is_refused(harness):
 async def test_the_refusal_says_why(harness):
     old = await log_in(harness.client, sign(widget_fields(auth_date=NOW - timedelta(days=2))))
     forged = await log_in(harness.client, sign(widget_fields(), key=TOKEN_AS_KEY))
-    assert "expired" in await old.text()
-    assert "not signed by Telegram" in await forged.text()
+    assert "This sign-in has expired. Please sign in again." in await old.text()
+    assert "Telegram did not sign this sign-in for our bot" in await forged.text()
+    spanish = await log_in(harness.client, sign(widget_fields(auth_date=NOW + timedelta(hours=1))),
+                           headers={"Accept-Language": "es-AR,es;q=0.9"})
+    assert "Este inicio de sesión tiene una fecha futura" in await spanish.text()
 
 
 @pytest.mark.parametrize("cookie", [

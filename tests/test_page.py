@@ -125,8 +125,12 @@ async def test_previous_races_have_their_pages(race_app):
     race_id = listing.split('href="/races/')[1].split('"')[0]
     page = await (await app.client.get(f"/races/{race_id}")).text()
     assert "LuckyGoat42" in page and "$200.00" in page
-    assert (await app.client.get("/races/12345")).status == 404
+    missing = await app.client.get("/races/12345")
+    assert missing.status == 404 and "No finished race with that number." in await missing.text()
     assert (await app.client.get("/races/x1")).status == 404
+    nowhere = await app.client.get("/no/such/page", headers={"Accept-Language": "pt-BR"})
+    assert nowhere.status == 404 and "Não há nada neste endereço." in await nowhere.text()
+    assert 'href="/"' in await nowhere.text()  # a way back to the race
 
 
 async def test_the_socket_sends_a_snapshot_then_each_sync_with_the_next_version(race_app):

@@ -104,13 +104,18 @@ async def test_health_is_degraded_when_data_is_old(synced):
     assert body["status"] == "degraded"
 
 
-async def test_health_is_503_when_the_database_is_unreachable(harness):
+async def test_health_the_page_and_the_api_say_503_when_the_database_is_unreachable(harness):
     await close_db()
     await open_db("postgres://nobody:nothing@127.0.0.1:9/unreachable")  # a port where nothing listens
     response = await harness.client.get("/health")
     assert response.status == 503
     body = await response.json()
     assert body["status"] == "unavailable" and body["database"] == {"reachable": False}
+    page = await harness.client.get("/", headers={"Accept-Language": "es"})
+    assert page.status == 503 and page.headers["Retry-After"] == "5"
+    assert "La clasificación no está disponible por un momento." in await page.text()
+    api = await harness.client.get("/api/leaderboard")
+    assert api.status == 503 and (await api.json())["error"] == "the database is unavailable; try again shortly"
 
 
 @pytest.mark.parametrize("limit", ["²", "1" * 5000, "1e3", " 5"])

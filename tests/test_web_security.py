@@ -156,8 +156,10 @@ async def test_the_fourth_page_view_in_a_minute_gets_429_and_others_are_unaffect
     refused = await harness.client.get("/", headers=alice)
     assert refused.status == 429
     assert refused.headers["Retry-After"] == "20"  # 3 a minute: one comes back every 20 s
-    assert refused.content_type == "text/plain" and "Too many requests" in await refused.text()
+    assert refused.content_type == "text/html" and "<h1>Too many requests</h1>" in await refused.text()
     assert_security_headers(refused)
+    in_portuguese = await harness.client.get("/?lang=pt", headers=alice)
+    assert in_portuguese.status == 429 and "Aguarde um momento e tente novamente." in await in_portuguese.text()
 
     assert (await harness.client.get("/", headers={"X-Forwarded-For": "203.0.113.6"})).status == 200
     assert (await harness.client.get("/api/leaderboard", headers=alice)).status == 429  # the same tier

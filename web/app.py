@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import aiohttp_jinja2
 import jinja2
 from aiogram.utils.i18n import I18n
 from aiohttp import web
-from aiohttp.typedefs import Handler
 
-from models.db import DATABASE_DOWN
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, health, login, metrics, pages, security
+from web import api, errors, health, login, metrics, pages, security
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
 from web.live import LiveHub
 
-log = logging.getLogger(__name__)
-
 HERE = Path(__file__).resolve().parent
-
-
-@web.middleware
-async def database_unavailable(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """A request that needs the database while it is down gets a clean 503 (and Telegram, for the
-    webhook, delivers the update again later) instead of a 500 with a traceback."""
-    try:
-        return await handler(request)
-    except DATABASE_DOWN as error:
-        log.warning("%s %s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
-        raise web.HTTPServiceUnavailable(text="The database is unavailable; try again shortly.",
-                                         headers={"Retry-After": "5"}) from None
 
 
 def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, upstream: HasUpstreamState) -> web.Application:
@@ -64,7 +47,7 @@ def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, up
     app.router.add_get("/health", health.health)
     app.router.add_static("/static/", HERE / "static", name="static")
     security.install(app, settings)
-    app.middlewares.append(database_unavailable)
+    app.middlewares.extend((errors.page_not_found, errors.database_unavailable))
     metrics.install(app)
     login.install(app, settings)
     return app

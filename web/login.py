@@ -24,6 +24,7 @@ from multidict import MultiMapping
 from models import clock
 from models.tables import TelegramUser
 from settings import Settings
+from web.errors import error_page
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,8 @@ LOGIN = web.AppKey("login", LoginState)
 
 
 class Refused(Exception):
-    """A login the widget data does not prove; the message is shown to the visitor."""
+    """A login the widget data does not prove. Its reason is a short code: error.html has the sentence the visitor
+    reads for each (`login_<reason>`), and the log has the code."""
 
 
 def _user_id(text: str) -> int | None:
@@ -81,23 +83,23 @@ def _sign(key: bytes, text: str) -> str:
 def verify_login(params: MultiMapping[str] | Mapping[str, str], key: bytes, now: float, max_age: int) -> int:
     """The Telegram user id the widget data proves, or `Refused` with the reason."""
     if len(set(params.keys())) != len(params):
-        raise Refused("a field is repeated")
+        raise Refused("repeated")
     received = params.get("hash", "")
     data = {name: value for name, value in params.items() if name != "hash"}
     check_string = "\n".join(f"{name}={data[name]}" for name in sorted(data))
     expected = _sign(key, check_string)
     # Bytes on both sides: compare_digest refuses non-ASCII str, and `hash` is whatever the URL said.
     if not _HEX_SHA256.fullmatch(received) or not hmac.compare_digest(expected.encode(), received.encode()):
-        raise Refused("the login data is not signed by Telegram for this bot")
+        raise Refused("unsigned")
     user_id = _user_id(data.get("id", ""))
     auth_date = data.get("auth_date", "")
     if user_id is None or not _UNIX_TIME.fullmatch(auth_date):
-        raise Refused("the login data is incomplete")
+        raise Refused("incomplete")
     age = now - int(auth_date)
     if age > max_age:
-        raise Refused("the login has expired; please log in again")
+        raise Refused("expired")
     if age < -FUTURE_TOLERANCE_SECONDS:
-        raise Refused("the login is dated in the future; check the clock")
+        raise Refused("future")
     return user_id
 
 
@@ -137,7 +139,7 @@ async def login(request: web.Request) -> web.StreamResponse:
         user_id = verify_login(request.query, state.login_key, now, state.max_age)
     except Refused as refused:
         log.info("Telegram login refused: %s", refused)
-        return _no_store(web.Response(status=403, text=f"Login refused: {refused}."))
+        return error_page(request, f"login_{refused}", 403)
     expires = int(now) + state.max_age
     response = _see_home()
     response.set_cookie(COOKIE, make_session(user_id, expires, state.session_key), max_age=state.max_age, path="/",

@@ -18,6 +18,7 @@ from models.race import Race, race_at
 from models.results import latest_finished
 from models.tables import WagerSnapshot
 from web import login
+from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
 from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, race_view, races_list
 
@@ -86,9 +87,8 @@ async def races(request: web.Request) -> dict[str, Any]:
     return {"races": await races_list()}
 
 
-@aiohttp_jinja2.template("race.html")
-async def race(request: web.Request) -> dict[str, Any]:
+async def race(request: web.Request) -> web.Response:
     found = await finished_by_id(request.match_info["id"])
     if found is None:
-        raise web.HTTPNotFound(text="No finished race with that number.")
-    return {"finished": await finished_view(found, request.app[SETTINGS])}
+        return error_page(request, "no_race", 404)
+    return aiohttp_jinja2.render_template("race.html", request, {"finished": await finished_view(found, request.app[SETTINGS])})

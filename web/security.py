@@ -18,6 +18,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from settings import Settings
+from web.errors import error_page
 
 Network: TypeAlias = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address: TypeAlias = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -200,6 +201,6 @@ def install(app: web.Application, settings: Settings) -> None:
         headers = {"Retry-After": str(max(1, math.ceil(wait)))}
         if request.path.startswith("/api/"):
             return web.json_response({"error": "too many requests"}, status=429, headers=headers)
-        return web.Response(status=429, text="Too many requests. Please try again in a moment.", headers=headers)
+        return error_page(request, "too_many", 429, headers)
 
     app.middlewares.extend((security_headers, cors, rate_limit))
