@@ -25,6 +25,7 @@ from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
 RESET_LOOKBACK = timedelta(days=2)  # how early (before a race's start) the upstream's reset may come
 RESET_RATIO = Decimal("0.5")  # a month figure falling below half of the previous one is a reset
 CHUNK = 5_000
+PRUNE_BATCH = 5_000
 
 
 def is_month_reset(changes: Iterable[tuple[Decimal, Decimal]]) -> bool:
@@ -72,6 +73,15 @@ async def last_figures(history: QuerySet[WagerSnapshot], uids: Collection[str] |
     for start in range(0, len(ids), CHUNK):
         latest.update(await WagerSnapshot.filter(id__in=ids[start:start + CHUNK]).values_list("player_id", "wagered_month"))
     return latest
+
+
+async def prune_history(before: datetime) -> int:
+    """Delete the snapshots taken before `before`, in batches (each its own short statement, so a sync is never
+    held up by one long delete, and a prune cut short is merely a smaller prune). Returns how many went."""
+    deleted = 0
+    while ids := await WagerSnapshot.filter(at__lt=before).limit(PRUNE_BATCH).values_list("id", flat=True):
+        deleted += await WagerSnapshot.filter(id__in=ids).delete()
+    return deleted
 
 
 async def shows_last_month(race: Race, now: datetime) -> bool:

@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from models import clock
 from models.alerts import owe_race_alerts
 from models.events import Event, LeaderboardChanged, RaceFinished
 from models.leaderboard import Leaderboards, Standings
-from models.race import load_race, race_at
+from models.history import RESET_LOOKBACK, prune_history
+from models.race import Race, load_race, race_at
 from models.results import Finalised, finalise
 from scheduler.sync import SyncService
 
@@ -36,6 +37,7 @@ class RaceKeeper:
         self._pre_end_synced: str | None = None
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
         self._ticking: asyncio.Task | None = None
+        self._pruned_before: datetime | None = None
 
     async def stop(self) -> None:
         """At shutdown: a tick is cancelled. That is safe: finalising is one transaction, and a later tick redoes it."""
@@ -56,6 +58,18 @@ class RaceKeeper:
         await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)
         if self.deliver is not None:
             await self.deliver()
+
+    async def _prune_history(self, oldest: Race) -> None:
+        """The history of wagers only matters to races that can still be finalised, the oldest of which is
+        `oldest` (with the upstream's reset up to RESET_LOOKBACK before its start): older snapshots go, once
+        per month as the oldest race moves on, so the table stops growing with every sync forever."""
+        before = oldest.starts_at - RESET_LOOKBACK
+        if self._pruned_before == before:
+            return
+        deleted = await prune_history(before)
+        self._pruned_before = before
+        if deleted:
+            log.info("deleted %d wager snapshots from before %s: no race that can still end uses them", deleted, before)
 
     async def tick(self) -> Finalised | None:
         self._ticking = asyncio.current_task()
@@ -83,6 +97,7 @@ class RaceKeeper:
             outcome = await finalise(race, self.sync_interval, now)
             if outcome == Finalised.DONE:  # every replica's page shows the winners at once
                 await self.sync.bus.publish(RaceFinished(race.month))
+        await self._prune_history(ended[0])
         if self.deliver is not None:
             await self.deliver()  # the winners' messages, and whatever an earlier run left unsent
         return outcome

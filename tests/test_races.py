@@ -83,6 +83,26 @@ async def test_only_changed_players_are_recorded_in_the_history(race):
     assert history == [("alpha", Decimal(100)), ("beta", Decimal(50)), ("alpha", Decimal(150))]
 
 
+async def test_history_no_race_can_use_any_more_is_deleted_and_the_rest_still_finalises(race):
+    """The race job finalises up to the last three ended races: history from before the oldest of them (and
+    its reset look-back) is deleted, once, and the races it keeps are finalised from complete figures."""
+    for day, amount in ((datetime(2026, 7, 10, tzinfo=UTC), 100), (datetime(2026, 8, 20, tzinfo=UTC), 200),
+                        (datetime(2026, 8, 31, 12, tzinfo=UTC), 5),  # the upstream's early reset into September
+                        (datetime(2026, 9, 15, tzinfo=UTC), 300), (datetime(2026, 11, 20, tzinfo=UTC), 400)):
+        await sync_at(race, day, alpha=amount, beta=amount / 2)
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()  # the last three ended races: September, October, November
+
+    kept = await WagerSnapshot.all().order_by("id").values_list("at", "wagered_month")
+    assert [(at.date().isoformat(), amount) for at, amount in kept][::2] == [
+        ("2026-08-31", 5), ("2026-09-15", 300), ("2026-11-20", 400)]  # July and mid-August went, two rows a sync
+    finished = {r.month: r for r in await FinishedRace.all()}
+    assert sorted(finished) == ["2026-09", "2026-11"]  # October saw no wagers: nothing to finalise
+    assert [(r[1], r[2]) for r in await final()] == [("alpha", 400), ("beta", 200)]
+    september = await RaceResult.filter(race_id=finished["2026-09"].id).order_by("rank").values_list("player_id", "wagered")
+    assert september == [("alpha", Decimal(300)), ("beta", Decimal(150))]
+
+
 async def test_a_reset_is_recognised_by_the_sync_even_where_a_player_did_not_fall_by_half(race):
     await sync_at(race, END - timedelta(hours=3), alpha=1000, beta=900, gamma=800, delta=100)
     # The reset, already with new wagers: alpha is not below half, but most of this sync's players fell back.
