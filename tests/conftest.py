@@ -10,7 +10,8 @@ import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from time import sleep
 from typing import Any
 
 import asyncpg
@@ -29,6 +30,7 @@ from tests.fakes.telegram import FakeTelegram
 
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
 REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
+BOUNDARY_MARGIN = timedelta(minutes=2)
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
@@ -38,7 +40,17 @@ TABLES = ("prize_code", "challenge_entry", "challenge", "bonus_claim", "bonus_co
 
 @pytest.fixture(autouse=True)
 def wall_clock():
-    """Every test starts and ends on the wall clock, whatever it set."""
+    """Every test starts and ends on the wall clock, whatever it set; none starts just before midnight UTC.
+
+    Tests that do not set the clock read "today" and the race's month from the wall clock at several moments
+    (the sync, then the answer). A day or month boundary between those is a different story, told by the
+    tests that set the clock; so a test about to start within BOUNDARY_MARGIN of midnight (the longest test
+    takes about a minute) waits until the day has turned, at most once a run.
+    """
+    wall = datetime.now(UTC)
+    next_midnight = datetime.combine(wall.date() + timedelta(days=1), datetime.min.time(), UTC)
+    if next_midnight - wall < BOUNDARY_MARGIN:
+        sleep((next_midnight - wall).total_seconds() + 1)
     clock.set_now(None)
     clock.run_ahead(timedelta(0))
     yield
@@ -174,6 +186,7 @@ def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: Fa
         goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
         goated_affiliate_code=AFFILIATE_CODE,
         admin_ids="999",
+        race_timezone="UTC",  # the tests' dates are UTC's, whatever RACE_TIMEZONE the shell has
         name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
         # The sender's pacing is tested on its own; here it would only slow the tests down.
         telegram_messages_per_second=1000,

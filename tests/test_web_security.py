@@ -149,6 +149,7 @@ def test_tiers_by_path(path, tier):
 
 async def test_the_fourth_page_view_in_a_minute_gets_429_and_others_are_unaffected(app_with):
     harness = await app_with(rate_limit_high=3, trusted_proxies="127.0.0.1")
+    harness.runtime.web_app[RATE_LIMITERS][Tier.HIGH].clock = FakeClock()  # Retry-After counts from one instant
     alice = {"X-Forwarded-For": "203.0.113.5"}
     for _ in range(3):
         assert (await harness.client.get("/", headers=alice)).status == 200
@@ -167,6 +168,7 @@ async def test_the_fourth_page_view_in_a_minute_gets_429_and_others_are_unaffect
 
 async def test_a_limited_api_call_gets_json_and_cors_headers(app_with):
     harness = await app_with(rate_limit_medium=1, cors_origins=ALLOWED)
+    harness.runtime.web_app[RATE_LIMITERS][Tier.MEDIUM].clock = FakeClock()
     assert (await harness.client.get("/api/unknown")).status == 404  # counted, though nothing is there
     refused = await harness.client.get("/api/unknown", headers={"Origin": ALLOWED})
     assert refused.status == 429
