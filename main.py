@@ -374,7 +374,7 @@ def setup_logging(settings: Settings) -> None:
     handler.setFormatter(JsonFormatter())
     logging.basicConfig(level=settings.log_level, handlers=[handler])
     logging.captureWarnings(True)  # a library's warning becomes a JSON line ("py.warnings") too
-    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret) if s]
+    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret, settings.metrics_token) if s]
     for root_handler in logging.getLogger().handlers:
         root_handler.addFilter(RedactSecrets(secrets))
     # One line per request, from web.metrics.JsonAccessLogger, at INFO.

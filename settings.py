@@ -83,6 +83,7 @@ class Settings(BaseSettings):
     verify_cooldown_seconds: int = Field(default=1800, ge=0, le=7 * 86_400)  # after a rejection
 
     log_level: str = "INFO"
+    metrics_token: SecretStr | None = None  # when set, /metrics wants "Authorization: Bearer <token>"
 
     @field_validator("admin_ids", "announce_chat_ids", mode="before")
     @classmethod

@@ -111,6 +111,16 @@ async def test_failed_update_and_failed_sync_are_counted_and_logged(harness, cap
     assert (sync_line.sync_run, sync_line.outcome, sync_line.players, sync_line.changed) == (run.id, "failed", 0, 0)
 
 
+async def test_metrics_with_a_token_answer_only_the_scraper_that_sends_it(app_with):
+    harness = await app_with(metrics_token="s3cret-scrape")
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret-scrape"}):
+        refused = await harness.client.get("/metrics", headers=headers)
+        assert refused.status == 401 and refused.headers["WWW-Authenticate"] == "Bearer"
+        assert "http_requests_total" not in await refused.text()
+    allowed = await harness.client.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
+    assert allowed.status == 200 and "http_requests_total" in await allowed.text()
+
+
 async def test_request_metrics_use_route_templates_and_the_status_of_raised_errors(aiohttp_client):
     async def item(request: web.Request) -> web.Response:
         raise web.HTTPForbidden()

@@ -48,6 +48,6 @@ def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, up
     app.router.add_static("/static/", HERE / "static", name="static")
     security.install(app, settings)
     app.middlewares.extend((errors.page_not_found, errors.database_unavailable))
-    metrics.install(app)
+    metrics.install(app, settings.metrics_token)
     login.install(app, settings)
     return app

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 import time
 
 from aiohttp import hdrs, web
 from aiohttp.abc import AbstractAccessLogger
+from aiohttp.typedefs import Handler
 from aiohttp.web_request import BaseRequest
 from aiohttp.web_response import StreamResponse
 from prometheus_client import REGISTRY
 from prometheus_client.exposition import choose_encoder
+from pydantic import SecretStr
 
 from metrics import http_request_duration_seconds, http_requests_total
 
@@ -58,12 +61,25 @@ async def serve_metrics(request: web.Request) -> web.Response:
     return web.Response(body=encoder(REGISTRY), headers={hdrs.CONTENT_TYPE: content_type})
 
 
-def install(app: web.Application) -> None:
-    """Add the request-metrics middleware and the /metrics route to `app`."""
+def bearer_only(token: str, handler: Handler) -> Handler:
+    """`handler` for a caller that sends `Authorization: Bearer <token>`; 401 for anyone else."""
+    wanted = f"Bearer {token}".encode()
+
+    async def guarded(request: web.Request) -> web.StreamResponse:
+        if not hmac.compare_digest(request.headers.get(hdrs.AUTHORIZATION, "").encode(), wanted):
+            return web.Response(status=401, text="This needs the bearer token set in METRICS_TOKEN.",
+                                headers={hdrs.WWW_AUTHENTICATE: "Bearer"})
+        return await handler(request)
+    return guarded
+
+
+def install(app: web.Application, token: SecretStr | None = None) -> None:
+    """Add the request-metrics middleware and the /metrics route (only for `token`'s bearer, if given) to `app`."""
     # First in the list, so outermost: it also counts the answers other middlewares give (429s, redirects…).
     app.middlewares.insert(0, observe_requests)
     # /metrics counts itself: its series show that the scraper is reaching this process.
-    app.router.add_get("/metrics", serve_metrics, name="metrics")
+    handler = serve_metrics if token is None else bearer_only(token.get_secret_value(), serve_metrics)
+    app.router.add_get("/metrics", handler, name="metrics")
 
 
 class JsonAccessLogger(AbstractAccessLogger):
