@@ -7,10 +7,12 @@ distinct ranks. Players with nothing wagered on a board are not ranked on it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from aiocache import BaseCache
 
@@ -161,6 +163,17 @@ class Leaderboards:
         if run is not None and generation == self._generation:
             await self.cache.set("updated_at", run.finished_at)
         return run.finished_at if run else None
+
+    async def cached(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
+        """Something built from the boards (the page), kept until the boards change like the boards themselves."""
+        cached = await self.cache.get(key)
+        if cached is not None:
+            return cached
+        generation = self._generation
+        value = await build()
+        if generation == self._generation:
+            await self.cache.set(key, value)
+        return value
 
     async def on_event(self, event: Event) -> None:
         """Another replica synced (or a race ended): what this replica cached is out of date."""

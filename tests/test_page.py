@@ -12,7 +12,7 @@ import pytest
 
 from models import clock
 from tests.conftest import Harness
-from models.tables import TelegramUser
+from models.tables import Player, TelegramUser
 from tests.fakes.goated import player
 from web import login
 
@@ -87,6 +87,28 @@ async def test_api_answers_carry_an_etag_and_a_match_gets_304(race_app):
     changed = await app.client.get("/api/race/current", headers={"If-None-Match": etag})
     assert changed.status == 200 and changed.headers["ETag"] != etag
     assert (await changed.json())["entries"][0]["name"] == "NightOwl77"
+
+
+def seconds_left(page: str) -> int:
+    return int(page.split('data-seconds-left="')[1].split('"')[0])
+
+
+async def test_the_page_is_kept_until_the_boards_change_but_its_clock_still_ticks(race_app):
+    app = await race_app()
+    first = await (await app.client.get("/")).text()
+    await Player.filter(uid="u1").update(name="Renamed")  # behind the boards' back: the kept page does not see it
+    clock.set_now(clock.now() + timedelta(minutes=1))
+
+    later = await (await app.client.get("/")).text()
+    assert "LuckyGoat42" in later and "Renamed" not in later
+    assert seconds_left(later) == seconds_left(first) - 60 and "Updated 1 minute ago" in later
+    spanish = await (await app.client.get("/?lang=es")).text()
+    assert "Termina en" in spanish and "Actualizado hace 1 minuto" in spanish and "LuckyGoat42" in spanish
+
+    app.goated.players = [player("u1", "Renamed", 10, 100, 900.5, 5000), *PLAYERS[1:]]
+    await app.sync()  # the boards change: every kept page goes
+    assert "Renamed" in await (await app.client.get("/")).text()
+    assert "Renamed" in await (await app.client.get("/?lang=es")).text()
 
 
 async def test_names_are_masked_by_default_everywhere(race_app):

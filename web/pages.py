@@ -8,6 +8,7 @@ from typing import Any
 
 import aiohttp_jinja2
 import jinja2
+from markupsafe import Markup
 from aiohttp import web
 
 from models import clock
@@ -46,28 +47,44 @@ def add_filters(env: jinja2.Environment) -> None:
     env.filters["month"] = format_month
 
 
-def _minutes_since(moment: str | None, now: datetime) -> int | None:
-    return int((now - datetime.fromisoformat(moment)).total_seconds() // 60) if moment else None
+CLOCK = Markup("\x00clock\x00")  # where each request's countdown goes into the cached page (names hold no NUL)
 
 
-@aiohttp_jinja2.template("index.html")
-async def index(request: web.Request) -> dict[str, Any]:
+def _minutes_since(moment: datetime | None, now: datetime) -> int | None:
+    return int((now - moment).total_seconds() // 60) if moment else None
+
+
+async def index(request: web.Request) -> web.Response:
+    """The race page. Everything but the countdown and "updated N minutes ago" changes only when the boards do
+    (a sync, new prizes, an exclusion, a race's end), so a visitor who is not signed in gets it from the boards'
+    cache, rendered once per language, tab and day; the clock's part is rendered for each request."""
     leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
     period = Period.parse(request.query.get("period", "month")) or Period.MONTH
+    locale = request_locale(request)
+    request.app[I18N].ctx_locale.set(locale)
     now = clock.now()
-    race = await race_view(leaderboards, settings)
-    board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
-    current = race_at(now, settings.race_timezone)  # its dates only: race_view read its prizes already
-    return {
-        "race": race,
-        "period": period.value,
-        "periods": list(Period),
-        "entries": board["entries"],
-        "previous": await previous_race(current, now, settings),
-        "updated_minutes": _minutes_since(race["updated_at"], now),
-        "me": await login.signed_in_player(request),
-        "widget": login.widget(request),
-    }
+    current = race_at(now, settings.race_timezone)  # its dates only: race_view reads the prizes
+    me = await login.signed_in_player(request)
+    widget = login.widget(request)
+
+    async def render() -> str:
+        race = await race_view(leaderboards, settings)
+        board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
+        return aiohttp_jinja2.render_string("index.html", request, {
+            "race": race, "period": period.value, "periods": list(Period), "entries": board["entries"],
+            "previous": await previous_race(current, now, settings), "clock": CLOCK, "me": me, "widget": widget,
+        })
+
+    if me is None:  # the day and the first hours of a race are in the key: "since yesterday" and the finalising note
+        early = now - current.starts_at < FINALISING_NOTE
+        key = f"page:{locale}:{period.value}:{current.day_start(now).isoformat()}:{early}:{widget and widget['bot_username']}"
+        page = await leaderboards.cached(key, render)
+    else:
+        page = await render()  # their own row is highlighted
+    clock_part = aiohttp_jinja2.get_env(request.app).get_template("_clock.html").render(
+        locale=locale, ends_at=current.ends_at.isoformat(), left=int(current.time_left(now)),
+        updated_minutes=_minutes_since(await leaderboards.updated_at(), now))
+    return web.Response(text=page.replace(CLOCK, clock_part), content_type="text/html")
 
 
 async def previous_race(current: Race, now: datetime, settings) -> dict[str, Any] | None:
