@@ -21,7 +21,9 @@ QUIET_SECONDS = 60.0  # one log line per outage, not one per request
 
 
 def memory_cache(namespace: str) -> BaseCache:
-    return Cache(Cache.MEMORY, namespace=namespace)
+    # No timeout: a dict lookup cannot hang, and aiocache would otherwise wrap every call in asyncio.wait_for,
+    # a task per call (BENCHMARKS.md: the page benchmark).
+    return Cache(Cache.MEMORY, namespace=namespace, timeout=None)
 
 
 def redis_cache(redis_url: str, namespace: str, ttl: float) -> FallThroughCache:
