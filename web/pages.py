@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -81,10 +82,15 @@ async def index(request: web.Request) -> web.Response:
         page = await leaderboards.cached(key, render)
     else:
         page = await render()  # their own row is highlighted
-    clock_part = aiohttp_jinja2.get_env(request.app).get_template("_clock.html").render(
-        locale=locale, ends_at=current.ends_at.isoformat(), left=int(current.time_left(now)),
-        updated_minutes=_minutes_since(await leaderboards.updated_at(), now))
+    clock_part = _clock_part(aiohttp_jinja2.get_env(request.app), locale, current.ends_at.isoformat(),
+                             int(current.time_left(now)), _minutes_since(await leaderboards.updated_at(), now))
     return web.Response(text=page.replace(CLOCK, clock_part), content_type="text/html")
+
+
+@functools.lru_cache(maxsize=64)  # a busy second's visitors share one rendering
+def _clock_part(env: jinja2.Environment, locale: str, ends_at: str, left: int, updated_minutes: int | None) -> str:
+    """_clock.html; `locale` is the request's (already set for gettext), and part of the memo's key."""
+    return env.get_template("_clock.html").render(locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes)
 
 
 async def previous_race(current: Race, now: datetime, settings) -> dict[str, Any] | None:
