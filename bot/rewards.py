@@ -9,7 +9,7 @@ from html import escape
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -181,12 +181,12 @@ def build_router() -> Router:
                 id=challenge.id))
         await query.answer()
 
-    @router.message(EntryFlow.waiting_for_link, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(EntryFlow.waiting_for_link), F.text, ~F.text.startswith("/"))
     async def link_given(message: Message, state: FSMContext, user: TelegramUser) -> None:
         challenge_id = (await state.get_data())["challenge_id"]
         await submit_entry(message, state, user, challenge_id, message.text or "")
 
-    @router.message(EntryFlow.waiting_for_link, ~F.text.startswith("/"))  # commands still work mid-flow
+    @router.message(StateFilter(EntryFlow.waiting_for_link), ~F.text.startswith("/"))  # commands still work mid-flow
     async def not_a_link(message: Message) -> None:
         await message.answer(bad_link())
 

@@ -7,7 +7,7 @@ from html import escape
 
 from aiogram import Bot, F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -114,12 +114,12 @@ def build_router() -> Router:
         else:
             await ask_for_name(message, state)
 
-    @router.message(VerifyFlow.waiting_for_name, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(VerifyFlow.waiting_for_name), F.text, ~F.text.startswith("/"))
     async def name_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
                          sender: Sender, i18n: I18n) -> None:
         await submit(message, state, user, message.text or "", settings, sender, i18n)
 
-    @router.message(VerifyFlow.waiting_for_name, ~F.text)
+    @router.message(StateFilter(VerifyFlow.waiting_for_name), ~F.text)
     async def not_text(message: Message) -> None:
         await message.answer(_("Please send your Goated username as text."), reply_markup=cancel_keyboard())
 

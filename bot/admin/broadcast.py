@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -59,8 +59,8 @@ def build_router() -> Router:
         await state.set_state(BroadcastFlow.composing)
         await message.answer(_("Send the message to broadcast: text with formatting, or a photo with a caption. /cancel stops."))
 
-    @router.message(BroadcastFlow.composing, F.text, ~F.text.startswith("/"))
-    @router.message(BroadcastFlow.composing, F.photo)
+    @router.message(StateFilter(BroadcastFlow.composing), F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(BroadcastFlow.composing), F.photo)
     async def composed(message: Message, state: FSMContext, leaderboards: Leaderboards, settings: Settings) -> None:
         text = message.html_text if (message.text or message.caption) else ""
         limit = MAX_CAPTION if message.photo else MAX_TEXT
@@ -72,7 +72,7 @@ def build_router() -> Router:
         await state.set_state(BroadcastFlow.choosing)
         await message.answer(_("Who should get it?"), reply_markup=await audience_keyboard(leaderboards, settings))
 
-    @router.message(BroadcastFlow.composing)
+    @router.message(StateFilter(BroadcastFlow.composing))
     async def not_composable(message: Message) -> None:
         await message.answer(_("Please send text or one photo with a caption, or /cancel."))
 

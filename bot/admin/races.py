@@ -6,7 +6,7 @@ from decimal import Decimal
 from html import escape
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -157,7 +157,7 @@ def build_router() -> Router:
             await query.message.answer(_("Send the prize pool in dollars, for example 500. /cancel stops."))
         await query.answer()
 
-    @router.message(PrizeFlow.pool, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(PrizeFlow.pool), F.text, ~F.text.startswith("/"))
     async def pool_given(message: Message, state: FSMContext) -> None:
         try:
             pool = parse_pool(message.text or "")
@@ -168,7 +168,7 @@ def build_router() -> Router:
         await state.set_state(PrizeFlow.split)
         await message.answer(_("Now the percentage for each paid place, first place first, for example: 40 20 12 8 6 5 3.5 2.5 1.5 1.5"))
 
-    @router.message(PrizeFlow.split, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(PrizeFlow.split), F.text, ~F.text.startswith("/"))
     async def split_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
                           leaderboards: Leaderboards) -> None:
         try:
@@ -180,8 +180,8 @@ def build_router() -> Router:
         await state.clear()
         await store(message, data.get("which", "current"), Decimal(data["pool"]), split, user, settings, leaderboards)
 
-    @router.message(PrizeFlow.pool)
-    @router.message(PrizeFlow.split)
+    @router.message(StateFilter(PrizeFlow.pool))
+    @router.message(StateFilter(PrizeFlow.split))
     async def not_text(message: Message) -> None:
         await message.answer(_("Please send numbers as text, or /cancel."))
 

@@ -10,7 +10,7 @@ from html import escape
 
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -272,7 +272,7 @@ def build_router() -> Router:
                 id=callback_data.request_id))
         await query.answer()
 
-    @router.message(RejectReason.typing, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(RejectReason.typing), F.text, ~F.text.startswith("/"))
     async def reason_typed(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
         reason = (message.text or "").strip()
         if len(reason) > MAX_REASON_LENGTH:
@@ -288,7 +288,7 @@ def build_router() -> Router:
         else:
             await message.answer(_("Request #{id} rejected.").format(id=request.id))
 
-    @router.message(RejectReason.typing)
+    @router.message(StateFilter(RejectReason.typing))
     async def reason_not_text(message: Message) -> None:
         await message.answer(_("Please send the reason as text, or /cancel."))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -226,7 +226,7 @@ def build_router() -> Router:
     async def new_challenge(message: Message, state: FSMContext, settings: Settings) -> None:
         await start_form(message, state, "challenge", settings)
 
-    @router.message(FormFlow.filling, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(FormFlow.filling), F.text, ~F.text.startswith("/"))
     async def answered(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
                        notifier: Notifier | None = None) -> None:
         data = await state.get_data()
@@ -251,7 +251,7 @@ def build_router() -> Router:
             return
         await state.clear()
 
-    @router.message(FormFlow.filling)
+    @router.message(StateFilter(FormFlow.filling))
     async def not_text(message: Message) -> None:
         await message.answer(_("Please answer with text, or /cancel."))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
@@ -119,7 +119,7 @@ def build_router() -> Router:
                 who=escape(display_name(target))))
         await query.answer()
 
-    @router.message(DirectMessage.typing, F.text, ~F.text.startswith("/"))
+    @router.message(StateFilter(DirectMessage.typing), F.text, ~F.text.startswith("/"))
     async def message_typed(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
         body = message.html_text
         if len(body) > MAX_MESSAGE_LENGTH:
@@ -138,7 +138,7 @@ def build_router() -> Router:
                    Outcome.FAILED: _("Not delivered to {who}: Telegram refused it.")}
         await message.answer(answers[delivery.outcome].format(who=escape(display_name(target))))
 
-    @router.message(DirectMessage.typing)
+    @router.message(StateFilter(DirectMessage.typing))
     async def message_not_text(message: Message) -> None:
         await message.answer(_("Please send the message as text, or /cancel."))
 
