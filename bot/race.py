@@ -17,7 +17,6 @@ from bot.texts import board_lines, footer, mention, money, movement_line, places
 from models import clock
 from models.leaderboard import Leaderboards
 from bot.notifier import month_name, stale_note
-from models.race import load_race
 from models.results import finished_race, latest_finished, results
 from models.tables import RaceResult, TelegramUser
 from settings import Settings
@@ -39,7 +38,7 @@ def refresh_keyboard() -> InlineKeyboardMarkup:
 async def race_text(user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards,
                     settings: Settings, demo: bool) -> str:
     now = clock.now()
-    race = await load_race(now, settings.race_timezone)
+    race = await leaderboards.race(now, settings.race_timezone)
     standings = await leaderboards.race_standings(race)
     movement = await leaderboards.race_movement(race)
     lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
@@ -77,7 +76,7 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
     if not top:
         lines.append(_("Nobody has wagered yet in this period."))
     lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool))]
-    if await latest_finished() is not None:
+    if await leaderboards.any_race_finished():
         lines.append(_("Last race's results: /race previous"))
     lines.append(footer(await leaderboards.updated_at(), demo))
     return "\n".join(lines)

@@ -15,7 +15,6 @@ from bot.notifier import month_name
 from models import clock
 from models.history import month_curve
 from models.leaderboard import Leaderboards, Period
-from models.race import load_race
 from models.results import player_results
 from models.tables import Player, TelegramUser
 from models.vip import vip_tier
@@ -25,7 +24,7 @@ from settings import Settings
 async def race_lines(player: Player, leaderboards: Leaderboards, settings: Settings) -> list[str]:
     """The player in this month's race: place, movement, today's gain, and the month day by day."""
     now = clock.now()
-    race = await load_race(now, settings.race_timezone)
+    race = await leaderboards.race(now, settings.race_timezone)
     position = (await leaderboards.race_standings(race)).position(player.uid)
     if position is None:
         return []

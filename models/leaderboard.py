@@ -20,9 +20,9 @@ from models import clock
 from models.cache import FallThroughCache, memory_cache
 from models.events import Event
 from models.history import Movement, race_movement, reset_out_of, shows_last_month
-from models.race import Race, excluded_uids
+from models.race import Race, excluded_uids, load_race, race_at
 from models.results import final_standings
-from models.tables import Player, SyncOutcome, SyncRun
+from models.tables import FinishedRace, Player, SyncOutcome, SyncRun
 
 
 class Period(StrEnum):
@@ -163,6 +163,14 @@ class Leaderboards:
         if run is not None and generation == self._generation:
             await self.cache.set("updated_at", run.finished_at)
         return run.finished_at if run else None
+
+    async def race(self, now: datetime, timezone: str) -> Race:
+        """The race containing `now` with its prizes, kept with the boards: new prizes clear them."""
+        return await self.cached(f"prizes:{timezone}:{race_at(now, timezone).month}", lambda: load_race(now, timezone))
+
+    async def any_race_finished(self) -> bool:
+        """Kept with the boards: a race's end clears them."""
+        return await self.cached("any_race_finished", lambda: FinishedRace.exists())
 
     async def cached(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
         """Something built from the boards (the page), kept until the boards change like the boards themselves."""

@@ -38,7 +38,7 @@ def _money(amount) -> str | None:
 async def race_view(leaderboards: Leaderboards, settings: Settings, rows: int = BOARD_ROWS) -> dict[str, Any]:
     """The current race: its dates, prizes, standings with movement since yesterday, and data freshness."""
     now = clock.now()
-    race = await load_race(now, settings.race_timezone)
+    race = await leaderboards.race(now, settings.race_timezone)
     standings = await leaderboards.race_standings(race)
     movement = await leaderboards.race_movement(race)
     moved = movement.since_day or {}
