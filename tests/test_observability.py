@@ -117,6 +117,11 @@ async def test_metrics_with_a_token_answer_only_the_scraper_that_sends_it(app_wi
         refused = await harness.client.get("/metrics", headers=headers)
         assert refused.status == 401 and refused.headers["WWW-Authenticate"] == "Bearer"
         assert "http_requests_total" not in await refused.text()
+    reader, writer = await asyncio.open_connection(harness.client.host, harness.client.port)
+    writer.write(b"GET /metrics HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \xff\r\nConnection: close\r\n\r\n")
+    assert (await reader.readline()).startswith(b"HTTP/1.1 401 ")  # bytes that are not UTF-8: refused, not a 500
+    writer.close()
+    await writer.wait_closed()
     allowed = await harness.client.get("/metrics", headers={"Authorization": "Bearer s3cret-scrape"})
     assert allowed.status == 200 and "http_requests_total" in await allowed.text()
 

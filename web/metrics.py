@@ -66,7 +66,7 @@ def bearer_only(token: str, handler: Handler) -> Handler:
     wanted = f"Bearer {token}".encode()
 
     async def guarded(request: web.Request) -> web.StreamResponse:
-        if not hmac.compare_digest(request.headers.get(hdrs.AUTHORIZATION, "").encode(), wanted):
+        if not hmac.compare_digest(request.headers.get(hdrs.AUTHORIZATION, "").encode("utf-8", "surrogateescape"), wanted):
             return web.Response(status=401, text="This needs the bearer token set in METRICS_TOKEN.",
                                 headers={hdrs.WWW_AUTHENTICATE: "Bearer"})
         return await handler(request)
