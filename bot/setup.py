@@ -40,7 +40,7 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards,
     # Conversation state lives in `storage`: memory in one process, Redis across replicas.
     # Everything handlers need arrives as workflow data, by name.
     dispatcher = Dispatcher(storage=storage, settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
-                            sync=sync, sender=sender, broadcaster=broadcaster, notifier=notifier)
+                            sync=sync, events=sync.bus, sender=sender, broadcaster=broadcaster, notifier=notifier)
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
     dispatcher.update.outer_middleware(locale_middleware)

@@ -40,7 +40,13 @@ class RaceFinished:
     month: str
 
 
-Event = LeaderboardChanged | RaceFinished
+@dataclass(frozen=True)
+class RaceEdited:
+    """An admin changed a race's prizes or who is excluded from it."""
+    month: str
+
+
+Event = LeaderboardChanged | RaceFinished | RaceEdited
 Listener = Callable[[Event], Awaitable[None]]
 
 
@@ -57,6 +63,8 @@ def decode(text: str | bytes) -> Event:
                                   fields["players_changed"])
     if kind == "RaceFinished":
         return RaceFinished(fields["month"])
+    if kind == "RaceEdited":
+        return RaceEdited(fields["month"])
     raise ValueError(f"unknown event {kind!r}")
 
 

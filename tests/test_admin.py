@@ -243,7 +243,11 @@ async def test_new_prizes_show_at_once_on_race_and_the_old_setting_stays_in_hist
     page = await (await bot.client.get("/")).text()
     assert "<strong>$1,000.00</strong>" in page and '<td class="num">$300.00</td>' in page
 
-    await bot.send("/setprizes 600 60 40", user=OWNER)
+    async with bot.client.ws_connect("/ws", headers={"Origin": str(bot.client.make_url("")).rstrip("/")}) as socket:
+        assert (await socket.receive_json(timeout=10))["race"]["prize_pool"] == "1000.00"
+        await bot.send("/setprizes 600 60 40", user=OWNER)
+        update = await socket.receive_json(timeout=10)  # the open page follows at once, not at the next sync
+        assert update["type"] == "update" and update["race"]["prize_pool"] == "600.00"
     history = await RacePrizes.all().order_by("id").values_list("pool", flat=True)
     assert history == [Decimal("1000.00"), Decimal("600.00")]
     [config] = await bot.send("/raceconfig", user=OWNER)

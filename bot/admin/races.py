@@ -17,7 +17,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.notifier import month_name
 from bot.texts import money, time_left
 from models import clock
-from models.leaderboard import Leaderboards
+from models.events import EventBus, RaceEdited
 from models.race import (
     ExclusionOutcome,
     InvalidPrizes,
@@ -116,11 +116,11 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
 
 
 async def store(message: Message, which: str, pool: Decimal, split: tuple[Decimal, ...], user: TelegramUser,
-                settings: Settings, leaderboards: Leaderboards) -> None:
+                settings: Settings, events: EventBus) -> None:
     current, upcoming = await races_now(settings)
     race = upcoming if which == "next" else current
     await set_prizes(race.month, pool, split, user.id)
-    await leaderboards.invalidate()  # /race and the page show the change at once
+    await events.publish(RaceEdited(race.month))  # every replica's /race, page and live clients show it at once
     updated = await load_race(race.starts_at, settings.race_timezone)
     await message.answer("\n".join([_("✅ Prizes for {month} saved.").format(month=month_name(updated.month)), *prize_lines(updated)]))
 
@@ -139,7 +139,7 @@ def build_router() -> Router:
 
     @router.message(Command("setprizes"))
     async def setprizes(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                        leaderboards: Leaderboards) -> None:
+                        events: EventBus) -> None:
         args = (command.args or "").split()
         which = "next" if args[:1] == ["next"] else "current"
         try:
@@ -147,7 +147,7 @@ def build_router() -> Router:
         except InvalidPrizes as error:
             await message.answer(problem_text(error) + "\n" + _("Nothing was changed. Example: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5"))
             return
-        await store(message, which, pool, split, user, settings, leaderboards)
+        await store(message, which, pool, split, user, settings, events)
 
     @router.callback_query(PrizeButton.filter())
     async def change_button(query: CallbackQuery, callback_data: PrizeButton, state: FSMContext) -> None:
@@ -170,7 +170,7 @@ def build_router() -> Router:
 
     @router.message(StateFilter(PrizeFlow.split), F.text, ~F.text.startswith("/"))
     async def split_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
-                          leaderboards: Leaderboards) -> None:
+                          events: EventBus) -> None:
         try:
             split = parse_split((message.text or "").split())
         except InvalidPrizes as error:
@@ -178,7 +178,7 @@ def build_router() -> Router:
             return
         data = await state.get_data()
         await state.clear()
-        await store(message, data.get("which", "current"), Decimal(data["pool"]), split, user, settings, leaderboards)
+        await store(message, data.get("which", "current"), Decimal(data["pool"]), split, user, settings, events)
 
     @router.message(StateFilter(PrizeFlow.pool))
     @router.message(StateFilter(PrizeFlow.split))
@@ -187,7 +187,7 @@ def build_router() -> Router:
 
     @router.message(Command("exclude"))
     async def exclude_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                              leaderboards: Leaderboards) -> None:
+                              events: EventBus) -> None:
         parts = (command.args or "").split(maxsplit=1)
         if len(parts) < 2:
             await message.answer(escape(_("Usage: /exclude <name or uid> <reason>")))
@@ -198,7 +198,7 @@ def build_router() -> Router:
             return
         race, _next = await races_now(settings)
         outcome = await exclude(race.month, player, parts[1].strip(), user.id)
-        await leaderboards.invalidate()
+        await events.publish(RaceEdited(race.month))
         if outcome == ExclusionOutcome.ALREADY:
             await message.answer(_("{name} is already excluded from this race.").format(name=escape(player.name)))
         else:
@@ -207,7 +207,7 @@ def build_router() -> Router:
 
     @router.message(Command("include"))
     async def include_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                              leaderboards: Leaderboards) -> None:
+                              events: EventBus) -> None:
         name = (command.args or "").strip()
         player = await find_race_player(name) if name else None
         if player is None:
@@ -215,7 +215,7 @@ def build_router() -> Router:
             return
         race, _next = await races_now(settings)
         outcome = await include(race.month, player, user.id)
-        await leaderboards.invalidate()
+        await events.publish(RaceEdited(race.month))
         if outcome == ExclusionOutcome.NOT_EXCLUDED:
             await message.answer(_("{name} is not excluded from this race.").format(name=escape(player.name)))
         else:
