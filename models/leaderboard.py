@@ -7,6 +7,7 @@ distinct ranks. Players with nothing wagered on a board are not ranked on it.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,53 +100,35 @@ class Leaderboards:
         self.cache = cache or memory_cache(self.NAMESPACE)
         # Bumped by every invalidation, so a load that raced a sync never caches the older rows.
         self._generation = 0
+        self._building: dict[str, asyncio.Task] = {}
 
     async def standings(self, period: Period) -> Standings:
-        cached = await self.cache.get(period.value)
-        if cached is not None:
-            return cached
-        generation = self._generation
-        standings = await self._load(period)
-        if generation == self._generation:
-            await self.cache.set(period.value, standings)
-        return standings
+        return await self.cached(period.value, lambda: self._load(period))
 
     async def race_standings(self, race: Race) -> Standings:
         """This month's board without the players excluded from the race (exclusions invalidate the cache).
         Empty from the race's start until the upstream resets its month figures: they are last month's.
         After an early reset into the next month, the figures from before it until the race ends."""
-        key = f"race:{race.month}"
-        cached = await self.cache.get(key)
-        if cached is not None:
-            return cached
-        generation = self._generation
-        now = clock.now()
-        if await shows_last_month(race, now):
-            standings = Standings([])
-        elif now < race.ends_at and await reset_out_of(race) is not None:
-            # The upstream began next month early: the race keeps the figures it had before that reset.
-            names = dict(await Player.all().values_list("uid", "name"))
-            standings = Standings([Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
-                                   for rank, f in enumerate(await final_standings(race), start=1)])
-        else:
-            standings = (await self.standings(Period.MONTH)).without(await excluded_uids(race.month))
-        if generation == self._generation:
-            await self.cache.set(key, standings)
-        return standings
+        async def load() -> Standings:
+            now = clock.now()
+            if await shows_last_month(race, now):
+                return Standings([])
+            if now < race.ends_at and await reset_out_of(race) is not None:
+                # The upstream began next month early: the race keeps the figures it had before that reset.
+                names = dict(await Player.all().values_list("uid", "name"))
+                return Standings([Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
+                                  for rank, f in enumerate(await final_standings(race), start=1)])
+            return (await self.standings(Period.MONTH)).without(await excluded_uids(race.month))
+        return await self.cached(f"race:{race.month}", load)
 
     async def race_movement(self, race: Race) -> Movement:
         """Rank movement and today's gains in the race; cached until the next sync or the next day."""
         now = clock.now()
-        key = f"movement:{race.month}:{race.day_start(now).isoformat()}"
-        cached = await self.cache.get(key)
-        if cached is not None:
-            return cached
-        generation = self._generation
-        standings = await self.race_standings(race)
-        movement = await race_movement(race, {e.uid: e.wagered for e in standings.entries}, now)
-        if generation == self._generation:
-            await self.cache.set(key, movement)
-        return movement
+
+        async def load() -> Movement:
+            standings = await self.race_standings(race)
+            return await race_movement(race, {e.uid: e.wagered for e in standings.entries}, now)
+        return await self.cached(f"movement:{race.month}:{race.day_start(now).isoformat()}", load)
 
     async def top(self, period: Period, limit: int = 10) -> list[Entry]:
         return (await self.standings(period)).top(limit)
@@ -155,14 +138,10 @@ class Leaderboards:
 
     async def updated_at(self) -> datetime | None:
         """When the boards last changed: the end of the latest successful sync."""
-        cached = await self.cache.get("updated_at")
-        if cached is not None:
-            return cached
-        generation = self._generation
-        run = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("finished_at").first()
-        if run is not None and generation == self._generation:
-            await self.cache.set("updated_at", run.finished_at)
-        return run.finished_at if run else None
+        async def load() -> datetime | None:
+            run = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("finished_at").first()
+            return run.finished_at if run else None
+        return await self.cached("updated_at", load)
 
     async def race(self, now: datetime, timezone: str) -> Race:
         """The race containing `now` with its prizes, kept with the boards: new prizes clear them."""
@@ -173,15 +152,33 @@ class Leaderboards:
         return await self.cached("any_race_finished", lambda: FinishedRace.exists())
 
     async def cached(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
-        """Something built from the boards (the page), kept until the boards change like the boards themselves."""
+        """What `build` makes from the boards, kept until the boards change (None is never kept).
+
+        Callers who miss the same key at once share one build: right after a sync clears the cache, a burst of
+        commands waits for one load of the rows instead of each loading them. The build runs as its own task,
+        so a caller that goes away (a closed connection) does not cut it short for the others.
+        """
         cached = await self.cache.get(key)
         if cached is not None:
             return cached
+        building = self._building.get(key)
+        if building is None:
+            building = self._building[key] = asyncio.ensure_future(self._build(key, build))
+            building.add_done_callback(lambda task: self._forget(key, task))
+        return await asyncio.shield(building)
+
+    async def _build(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
         generation = self._generation
         value = await build()
-        if generation == self._generation:
+        if value is not None and generation == self._generation:
             await self.cache.set(key, value)
         return value
+
+    def _forget(self, key: str, task: asyncio.Task) -> None:
+        if self._building.get(key) is task:
+            del self._building[key]
+        if not task.cancelled():
+            task.exception()  # its callers saw it; this keeps asyncio from logging it as never retrieved
 
     async def on_event(self, event: Event) -> None:
         """Another replica synced (or a race ended): what this replica cached is out of date."""
@@ -189,6 +186,7 @@ class Leaderboards:
 
     async def invalidate(self) -> None:
         self._generation += 1
+        self._building.clear()  # a build begun before the change is not joined after it
         await self.cache.clear(namespace=self.NAMESPACE)
 
     @staticmethod
