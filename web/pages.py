@@ -9,8 +9,8 @@ from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from markupsafe import Markup
 from aiohttp import web
+from markupsafe import Markup
 
 from models import clock
 from models.leaderboard import Period
