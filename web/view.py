@@ -10,7 +10,6 @@ from typing import Any
 from models import clock
 from models.leaderboard import Leaderboards, Period
 from models.money import money_str
-from models.race import load_race
 from models.results import results
 from models.tables import FinishedRace, Player
 from settings import Settings
@@ -95,7 +94,7 @@ async def player_view(uid: str, leaderboards: Leaderboards, settings: Settings) 
     player = await Player.get_or_none(uid=uid)
     if player is None:
         return None
-    race = await load_race(clock.now(), settings.race_timezone)
+    race = await leaderboards.race(clock.now(), settings.race_timezone)
     position = (await leaderboards.race_standings(race)).position(uid)
     return {
         "uid": player.uid,
