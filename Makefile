@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench install migrate migration messages clean
+.PHONY: run test lint format bench install migrate migration messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $@
 
 install: $(BIN)/.installed
@@ -19,6 +19,18 @@ run: install
 ## The whole test suite (PostgreSQL from TEST_POSTGRES_URL; its tests skip without a server, except in CI).
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## Lint (ruff), types (mypy) and the layers of ARCHITECTURE.md (import-linter); CI runs it before the tests.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+## Format the code and apply ruff's safe fixes.
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 ## The benchmark suite, each benchmark against its floor (PostgreSQL admin URL from BENCH_POSTGRES_URL; about
 ## 13 minutes, BENCH_ARGS=--quick for a 3-minute try). Prints a table, writes bench/results/; see BENCHMARKS.md.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,6 +14,40 @@ from bot.texts import user_locale
 from bot.menu import set_admin_commands
 from models.tables import Role, TelegramUser
 from models.users import ADMIN_ROLES
+
+
+SHUTDOWN_GRACE_SECONDS = 8.0
+
+
+class InFlightUpdates(BaseMiddleware):
+    """Counts the updates being handled, so that the dispatcher's shutdown hook can wait for them."""
+
+    def __init__(self) -> None:
+        self.handling = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        self.handling += 1
+        self.idle.clear()
+        try:
+            return await handler(event, data)
+        finally:
+            self.handling -= 1
+            if not self.handling:
+                self.idle.set()
+
+    async def finish(self) -> None:
+        """The shutdown hook: wait (a while) for the updates in hand."""
+        try:
+            await asyncio.wait_for(self.idle.wait(), SHUTDOWN_GRACE_SECONDS)
+        except TimeoutError:
+            pass
 
 
 class UserMiddleware(BaseMiddleware):

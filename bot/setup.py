@@ -13,11 +13,12 @@ from aiogram.utils.i18n import I18n
 from bot import admin, errors, help, language, leaderboard, links, notifications, race, rewards, start, stats, verify
 from bot.broadcaster import Broadcaster
 from bot.notifier import Notifier
-from bot.middlewares import UserLocaleMiddleware, UserMiddleware
+from bot.admin.community import SyncsNow
+from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddleware
 from bot.sender import Sender
 from bot.throttling import Throttle
+from models.events import EventBus
 from models.leaderboard import Leaderboards
-from scheduler.sync import SyncService
 from settings import Settings
 
 
@@ -35,12 +36,17 @@ def build_sender(bot: Bot, settings: Settings) -> Sender:
     return Sender(bot, per_second=settings.telegram_messages_per_second, chat_interval=settings.telegram_chat_interval_seconds)
 
 
-def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncService, sender: Sender,
-                     broadcaster: Broadcaster, notifier: Notifier, storage: BaseStorage | None = None) -> Dispatcher:
+def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncsNow, sender: Sender,
+                     broadcaster: Broadcaster, notifier: Notifier, events: EventBus,
+                     storage: BaseStorage | None = None) -> Dispatcher:
     # Conversation state lives in `storage`: memory in one process, Redis across replicas.
     # Everything handlers need arrives as workflow data, by name.
     dispatcher = Dispatcher(storage=storage, settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
-                            sync=sync, events=sync.bus, sender=sender, broadcaster=broadcaster, notifier=notifier)
+                            sync=sync, events=events, sender=sender, broadcaster=broadcaster, notifier=notifier)
+    # At shutdown (polling), updates already taken from Telegram are finished, not dropped.
+    in_flight = InFlightUpdates()
+    dispatcher.update.outer_middleware(in_flight)
+    dispatcher.shutdown.register(in_flight.finish)
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
     dispatcher.update.outer_middleware(locale_middleware)

@@ -15,10 +15,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from aiocache import BaseCache
-
 from models import clock
-from models.cache import FallThroughCache, memory_cache
+from models.cache import BoardsCache, memory_cache
 from models.events import Event
 from models.history import Movement, race_movement, reset_out_of, shows_last_month
 from models.race import Race, excluded_uids, load_race, race_at
@@ -96,7 +94,7 @@ class Leaderboards:
 
     NAMESPACE = "leaderboard"
 
-    def __init__(self, cache: BaseCache | FallThroughCache | None = None) -> None:
+    def __init__(self, cache: BoardsCache | None = None) -> None:
         self.cache = cache or memory_cache(self.NAMESPACE)
         # Bumped by every invalidation, so a load that raced a sync never caches the older rows.
         self._generation = 0

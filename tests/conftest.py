@@ -19,7 +19,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 from tortoise import connections
 
-from main import Runtime, build_runtime
+from wiring.runtime import Runtime, build_runtime
 from models import clock
 from models.db import close_db, migrate, open_db
 from scheduler.goated import CircuitBreaker, GoatedClient, RetryPolicy

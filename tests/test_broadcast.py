@@ -7,7 +7,7 @@ import asyncio
 from collections import Counter
 from datetime import UTC, datetime
 
-from main import build_runtime
+from wiring.runtime import build_runtime
 from models.tables import AuditEntry, Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus, TelegramUser
 from tests import updates
 from tests.conftest import fast_client, harness_settings

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from main import build_runtime
+from wiring.runtime import build_runtime
 from models import clock
 from models.locales import format_month
 from models.race import race_at

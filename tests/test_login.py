@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
-from main import build_runtime
+from wiring.runtime import build_runtime
 from models import clock
 from models.tables import Player, TelegramUser
 from tests.conftest import BOT_TOKEN, fast_client, harness_settings, make_settings

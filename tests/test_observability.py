@@ -24,7 +24,7 @@ from aiohttp import web
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.sender import Outcome
-from main import JsonFormatter, RedactSecrets
+from wiring.logs import JsonFormatter, RedactSecrets
 from tests import updates
 from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import SERVER_ERROR, player

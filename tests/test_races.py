@@ -229,7 +229,7 @@ async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_ca
 
 async def test_new_leader_is_announced_to_configured_groups_once_per_change(harness, fake_goated, database,
                                                                           fake_telegram, aiohttp_client):
-    from main import build_runtime
+    from wiring.runtime import build_runtime
     from tests.conftest import fast_client, harness_settings
     runtime = build_runtime(harness_settings(database, fake_telegram, fake_goated, announce_chat_ids="-1001"),
                             manage_database=False, run_scheduler=False, source=fast_client(fake_goated))

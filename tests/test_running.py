@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
@@ -11,7 +12,7 @@ import time
 
 import aiohttp
 
-from main import build_runtime
+from wiring.runtime import build_runtime
 from tests import updates
 from tests.conftest import BOT_TOKEN, fast_client, make_settings
 from tests.processes import ROOT, free_port
@@ -76,9 +77,7 @@ async def test_polling_survives_telegram_being_unreachable_at_start(database, fa
 
 
 def test_secrets_are_redacted_from_log_lines():
-    import logging
-
-    from main import RedactSecrets
+    from wiring.logs import RedactSecrets
     record = logging.LogRecord("x", logging.ERROR, __file__, 1, "POST %s failed", (f"http://h/bot{BOT_TOKEN}/getMe",), None)
     RedactSecrets([BOT_TOKEN]).filter(record)
     assert BOT_TOKEN not in record.getMessage() and "/bot***/getMe" in record.getMessage()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from aiogram import Bot
 
 from bot.sender import Outcome, Sender
-from main import build_runtime
+from wiring.runtime import build_runtime
 from models.tables import TelegramUser
 from tests.conftest import fast_client, harness_settings
 

@@ -8,12 +8,11 @@ from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 
 from aiohttp import web
-from apscheduler.schedulers.base import STATE_RUNNING
 
 from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
-from web.keys import LEADERSHIP, LIVE, REPLICAS, SCHEDULER, SETTINGS, UPSTREAM
+from web.keys import JOBS, LIVE, REDIS, SETTINGS, UPSTREAM
 
 try:
     VERSION = version("goatedvips-bot")
@@ -27,9 +26,8 @@ def _age(moment: datetime | None, now: datetime) -> int | None:
 
 async def health(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
-    scheduler = request.app.get(SCHEDULER)
-    leadership = request.app.get(LEADERSHIP)
-    replicas = request.app.get(REPLICAS)
+    jobs = request.app.get(JOBS)
+    redis = request.app.get(REDIS)
     now = clock.now()
     body: dict = {
         "status": "ok",
@@ -38,10 +36,10 @@ async def health(request: web.Request) -> web.Response:
         "upstream": {"source": "demo" if settings.uses_demo_data else "goated", "state": request.app[UPSTREAM].state},
         "bot": {"mode": settings.bot_mode, "webhook_url": settings.webhook_url},
         # Only the leading replica runs the jobs; the others stand by to take over.
-        "scheduler": {"running": bool(scheduler and scheduler.state == STATE_RUNNING), "leader": bool(leadership and leadership.leading)},
+        "scheduler": {"running": bool(jobs and jobs.running), "leader": bool(jobs and jobs.leading)},
         "live": {"connections": len(request.app[LIVE].clients), "max": settings.ws_max_connections},
         # Several replicas share Redis; without it they keep serving (see README), so it is reported, not fatal.
-        "redis": {"reachable": await replicas.reachable()} if replicas is not None else None,
+        "redis": {"reachable": await redis.reachable()} if redis is not None else None,
         "sync": None,
     }
     if not body["database"]["reachable"]:

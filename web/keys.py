@@ -1,4 +1,8 @@
-"""Typed application state: what every handler may read from `request.app`."""
+"""Typed application state: what every handler may read from `request.app`.
+
+What the web needs to know of the other parts (the upstream, the jobs, Redis) it reads through the small
+Protocols below, which the wiring fills in: web imports neither the scheduler nor the bot.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,9 @@ from typing import Protocol
 
 from aiogram.utils.i18n import I18n
 from aiohttp import web
-from apscheduler.schedulers.base import BaseScheduler
 
 from models.leaderboard import Leaderboards
 from settings import Settings
-from models.replicas import Replicas
-from scheduler.leader import Leadership
 from web.live import LiveHub
 
 
@@ -19,11 +20,24 @@ class HasUpstreamState(Protocol):
     state: str
 
 
+class HasJobsState(Protocol):
+    @property
+    def running(self) -> bool:
+        """The job scheduler runs in this process."""
+
+    @property
+    def leading(self) -> bool:
+        """This replica is the one that runs the jobs."""
+
+
+class CanBeReached(Protocol):
+    async def reachable(self) -> bool: ...
+
+
 SETTINGS = web.AppKey("settings", Settings)
 LEADERBOARDS = web.AppKey("leaderboards", Leaderboards)
 I18N = web.AppKey("i18n", I18n)
 UPSTREAM = web.AppKey("upstream", HasUpstreamState)
 LIVE = web.AppKey("live", LiveHub)
-SCHEDULER = web.AppKey("scheduler", BaseScheduler)  # set by main.build_runtime; /health reports whether it runs
-LEADERSHIP = web.AppKey("leadership", Leadership)  # set by main.build_runtime; /health says whether this replica leads
-REPLICAS = web.AppKey("replicas", Replicas | None)  # set by main.build_runtime: Redis, with REDIS_URL
+JOBS = web.AppKey("jobs", HasJobsState)  # set by the wiring; /health says whether the jobs run here
+REDIS = web.AppKey("redis", CanBeReached | None)  # set by the wiring with REDIS_URL; /health reports it

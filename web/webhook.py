@@ -14,7 +14,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
 
-from bot.seen_updates import Claim, SeenUpdates
+from web.seen_updates import Claim, SeenUpdates
 from metrics import telegram_update_duration_seconds, telegram_updates_total
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,98 @@
+"""Logging: one JSON object per line, with every secret redacted before it is written."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime
+
+from settings import Settings
+
+# The attributes every LogRecord has; any other attribute came from `extra={...}`.
+_RECORD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime"}
+
+
+def _extra_fields(record: logging.LogRecord) -> dict[str, object]:
+    return {key: value for key, value in vars(record).items()
+            if key not in _RECORD_ATTRIBUTES and not key.startswith("_")}
+
+
+class RedactSecrets(logging.Filter):
+    """Last line of defence: a secret that reaches a log line (say, inside a library's error text
+    holding a Bot API URL) is replaced before it is written: in the message, the traceback and the
+    string fields passed as `extra`."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # arguments that do not fit the format: the handler reports it, unformatted
+            message = None
+        if message is not None and (redacted := self.redact(message)) != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and record.exc_info[1] is not None and not record.exc_text:
+            # Formatters use `exc_text` when it is set, so the original traceback is never formatted again.
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        for key, value in _extra_fields(record).items():
+            if isinstance(value, str):
+                setattr(record, key, self.redact(value))
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: `ts` (ISO-8601, UTC), `level`, `logger`, `message`, `exc` when there is a
+    traceback, and every JSON-serialisable field passed as `extra={...}` (others are left out)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, object] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for key, value in _extra_fields(record).items():
+            if key in entry:
+                continue
+            try:
+                json.dumps(value, allow_nan=False)
+            except (TypeError, ValueError):
+                continue
+            entry[key] = value
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            entry["exc"] = record.exc_text
+        if record.stack_info:
+            entry["stack"] = self.formatStack(record.stack_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup_logging(settings: Settings) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    logging.basicConfig(level=settings.log_level, handlers=[handler])
+    logging.captureWarnings(True)  # a library's warning becomes a JSON line ("py.warnings") too
+    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret, settings.metrics_token) if s]
+    for root_handler in logging.getLogger().handlers:
+        root_handler.addFilter(RedactSecrets(secrets))
+    # One line per request, from web.metrics.JsonAccessLogger, at INFO.
+    logging.getLogger("aiohttp.access").setLevel(logging.NOTSET)
+    # APScheduler's "Running job… / Job executed successfully" every 30 s would bury the lines that matter;
+    # each sync writes its own line, and job failures (ERROR) still show.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if settings.bot_mode == "webhook":
+        # web/webhook.py writes one line per update; aiogram's own "Update id=… is handled" would repeat it.
+        # (Its error lines are still written; in polling mode its per-update line is the only one, so kept.)
+        logging.getLogger("aiogram.event").setLevel(logging.WARNING)
