@@ -39,7 +39,9 @@ def main(argv: list[str]) -> int:
     if command in ("backup", "restore") and len(argv) == 2:
         try:
             if command == "backup":
-                print(f"backed up {sqlite_path(settings.database_url)} to {backup(settings.database_url, Path(argv[1]))}")
+                print(
+                    f"backed up {sqlite_path(settings.database_url)} to {backup(settings.database_url, Path(argv[1]))}"
+                )
             else:
                 print(f"restored {restore(Path(argv[1]), settings.database_url)} from {argv[1]}")
         except BackupError as error:
@@ -50,11 +52,21 @@ def main(argv: list[str]) -> int:
         print("usage: python main.py [serve | migrate | backup FILE | restore FILE]", file=sys.stderr)
         return 2
     runtime = build_runtime(settings)
-    log.info("serving on http://%s:%d (%s data)", settings.host, settings.port,
-             "demo" if settings.uses_demo_data else "Goated")
-    web.run_app(runtime.web_app, host=settings.host, port=settings.port, print=None,
-                shutdown_timeout=SHUTDOWN_GRACE_SECONDS, access_log=logging.getLogger("aiohttp.access"),
-                access_log_class=JsonAccessLogger)
+    log.info(
+        "serving on http://%s:%d (%s data)",
+        settings.host,
+        settings.port,
+        "demo" if settings.uses_demo_data else "Goated",
+    )
+    web.run_app(
+        runtime.web_app,
+        host=settings.host,
+        port=settings.port,
+        print=None,
+        shutdown_timeout=SHUTDOWN_GRACE_SECONDS,
+        access_log=logging.getLogger("aiohttp.access"),
+        access_log_class=JsonAccessLogger,
+    )
     return 0
 
 

@@ -12,11 +12,13 @@ from prometheus_client import Counter, Gauge, Histogram
 # --- the web app (web/metrics.py's middleware) ---
 
 http_requests_total = Counter(
-    "http_requests_total", "HTTP requests answered, by route template, method and status.",
+    "http_requests_total",
+    "HTTP requests answered, by route template, method and status.",
     ["route", "method", "status"],
 )
 http_request_duration_seconds = Histogram(
-    "http_request_duration_seconds", "Time to answer an HTTP request (WebSocket sessions excluded), by route template.",
+    "http_request_duration_seconds",
+    "Time to answer an HTTP request (WebSocket sessions excluded), by route template.",
     ["route"],
 )
 websocket_connections = Gauge("websocket_connections", "WebSocket connections open now.")
@@ -25,10 +27,13 @@ websocket_connections = Gauge("websocket_connections", "WebSocket connections op
 
 UPDATE_OUTCOMES = ("handled", "failed")
 telegram_updates_total = Counter(
-    "telegram_updates_total", "Telegram updates processed through the webhook, by outcome.", ["outcome"],
+    "telegram_updates_total",
+    "Telegram updates processed through the webhook, by outcome.",
+    ["outcome"],
 )
 telegram_update_duration_seconds = Histogram(
-    "telegram_update_duration_seconds", "Time to process one Telegram update through the webhook.",
+    "telegram_update_duration_seconds",
+    "Time to process one Telegram update through the webhook.",
 )
 
 MESSAGE_OUTCOMES = ("sent", "failed", "retried", "blocked")
@@ -43,7 +48,8 @@ telegram_messages_total = Counter(
 SYNC_OUTCOMES = ("ok", "failed", "rejected")
 sync_runs_total = Counter("sync_runs_total", "Finished sync runs, by outcome.", ["outcome"])
 sync_duration_seconds = Histogram(
-    "sync_duration_seconds", "Duration of a finished sync run (the upstream alone takes 8-14 s).",
+    "sync_duration_seconds",
+    "Duration of a finished sync run (the upstream alone takes 8-14 s).",
     buckets=(0.5, 1, 2.5, 5, 10, 15, 20, 30, 45, 60, 120, 300, float("inf")),
 )
 

@@ -20,8 +20,13 @@ WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 BOT_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 
 DEFAULT_DATABASE_URL = "sqlite://data/goatedvips.sqlite3"
-DEFAULT_VIP_TIERS = (("Bronze", Decimal(1_000)), ("Silver", Decimal(10_000)), ("Gold", Decimal(50_000)),
-                     ("Platinum", Decimal(250_000)), ("Diamond", Decimal(1_000_000)))
+DEFAULT_VIP_TIERS = (
+    ("Bronze", Decimal(1_000)),
+    ("Silver", Decimal(10_000)),
+    ("Gold", Decimal(50_000)),
+    ("Platinum", Decimal(250_000)),
+    ("Diamond", Decimal(1_000_000)),
+)
 
 
 class Settings(BaseSettings):
@@ -60,7 +65,9 @@ class Settings(BaseSettings):
     affiliate_url: str | None = None
 
     # The public page and API (see the README's "Web page and API" section).
-    name_display: Literal["masked", "full"] = "masked"  # masked: Luck***42, so a leaderboard link shared in a group outs nobody
+    name_display: Literal["masked", "full"] = (
+        "masked"  # masked: Luck***42, so a leaderboard link shared in a group outs nobody
+    )
     ws_max_connections: int = Field(default=2000, ge=1, le=100_000)
     ws_heartbeat_seconds: float = Field(default=30.0, gt=0, le=300)
     ws_send_queue: int = Field(default=16, ge=1, le=1000)  # messages a slow client may lag behind before it is dropped

@@ -37,10 +37,22 @@ def players(n: int, seed: int = 0) -> list[dict[str, Any]]:
     for i in range(n):
         if rng.random() < 0.10:
             month = rng.uniform(1, 200_000)
-            rows.append(player(f"uid{i:08d}", f"Player{i}", round(month / 30, 5), round(month / 4, 5),
-                               round(month, 5), round(month * 3.3, 5)))
+            rows.append(
+                player(
+                    f"uid{i:08d}",
+                    f"Player{i}",
+                    round(month / 30, 5),
+                    round(month / 4, 5),
+                    round(month, 5),
+                    round(month * 3.3, 5),
+                )
+            )
         else:
-            rows.append(player(f"uid{i:08d}", f"Player{i}", all_time=round(rng.uniform(0, 5000), 4) if rng.random() < 0.3 else 0))
+            rows.append(
+                player(
+                    f"uid{i:08d}", f"Player{i}", all_time=round(rng.uniform(0, 5000), 4) if rng.random() < 0.3 else 0
+                )
+            )
     return rows
 
 

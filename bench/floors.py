@@ -36,7 +36,8 @@ def bot_floor(args: argparse.Namespace) -> web.Application:
     app = web.Application()
     # Handled inside the request, as the app does (web/webhook.py), so latency means the same thing.
     SimpleRequestHandler(dispatcher, bot, secret_token=args.secret, handle_in_background=False).register(
-        app, path="/telegram/webhook")
+        app, path="/telegram/webhook"
+    )
     return app
 
 

@@ -26,8 +26,15 @@ from datetime import datetime
 import aiohttp
 
 # The mix of a busy race day: the commands people use most, and the buttons under their answers.
-MIX = [("/leaderboard", 20), ("/leaderboard week", 5), ("/race", 25), ("/stats", 20),
-       ("button:lb:today", 8), ("button:lb:month", 7), ("button:race:refresh", 15)]
+MIX = [
+    ("/leaderboard", 20),
+    ("/leaderboard week", 5),
+    ("/race", 25),
+    ("/stats", 20),
+    ("button:lb:today", 8),
+    ("button:lb:month", 7),
+    ("button:race:refresh", 15),
+]
 BOT = {"id": 7000000001, "is_bot": True, "first_name": "GoatedVIPs"}
 
 
@@ -41,11 +48,17 @@ def percentile(values: list[float], share: float) -> float:
 def summary(latencies: list[float], errors: int, seconds: float) -> dict:
     ms = [x * 1000 for x in latencies]
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"requests": len(ms), "errors": errors, "seconds": round(seconds, 2),
-            "per_second": round(len(ms) / seconds, 1) if seconds else 0,
-            "p50_ms": round(percentile(ms, 0.50), 2), "p90_ms": round(percentile(ms, 0.90), 2),
-            "p99_ms": round(percentile(ms, 0.99), 2), "max_ms": round(max(ms, default=float("nan")), 2),
-            "client_cpu_s": round(usage.ru_utime + usage.ru_stime, 1)}
+    return {
+        "requests": len(ms),
+        "errors": errors,
+        "seconds": round(seconds, 2),
+        "per_second": round(len(ms) / seconds, 1) if seconds else 0,
+        "p50_ms": round(percentile(ms, 0.50), 2),
+        "p90_ms": round(percentile(ms, 0.90), 2),
+        "p99_ms": round(percentile(ms, 0.99), 2),
+        "max_ms": round(max(ms, default=float("nan")), 2),
+        "client_cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+    }
 
 
 class Updates:
@@ -59,19 +72,46 @@ class Updates:
 
     def next(self) -> bytes:
         user_id, update_id = next(self.users), next(self.ids)
-        user = {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "username": f"user{user_id}",
-                "language_code": "en"}
+        user = {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "username": f"user{user_id}",
+            "language_code": "en",
+        }
         chat = {"id": user_id, "type": "private", "first_name": user["first_name"]}
         kind = self.rng.choice(self.kinds)
         if kind.startswith("button:"):
-            message = {"message_id": 1 + update_id % 1000, "date": int(time.time()), "chat": chat, "from": BOT, "text": "…"}
-            update = {"update_id": update_id, "callback_query": {
-                "id": str(update_id), "from": user, "chat_instance": "1", "data": kind.removeprefix("button:"), "message": message}}
+            message = {
+                "message_id": 1 + update_id % 1000,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": BOT,
+                "text": "…",
+            }
+            update = {
+                "update_id": update_id,
+                "callback_query": {
+                    "id": str(update_id),
+                    "from": user,
+                    "chat_instance": "1",
+                    "data": kind.removeprefix("button:"),
+                    "message": message,
+                },
+            }
         else:
             command = kind.split()[0]
-            update = {"update_id": update_id, "message": {
-                "message_id": update_id, "date": int(time.time()), "chat": chat, "from": user, "text": kind,
-                "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}]}}
+            update = {
+                "update_id": update_id,
+                "message": {
+                    "message_id": update_id,
+                    "date": int(time.time()),
+                    "chat": chat,
+                    "from": user,
+                    "text": kind,
+                    "entities": [{"type": "bot_command", "offset": 0, "length": len(command)}],
+                },
+            }
         return json.dumps(update).encode()
 
 
@@ -126,6 +166,7 @@ async def run_updates(args: argparse.Namespace) -> dict:
     updates = Updates(first, count)
     headers = {"X-Telegram-Bot-Api-Secret-Token": args.secret, "Content-Type": "application/json"}
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
         async def call() -> bool:
             try:
                 async with session.post(args.url, data=updates.next(), headers=headers) as response:
@@ -133,6 +174,7 @@ async def run_updates(args: argparse.Namespace) -> dict:
                     return response.status == 200
             except aiohttp.ClientError:
                 return False
+
         if args.rate:
             return await open_loop(call, args.rate, args.warmup, args.duration)
         return await closed_loop(call, args.concurrency, args.warmup, args.duration)
@@ -145,6 +187,7 @@ async def run_http(args: argparse.Namespace) -> dict:
     addresses = [f"10.{i // 250}.{i % 250}.{rng.randint(1, 250)}" for i in range(2_000)]
     size = None
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0), auto_decompress=False) as session:
+
         async def call() -> bool:
             nonlocal size
             try:
@@ -153,6 +196,7 @@ async def run_http(args: argparse.Namespace) -> dict:
                     return response.status == 200
             except aiohttp.ClientError:
                 return False
+
         result = await closed_loop(call, args.concurrency, args.warmup, args.duration)
     return result | {"bytes": size}
 
@@ -163,6 +207,7 @@ async def run_ws(args: argparse.Namespace) -> dict:
     connected = asyncio.Semaphore(50)  # connect in waves, as visitors would, not all in one instant
 
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
         async def client(index: int, ready: asyncio.Event) -> None:
             async with connected:
                 socket = await session.ws_connect(args.url, max_msg_size=0)
@@ -186,12 +231,20 @@ async def run_ws(args: argparse.Namespace) -> dict:
                 async with session.post(args.fire) as response:
                     cause = (await response.json())["at"]
             else:  # the app: an admin's /sync; the update carries the sync's end time (race.updated_at)
-                update = {"update_id": next(update_ids), "message": {
-                    "message_id": 1, "date": int(time.time()), "chat": {"id": args.admin, "type": "private"},
-                    "from": {"id": args.admin, "is_bot": False, "first_name": "Admin"}, "text": "/sync",
-                    "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
-                async with session.post(args.webhook, json=update,
-                                        headers={"X-Telegram-Bot-Api-Secret-Token": args.secret}) as response:
+                update = {
+                    "update_id": next(update_ids),
+                    "message": {
+                        "message_id": 1,
+                        "date": int(time.time()),
+                        "chat": {"id": args.admin, "type": "private"},
+                        "from": {"id": args.admin, "is_bot": False, "first_name": "Admin"},
+                        "text": "/sync",
+                        "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+                    },
+                }
+                async with session.post(
+                    args.webhook, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": args.secret}
+                ) as response:
                     assert response.status == 200, await response.text()
                 cause = None
             deadline = time.monotonic() + 10
@@ -202,16 +255,28 @@ async def run_ws(args: argparse.Namespace) -> dict:
                 cause = datetime.fromisoformat(json.loads(got[0][1])["race"]["updated_at"]).timestamp()
             latencies = [at - cause for at, _ in got]
             if number >= args.warmup_rounds:
-                rounds.append({"clients": len(got), "last_ms": round(max(latencies) * 1000, 1),
-                               "median_ms": round(percentile(latencies, 0.5) * 1000, 1)})
+                rounds.append(
+                    {
+                        "clients": len(got),
+                        "last_ms": round(max(latencies) * 1000, 1),
+                        "median_ms": round(percentile(latencies, 0.5) * 1000, 1),
+                    }
+                )
             await asyncio.sleep(args.pause)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     last = [r["last_ms"] for r in rounds]
-    return {"clients": args.clients, "rounds": len(rounds), "missed": sum(args.clients - r["clients"] for r in rounds),
-            "last_client_p50_ms": percentile(last, 0.5), "last_client_p99_ms": percentile(last, 0.99),
-            "last_client_max_ms": max(last), "message_bytes": len(received[0][-1][1]), "per_round": rounds}
+    return {
+        "clients": args.clients,
+        "rounds": len(rounds),
+        "missed": sum(args.clients - r["clients"] for r in rounds),
+        "last_client_p50_ms": percentile(last, 0.5),
+        "last_client_p99_ms": percentile(last, 0.99),
+        "last_client_max_ms": max(last),
+        "message_bytes": len(received[0][-1][1]),
+        "per_round": rounds,
+    }
 
 
 def main() -> None:

@@ -51,6 +51,7 @@ APP_PLAYERS = 2_000  # a real affiliate's size (the sync benchmark goes to 100,0
 @dataclass
 class Plan:
     """How long each part runs; --quick shortens everything (for trying the suite, not for the record)."""
+
     warmup: float = 5
     duration: float = 20
     concurrency: int = 16
@@ -88,8 +89,9 @@ async def wait_for_port(port: int, process: asyncio.subprocess.Process, timeout:
 
 async def run_json(*argv: str) -> dict:
     """Run a bench script in its own process; its stdout is one JSON object."""
-    process = await asyncio.create_subprocess_exec(PYTHON, *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE,
-                                                   stderr=asyncio.subprocess.PIPE)
+    process = await asyncio.create_subprocess_exec(
+        PYTHON, *argv, cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
     out, err = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(argv[:2])} failed ({process.returncode}):\n{err.decode()[-3000:]}")
@@ -142,17 +144,30 @@ class Suite:
                 self.goated_url = f"http://127.0.0.1:{port}/user"
 
     def app_env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "TELEGRAM_", "RATE_LIMIT", "WS_", "REDIS_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(
+                ("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "TELEGRAM_", "RATE_LIMIT", "WS_", "REDIS_")
+            )
+        }
         env.update(
-            DATABASE_URL=self.database_url, BOT_TOKEN=BOT_TOKEN, TELEGRAM_API_URL=self.telegram_url,
-            WEBHOOK_BASE_URL="https://bench.example.com", WEBHOOK_SECRET=SECRET,
-            GOATED_API_URL=self.goated_url, GOATED_AFFILIATE_CODE=AFFILIATE_CODE,
+            DATABASE_URL=self.database_url,
+            BOT_TOKEN=BOT_TOKEN,
+            TELEGRAM_API_URL=self.telegram_url,
+            WEBHOOK_BASE_URL="https://bench.example.com",
+            WEBHOOK_SECRET=SECRET,
+            GOATED_API_URL=self.goated_url,
+            GOATED_AFFILIATE_CODE=AFFILIATE_CODE,
             SYNC_INTERVAL_SECONDS="900",  # the start-up sync, then only the benchmarks' own syncs
-            ADMIN_IDS=str(ADMIN_ID), HOST="127.0.0.1", PORT=str(self.app_port),
+            ADMIN_IDS=str(ADMIN_ID),
+            HOST="127.0.0.1",
+            PORT=str(self.app_port),
             # Benchmark 2 measures the handlers, not 429s: a high per-IP limit, and the load's X-Forwarded-For
             # believed from loopback so each simulated visitor has its own budget.
-            RATE_LIMIT_HIGH="100000", RATE_LIMIT_MEDIUM="100000", TRUSTED_PROXIES="127.0.0.1",
+            RATE_LIMIT_HIGH="100000",
+            RATE_LIMIT_MEDIUM="100000",
+            TRUSTED_PROXIES="127.0.0.1",
             WS_MAX_CONNECTIONS="5000",  # benchmark 4 holds 1,000 clients (the default, 2,000, would do too)
             LOG_LEVEL="INFO",  # production's: one JSON line per request and per update
         )
@@ -161,12 +176,20 @@ class Suite:
     async def start_app(self) -> None:
         self.app_port = free_port()
         env = self.app_env()
-        migrate = await asyncio.create_subprocess_exec(PYTHON, str(ROOT / "main.py"), "migrate", env=env, cwd=self.workdir,
-                                                       stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+        migrate = await asyncio.create_subprocess_exec(
+            PYTHON,
+            str(ROOT / "main.py"),
+            "migrate",
+            env=env,
+            cwd=self.workdir,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
         assert await migrate.wait() == 0, "migration failed"
         log = (self.workdir / "app.log").open("ab")
-        self.app = await asyncio.create_subprocess_exec(PYTHON, str(ROOT / "main.py"), env=env, cwd=self.workdir,
-                                                        stdout=log, stderr=log)
+        self.app = await asyncio.create_subprocess_exec(
+            PYTHON, str(ROOT / "main.py"), env=env, cwd=self.workdir, stdout=log, stderr=log
+        )
         await wait_for_port(self.app_port, self.app)
         async with aiohttp.ClientSession() as session:  # ready when the start-up sync has landed
             for _ in range(600):
@@ -186,32 +209,69 @@ class Suite:
             uids = await conn.fetch("SELECT uid FROM player ORDER BY wagered_month DESC, uid LIMIT $1", LINKED_USERS)
             now = datetime.now(UTC)
             count = max(self.plan.users, self.plan.recipients)
-            rows = [(FIRST_USER + i, f"user{FIRST_USER + i}", f"User{FIRST_USER + i}", "en", "user", False,
-                     uids[i]["uid"] if i < len(uids) else None, now, now) for i in range(count)]
-            await conn.copy_records_to_table("telegram_user", records=rows, columns=[
-                "id", "username", "first_name", "telegram_language", "role", "blocked_bot", "player_id", "created_at",
-                "updated_at"])
+            rows = [
+                (
+                    FIRST_USER + i,
+                    f"user{FIRST_USER + i}",
+                    f"User{FIRST_USER + i}",
+                    "en",
+                    "user",
+                    False,
+                    uids[i]["uid"] if i < len(uids) else None,
+                    now,
+                    now,
+                )
+                for i in range(count)
+            ]
+            await conn.copy_records_to_table(
+                "telegram_user",
+                records=rows,
+                columns=[
+                    "id",
+                    "username",
+                    "first_name",
+                    "telegram_language",
+                    "role",
+                    "blocked_bot",
+                    "player_id",
+                    "created_at",
+                    "updated_at",
+                ],
+            )
         finally:
             await conn.close()
 
     async def floor(self, kind: str, *args: str) -> tuple[asyncio.subprocess.Process, int]:
         port = free_port()
-        process = await asyncio.create_subprocess_exec(PYTHON, str(ROOT / "bench" / "floors.py"), kind, "--port", str(port),
-                                                       *args, cwd=ROOT)
+        process = await asyncio.create_subprocess_exec(
+            PYTHON, str(ROOT / "bench" / "floors.py"), kind, "--port", str(port), *args, cwd=ROOT
+        )
         await wait_for_port(port, process)
         return process, port
 
     async def post_update(self, session: aiohttp.ClientSession, update: dict) -> None:
-        async with session.post(self.webhook_url, json=update,
-                                headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+        async with session.post(
+            self.webhook_url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        ) as response:
             assert response.status == 200, await response.text()
 
     # ---- the benchmarks ----
 
     async def updates_load(self, url: str, **options: float) -> dict:
         plan = self.plan
-        argv = ["bench/load.py", "updates", url, "--secret", SECRET, "--users", f"{FIRST_USER}:{plan.users}",
-                "--warmup", str(options.get("warmup", plan.warmup)), "--duration", str(options.get("duration", plan.duration))]
+        argv = [
+            "bench/load.py",
+            "updates",
+            url,
+            "--secret",
+            SECRET,
+            "--users",
+            f"{FIRST_USER}:{plan.users}",
+            "--warmup",
+            str(options.get("warmup", plan.warmup)),
+            "--duration",
+            str(options.get("duration", plan.duration)),
+        ]
         if "rate" in options:
             argv += ["--rate", str(options["rate"])]
         else:
@@ -232,10 +292,13 @@ class Suite:
         finally:
             await stop(floor)
         ratio = app_max["per_second"] / floor_max["per_second"]
-        return {"app": {"max": app_max, "moderate": app_mod, "bot_api_calls_during_max": replies},
-                "floor": {"max": floor_max, "moderate": floor_mod},
-                "throughput_ratio": round(ratio, 2), "goal_throughput": ratio >= 0.5,
-                "goal_p99": app_mod["p99_ms"] < 50 and app_mod["errors"] == 0 and app_max["errors"] == 0}
+        return {
+            "app": {"max": app_max, "moderate": app_mod, "bot_api_calls_during_max": replies},
+            "floor": {"max": floor_max, "moderate": floor_mod},
+            "throughput_ratio": round(ratio, 2),
+            "goal_throughput": ratio >= 0.5,
+            "goal_p99": app_mod["p99_ms"] < 50 and app_mod["errors"] == 0 and app_max["errors"] == 0,
+        }
 
     async def bench_page(self) -> dict:
         """2. GET / and GET /api/leaderboard per second, against aiohttp answering the same bytes."""
@@ -250,13 +313,23 @@ class Suite:
         floor, port = await self.floor("http", *routes)
         try:
             for path in ("/", "/api/leaderboard"):
-                common = ["--concurrency", str(self.plan.concurrency), "--warmup", str(self.plan.warmup),
-                          "--duration", str(self.plan.duration)]
+                common = [
+                    "--concurrency",
+                    str(self.plan.concurrency),
+                    "--warmup",
+                    str(self.plan.warmup),
+                    "--duration",
+                    str(self.plan.duration),
+                ]
                 app = await run_json("bench/load.py", "http", self.app_url + path, *common)
                 bare = await run_json("bench/load.py", "http", f"http://127.0.0.1:{port}{path}", *common)
                 ratio = app["per_second"] / bare["per_second"]
-                out[path] = {"app": app, "floor": bare, "ratio": round(ratio, 2),
-                             "goal": ratio >= 0.7 and app["errors"] == 0}
+                out[path] = {
+                    "app": app,
+                    "floor": bare,
+                    "ratio": round(ratio, 2),
+                    "goal": ratio >= 0.7 and app["errors"] == 0,
+                }
         finally:
             await stop(floor)
         return out
@@ -269,8 +342,9 @@ class Suite:
             fake.set_players(players(n))
             runner, port = await serve(fake.app())
             try:
-                result = await run_json("bench/sync.py", f"http://127.0.0.1:{port}/user", "--players", str(n),
-                                        "--admin-url", ADMIN_URL)
+                result = await run_json(
+                    "bench/sync.py", f"http://127.0.0.1:{port}/user", "--players", str(n), "--admin-url", ADMIN_URL
+                )
             finally:
                 await runner.cleanup()
             print(f"  sync {n}: {result}", flush=True)
@@ -286,17 +360,33 @@ class Suite:
         message = self.workdir / "live.json"
         message.write_text(snapshot.replace('"type":"snapshot"', '"type":"update"', 1))
         common = ["--clients", str(self.plan.ws_clients), "--rounds", str(self.plan.ws_rounds)]
-        app = await run_json("bench/load.py", "ws", f"{self.app_url.replace('http', 'ws')}/ws", *common,
-                             "--webhook", self.webhook_url, "--secret", SECRET, "--admin", str(ADMIN_ID),
-                             "--change", self.goated_url.rsplit("/", 1)[0] + "/control/change?share=0.05")
+        app = await run_json(
+            "bench/load.py",
+            "ws",
+            f"{self.app_url.replace('http', 'ws')}/ws",
+            *common,
+            "--webhook",
+            self.webhook_url,
+            "--secret",
+            SECRET,
+            "--admin",
+            str(ADMIN_ID),
+            "--change",
+            self.goated_url.rsplit("/", 1)[0] + "/control/change?share=0.05",
+        )
         floor, port = await self.floor("ws", "--message", str(message))
         try:
-            bare = await run_json("bench/load.py", "ws", f"ws://127.0.0.1:{port}/ws", *common,
-                                  "--fire", f"http://127.0.0.1:{port}/fire")
+            bare = await run_json(
+                "bench/load.py", "ws", f"ws://127.0.0.1:{port}/ws", *common, "--fire", f"http://127.0.0.1:{port}/fire"
+            )
         finally:
             await stop(floor)
-        return {"app": app, "floor": bare, "ratio": round(app["last_client_p99_ms"] / bare["last_client_p99_ms"], 2),
-                "goal": app["last_client_p99_ms"] < 250 and app["missed"] == 0}
+        return {
+            "app": app,
+            "floor": bare,
+            "ratio": round(app["last_client_p99_ms"] / bare["last_client_p99_ms"], 2),
+            "goal": app["last_client_p99_ms"] < 250 and app["missed"] == 0,
+        }
 
     async def bench_upstream(self) -> dict:
         """6. The bot benchmark again while the upstream takes 10 s a call and syncs keep running."""
@@ -311,10 +401,20 @@ class Suite:
             async with aiohttp.ClientSession() as session:
                 while running:
                     self.goated.change(0.05)
-                    await self.post_update(session, {"update_id": int(time.time() * 1000) % 10**9, "message": {
-                        "message_id": 1, "date": int(time.time()), "chat": {"id": ADMIN_ID, "type": "private"},
-                        "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"}, "text": "/sync",
-                        "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}})
+                    await self.post_update(
+                        session,
+                        {
+                            "update_id": int(time.time() * 1000) % 10**9,
+                            "message": {
+                                "message_id": 1,
+                                "date": int(time.time()),
+                                "chat": {"id": ADMIN_ID, "type": "private"},
+                                "from": {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"},
+                                "text": "/sync",
+                                "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+                            },
+                        },
+                    )
                     syncs += 1
 
         self.goated.delay = 10.0
@@ -329,37 +429,73 @@ class Suite:
             await syncing
             self.goated.delay = 0.0
         ratio = slow["p99_ms"] / healthy["p99_ms"]
-        return {"healthy": healthy, "slow_upstream": slow, "slow_upstream_max": slow_max,
-                "upstream_calls": self.goated.served - before, "syncs_finished": syncs,
-                "p99_ratio": round(ratio, 2), "goal": ratio <= 1.10 and slow["errors"] == 0}
+        return {
+            "healthy": healthy,
+            "slow_upstream": slow,
+            "slow_upstream_max": slow_max,
+            "upstream_calls": self.goated.served - before,
+            "syncs_finished": syncs,
+            "p99_ratio": round(ratio, 2),
+            "goal": ratio <= 1.10 and slow["errors"] == 0,
+        }
 
     async def bench_broadcast(self) -> dict:
         """5. A broadcast to N users through the bot, against a Bot API that allows 30 messages/s."""
         conn = await asyncpg.connect(self.database_url)
         # The audience is "everyone who started the bot": the first N seeded users (and the admin).
-        await conn.execute("UPDATE telegram_user SET blocked_bot = (id >= $1) WHERE id >= $2",
-                           FIRST_USER + self.plan.recipients, FIRST_USER)
+        await conn.execute(
+            "UPDATE telegram_user SET blocked_bot = (id >= $1) WHERE id >= $2",
+            FIRST_USER + self.plan.recipients,
+            FIRST_USER,
+        )
         admin = {"id": ADMIN_ID, "is_bot": False, "first_name": "Admin"}
         chat = {"id": ADMIN_ID, "type": "private"}
         ids = iter(range(int(time.time()) % 10**8, 10**9))
 
         def message(text: str) -> dict:
             entities = [{"type": "bot_command", "offset": 0, "length": len(text)}] if text.startswith("/") else []
-            return {"update_id": next(ids), "message": {"message_id": next(ids), "date": int(time.time()), "chat": chat,
-                                                        "from": admin, "text": text, "entities": entities}}
+            return {
+                "update_id": next(ids),
+                "message": {
+                    "message_id": next(ids),
+                    "date": int(time.time()),
+                    "chat": chat,
+                    "from": admin,
+                    "text": text,
+                    "entities": entities,
+                },
+            }
 
         def press(data: str) -> dict:
-            return {"update_id": next(ids), "callback_query": {"id": str(next(ids)), "from": admin, "chat_instance": "1",
-                    "data": data, "message": {"message_id": 1, "date": int(time.time()), "chat": chat,
-                                              "from": {"id": 7000000001, "is_bot": True, "first_name": "GoatedVIPs"}, "text": "…"}}}
+            return {
+                "update_id": next(ids),
+                "callback_query": {
+                    "id": str(next(ids)),
+                    "from": admin,
+                    "chat_instance": "1",
+                    "data": data,
+                    "message": {
+                        "message_id": 1,
+                        "date": int(time.time()),
+                        "chat": chat,
+                        "from": {"id": 7000000001, "is_bot": True, "first_name": "GoatedVIPs"},
+                        "text": "…",
+                    },
+                },
+            }
 
         async with aiohttp.ClientSession() as session:
             await self.post_update(session, message("/broadcast"))
             await self.post_update(session, message("📣 The race ends in 24 hours: check /race for your place!"))
             await self.post_update(session, press("bc:audience:everyone"))
-            send = next(button["callback_data"] for call in reversed(self.telegram.calls) if "reply_markup" in call
-                        for row in call["reply_markup"]["inline_keyboard"] for button in row
-                        if button.get("callback_data", "").startswith("bc:send:"))
+            send = next(
+                button["callback_data"]
+                for call in reversed(self.telegram.calls)
+                if "reply_markup" in call
+                for row in call["reply_markup"]["inline_keyboard"]
+                for button in row
+                if button.get("callback_data", "").startswith("bc:send:")
+            )
             self.telegram.reset_counts()
             self.telegram.limit(30)
             started = time.monotonic()
@@ -380,29 +516,54 @@ class Suite:
         times = self.telegram.delivery_times
         span = times[-1] - times[0] if len(times) > 1 else float("nan")
         # Sustained: the slowest 10-second stretch between the first and last delivery.
-        windows = [sum(1 for t in times if start <= t < start + 10) / 10
-                   for start in [times[0] + 10 * k for k in range(int(span // 10))]] if span >= 10 else []
+        windows = (
+            [
+                sum(1 for t in times if start <= t < start + 10) / 10
+                for start in [times[0] + 10 * k for k in range(int(span // 10))]
+            ]
+            if span >= 10
+            else []
+        )
         rate = (len(times) - 1) / span if span else float("nan")
         statuses: dict[str, int] = {}
         for r in rows:
             statuses[r["status"]] = statuses.get(r["status"], 0) + 1
         lost = sum(1 for uid in recipients if got[uid] == 0)
         duplicates = sum(1 for uid in recipients if got[uid] > 1)
-        return {"recipients": len(recipients), "statuses": statuses, "seconds": round(elapsed, 1),
-                "messages_per_second": round(rate, 2), "slowest_10s_per_second": min(windows, default=None),
-                "floor_per_second": 30, "ratio": round(rate / 30, 3), "answered_429": self.telegram.too_many,
-                "lost": lost, "duplicates": duplicates,
-                "goal": rate >= 27 and lost == 0 and duplicates == 0 and statuses.get("sent") == len(recipients)}
+        return {
+            "recipients": len(recipients),
+            "statuses": statuses,
+            "seconds": round(elapsed, 1),
+            "messages_per_second": round(rate, 2),
+            "slowest_10s_per_second": min(windows, default=None),
+            "floor_per_second": 30,
+            "ratio": round(rate / 30, 3),
+            "answered_429": self.telegram.too_many,
+            "lost": lost,
+            "duplicates": duplicates,
+            "goal": rate >= 27 and lost == 0 and duplicates == 0 and statuses.get("sent") == len(recipients),
+        }
 
 
 ORDER = ["sync", "bot", "page", "live", "upstream", "broadcast"]
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    return {"cpus": os.cpu_count(), "cpu": cpu, "kernel": platform.release(), "python": platform.python_version(),
-            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": cpu,
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+    }
 
 
 def table(results: dict, plan: Plan) -> str:
@@ -416,36 +577,113 @@ def table(results: dict, plan: Plan) -> str:
     lines.append(f"{'benchmark':<10} {'metric':<34} {'app':>10} {'floor':>10} {'ratio':>7}  {'goal':<22} met")
     if r := results.get("bot"):
         a, f = r["app"], r["floor"]
-        row("1 bot", "updates/s (saturated)", a["max"]["per_second"], f["max"]["per_second"], r["throughput_ratio"],
-            ">= 0.5 x floor", r["goal_throughput"])
+        row(
+            "1 bot",
+            "updates/s (saturated)",
+            a["max"]["per_second"],
+            f["max"]["per_second"],
+            r["throughput_ratio"],
+            ">= 0.5 x floor",
+            r["goal_throughput"],
+        )
         row("1 bot", f"p50 ms at {plan.rate:g}/s", a["moderate"]["p50_ms"], f["moderate"]["p50_ms"], "", "", None)
-        row("1 bot", f"p99 ms at {plan.rate:g}/s", a["moderate"]["p99_ms"], f["moderate"]["p99_ms"], "", "< 50 ms", r["goal_p99"])
+        row(
+            "1 bot",
+            f"p99 ms at {plan.rate:g}/s",
+            a["moderate"]["p99_ms"],
+            f["moderate"]["p99_ms"],
+            "",
+            "< 50 ms",
+            r["goal_p99"],
+        )
     if r := results.get("page"):
         for path, p in r.items():
-            row("2 page", f"GET {path} req/s", p["app"]["per_second"], p["floor"]["per_second"], p["ratio"], ">= 0.7 x floor", p["goal"])
+            row(
+                "2 page",
+                f"GET {path} req/s",
+                p["app"]["per_second"],
+                p["floor"]["per_second"],
+                p["ratio"],
+                ">= 0.7 x floor",
+                p["goal"],
+            )
     if r := results.get("sync"):
         for s in r["sizes"]:
             big = s["players"] == 100_000
-            row("3 sync", f"{s['players']:,} first sync s", s["first_sync_s"], s["copy_floor_s"], s["first_vs_copy"], "", None)
-            row("3 sync", f"{s['players']:,} repeat (5% changed) s", s["repeat_sync_s"], s["copy_floor_s"], s["repeat_vs_copy"],
-                "<= 3 x COPY" if big else "", (s["repeat_vs_copy"] <= 3) if big else None)
-            row("3 sync", f"{s['players']:,} peak RSS MB", s["peak_rss_mb"], "", "", "< 300 MB" if big else "",
-                (s["peak_rss_mb"] < 300) if big else None)
+            row(
+                "3 sync",
+                f"{s['players']:,} first sync s",
+                s["first_sync_s"],
+                s["copy_floor_s"],
+                s["first_vs_copy"],
+                "",
+                None,
+            )
+            row(
+                "3 sync",
+                f"{s['players']:,} repeat (5% changed) s",
+                s["repeat_sync_s"],
+                s["copy_floor_s"],
+                s["repeat_vs_copy"],
+                "<= 3 x COPY" if big else "",
+                (s["repeat_vs_copy"] <= 3) if big else None,
+            )
+            row(
+                "3 sync",
+                f"{s['players']:,} peak RSS MB",
+                s["peak_rss_mb"],
+                "",
+                "",
+                "< 300 MB" if big else "",
+                (s["peak_rss_mb"] < 300) if big else None,
+            )
     if r := results.get("live"):
-        row("4 live", f"{r['app']['clients']} clients, last p99 ms", r["app"]["last_client_p99_ms"],
-            r["floor"]["last_client_p99_ms"], r["ratio"], "< 250 ms", r["goal"])
+        row(
+            "4 live",
+            f"{r['app']['clients']} clients, last p99 ms",
+            r["app"]["last_client_p99_ms"],
+            r["floor"]["last_client_p99_ms"],
+            r["ratio"],
+            "< 250 ms",
+            r["goal"],
+        )
     if r := results.get("broadcast"):
-        row("5 bcast", f"{r['recipients']:,} recipients, msg/s", r["messages_per_second"], 30, r["ratio"], ">= 27/s", r["goal"])
-        row("5 bcast", "lost / duplicates", f"{r['lost']}/{r['duplicates']}", "", "", "0 / 0", r["lost"] == r["duplicates"] == 0)
+        row(
+            "5 bcast",
+            f"{r['recipients']:,} recipients, msg/s",
+            r["messages_per_second"],
+            30,
+            r["ratio"],
+            ">= 27/s",
+            r["goal"],
+        )
+        row(
+            "5 bcast",
+            "lost / duplicates",
+            f"{r['lost']}/{r['duplicates']}",
+            "",
+            "",
+            "0 / 0",
+            r["lost"] == r["duplicates"] == 0,
+        )
     if r := results.get("upstream"):
-        row("6 upstr", f"p99 ms at {plan.rate:g}/s, upstream 10 s", r["slow_upstream"]["p99_ms"], r["healthy"]["p99_ms"],
-            r["p99_ratio"], "<= 1.10 x healthy", r["goal"])
+        row(
+            "6 upstr",
+            f"p99 ms at {plan.rate:g}/s, upstream 10 s",
+            r["slow_upstream"]["p99_ms"],
+            r["healthy"]["p99_ms"],
+            r["p99_ratio"],
+            "<= 1.10 x healthy",
+            r["goal"],
+        )
     return "\n".join(lines)
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="short runs and 300 broadcast recipients, to try the suite")
+    parser.add_argument(
+        "--quick", action="store_true", help="short runs and 300 broadcast recipients, to try the suite"
+    )
     parser.add_argument("--only", default=",".join(ORDER), help=f"comma-separated, from: {','.join(ORDER)}")
     parser.add_argument("--recipients", type=int, help="broadcast recipients (default 10,000; --quick 300)")
     parser.add_argument("--rate", type=float, help="the moderate load of benchmarks 1 and 6, updates/s (default 100)")
@@ -482,8 +720,13 @@ async def main() -> None:
             await runner.cleanup()
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
-    report = {"date": started.isoformat(timespec="seconds"), "command": " ".join(["bench/run.py", *sys.argv[1:]]),
-              "machine": machine(), "plan": plan.__dict__, "results": suite.results}
+    report = {
+        "date": started.isoformat(timespec="seconds"),
+        "command": " ".join(["bench/run.py", *sys.argv[1:]]),
+        "machine": machine(),
+        "plan": plan.__dict__,
+        "results": suite.results,
+    }
     (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, default=list))
     print()
     print(table(suite.results, plan))

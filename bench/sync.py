@@ -33,7 +33,16 @@ from scheduler.goated import GoatedClient  # noqa: E402
 from scheduler.sync import SyncService  # noqa: E402
 from tests.fakes.goated import AFFILIATE_CODE  # noqa: E402
 
-COLUMNS = ["uid", "name", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time", "first_seen_at", "changed_at"]
+COLUMNS = [
+    "uid",
+    "name",
+    "wagered_today",
+    "wagered_week",
+    "wagered_month",
+    "wagered_all_time",
+    "first_seen_at",
+    "changed_at",
+]
 
 
 def rss_mb() -> float:
@@ -54,8 +63,16 @@ async def copy_floor(url: str, goated_url: str) -> float:
         async with session.get(f"{goated_url}/affiliate/referral-leaderboard/{AFFILIATE_CODE}") as response:
             rows = (await response.json())["data"]
     now = datetime.now(UTC)
-    records = [(p["uid"], p["name"], *(Decimal(repr(v)) if isinstance(v, float) else Decimal(v) for v in p["wagered"].values()),
-                now, now) for p in rows]
+    records = [
+        (
+            p["uid"],
+            p["name"],
+            *(Decimal(repr(v)) if isinstance(v, float) else Decimal(v) for v in p["wagered"].values()),
+            now,
+            now,
+        )
+        for p in rows
+    ]
     conn = await asyncpg.connect(url)
     try:
         await conn.execute("TRUNCATE player CASCADE")
@@ -92,10 +109,18 @@ async def bench(goated_url: str, n: int, admin_url: str) -> dict:
         await client.close()
         await close_db()
         floor = await copy_floor(url, goated_url)
-        return {"players": n, "first_sync_s": round(first_s, 3), "repeat_sync_s": round(repeat_s, 3),
-                "changed": changed, "copy_floor_s": round(floor, 3), "repeat_vs_copy": round(repeat_s / floor, 2),
-                "first_vs_copy": round(first_s / floor, 2), "rss_before_mb": round(before, 1),
-                "peak_rss_mb": round(peak, 1), "peak_growth_mb": round(peak - before, 1)}
+        return {
+            "players": n,
+            "first_sync_s": round(first_s, 3),
+            "repeat_sync_s": round(repeat_s, 3),
+            "changed": changed,
+            "copy_floor_s": round(floor, 3),
+            "repeat_vs_copy": round(repeat_s / floor, 2),
+            "first_vs_copy": round(first_s / floor, 2),
+            "rss_before_mb": round(before, 1),
+            "peak_rss_mb": round(peak, 1),
+            "peak_growth_mb": round(peak - before, 1),
+        }
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()

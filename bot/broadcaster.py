@@ -34,17 +34,26 @@ class BroadcastButton(CallbackData, prefix="bc"):
 
 def cancel_keyboard(broadcast_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(text=_("⏹ Cancel the broadcast"), callback_data=BroadcastButton(action="cancel", value=str(broadcast_id)))
+    builder.button(
+        text=_("⏹ Cancel the broadcast"), callback_data=BroadcastButton(action="cancel", value=str(broadcast_id))
+    )
     return builder.as_markup()
 
 
 def progress_text(broadcast: Broadcast, counts: dict[DeliveryStatus, int]) -> str:
     left = counts.get(DeliveryStatus.PENDING, 0) + counts.get(DeliveryStatus.SENDING, 0)
     failed = sum(counts.get(s, 0) for s in (DeliveryStatus.FAILED, DeliveryStatus.BLOCKED, DeliveryStatus.UNKNOWN))
-    state = {BroadcastStatus.SENDING: _("sending…"), BroadcastStatus.DONE: _("finished"),
-             BroadcastStatus.CANCELLED: _("cancelled")}[broadcast.status]
-    lines = [_("📣 <b>Broadcast #{id}</b>: {state}").format(id=broadcast.id, state=state),
-             _("Sent: {sent} · failed: {failed} · left: {left}").format(sent=counts.get(DeliveryStatus.SENT, 0), failed=failed, left=left)]
+    state = {
+        BroadcastStatus.SENDING: _("sending…"),
+        BroadcastStatus.DONE: _("finished"),
+        BroadcastStatus.CANCELLED: _("cancelled"),
+    }[broadcast.status]
+    lines = [
+        _("📣 <b>Broadcast #{id}</b>: {state}").format(id=broadcast.id, state=state),
+        _("Sent: {sent} · failed: {failed} · left: {left}").format(
+            sent=counts.get(DeliveryStatus.SENT, 0), failed=failed, left=left
+        ),
+    ]
     if counts.get(DeliveryStatus.BLOCKED):
         lines.append(_("{n} had blocked the bot and are skipped from now on.").format(n=counts[DeliveryStatus.BLOCKED]))
     if counts.get(DeliveryStatus.SKIPPED):
@@ -128,5 +137,9 @@ class Broadcaster:
             text = progress_text(broadcast, await broadcasts.counts(broadcast_id))
             markup = cancel_keyboard(broadcast_id) if broadcast.status == BroadcastStatus.SENDING else None
         chat_id, message_id = broadcast.progress_chat_id, broadcast.progress_message_id
-        await self.sender.deliver(chat_id, lambda: self.sender.bot.edit_message_text(
-            text, chat_id=chat_id, message_id=message_id, reply_markup=markup))
+        await self.sender.deliver(
+            chat_id,
+            lambda: self.sender.bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+            ),
+        )

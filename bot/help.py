@@ -38,7 +38,9 @@ def help_text(user: TelegramUser) -> str:
             _("/raceconfig — race prizes, exclusions and their history; /setprizes — change prizes in one line"),
             _("/exclude <name> <reason> and /include <name> — leave a player out of this race, or undo it"),
             _("/broadcast — message linked players, everyone, or the race's top players"),
-            _("/newcode — create a bonus code (guided, or /newcode CODE | gives | claims | expiry | min wager); /codes — codes and claims"),
+            _(
+                "/newcode — create a bonus code (guided, or /newcode CODE | gives | claims | expiry | min wager); /codes — codes and claims"
+            ),
             _("/newchallenge — create a challenge; /entries — entries to approve or reject; /closechallenge <number>"),
             _("/user <id | @username | Goated name> — a user's card: unlink, ban, unban, message"),
             _("/stats — community figures (/stats me for your own); /sync — sync with Goated now"),

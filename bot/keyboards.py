@@ -20,8 +20,12 @@ Offset = Annotated[int, Field(ge=0, le=2**31 - 1)]
 async def continue_in_private(message: Message, bot: Bot, start_payload: str) -> None:
     """Private-only flows answer a group with a button that opens the bot's private chat on that flow."""
     me = await bot.me()
-    button = InlineKeyboardButton(text=_("Continue in private chat"), url=f"https://t.me/{me.username}?start={start_payload}")
-    await message.answer(_("This works in a private chat with me."), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]]))
+    button = InlineKeyboardButton(
+        text=_("Continue in private chat"), url=f"https://t.me/{me.username}?start={start_payload}"
+    )
+    await message.answer(
+        _("This works in a private chat with me."), reply_markup=InlineKeyboardMarkup(inline_keyboard=[[button]])
+    )
 
 
 async def safe_edit(message: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:

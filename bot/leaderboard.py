@@ -24,7 +24,9 @@ def leaderboard_keyboard(current: Period) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for period in Period:
         label = period_title(period)
-        builder.button(text=f"• {label} •" if period == current else label, callback_data=LeaderboardButton(period=period))
+        builder.button(
+            text=f"• {label} •" if period == current else label, callback_data=LeaderboardButton(period=period)
+        )
     builder.button(text=_("🔄 Refresh"), callback_data=LeaderboardButton(period=current))
     builder.adjust(2, 2, 1)
     return builder.as_markup()
@@ -54,7 +56,9 @@ def build_router() -> Router:
         )
 
     @router.callback_query(LeaderboardButton.filter())
-    async def switch(query: CallbackQuery, callback_data: LeaderboardButton, leaderboards: Leaderboards, demo: bool) -> None:
+    async def switch(
+        query: CallbackQuery, callback_data: LeaderboardButton, leaderboards: Leaderboards, demo: bool
+    ) -> None:
         if not isinstance(query.message, Message):  # too old for Telegram to let us edit it
             await query.answer(_("This message is too old; send /leaderboard again."))
             return

@@ -22,14 +22,18 @@ def build_router() -> Router:
         if not settings.affiliate_url:
             await message.answer(_("The referral link is not set up yet. Ask an admin."))
             return
-        await message.answer(_("🎰 Play on Goated with our referral link to join the races:"),
-                             reply_markup=link_keyboard(_("Open Goated"), settings.affiliate_url))
+        await message.answer(
+            _("🎰 Play on Goated with our referral link to join the races:"),
+            reply_markup=link_keyboard(_("Open Goated"), settings.affiliate_url),
+        )
 
     @router.message(Command("website"))
     async def website(message: Message, settings: Settings) -> None:
         if not settings.public_url:
             await message.answer(_("The race page is not published yet."))
             return
-        await message.answer(_("🌐 The live race page:"), reply_markup=link_keyboard(_("Open the race page"), settings.public_url))
+        await message.answer(
+            _("🌐 The live race page:"), reply_markup=link_keyboard(_("Open the race page"), settings.public_url)
+        )
 
     return router

@@ -10,11 +10,10 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18nMiddleware
 
-from bot.texts import user_locale
 from bot.menu import set_admin_commands
+from bot.texts import user_locale
 from models.tables import Role, TelegramUser
 from models.users import ADMIN_ROLES
-
 
 SHUTDOWN_GRACE_SECONDS = 8.0
 
@@ -84,7 +83,9 @@ class UserMiddleware(BaseMiddleware):
             for key, value in changes.items():
                 setattr(user, key, value)
             if "role" in changes and data.get("bot") is not None and data.get("i18n") is not None:
-                await set_admin_commands(data["bot"], data["i18n"], user)  # an owner added to (or removed from) ADMIN_IDS
+                await set_admin_commands(
+                    data["bot"], data["i18n"], user
+                )  # an owner added to (or removed from) ADMIN_IDS
         if user.banned and user.role not in ADMIN_ROLES:
             return None  # banned by an admin: ignored
         data["user"] = user

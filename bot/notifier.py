@@ -30,15 +30,17 @@ def month_name(month: str) -> str:
 
 def stale_note(race: FinishedRace) -> str:
     return _("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
-        time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC")
+        time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"
+    )
 
 
 async def render(notification: Notification) -> str | None:
     payload = notification.payload
     if notification.kind == "race_won":
-        return _("🏆 The {month} race is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
-                 "about the payout.").format(month=month_name(payload["month"]), rank=payload["rank"],
-                                             prize=money(Decimal(payload["prize"])))
+        return _(
+            "🏆 The {month} race is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
+            "about the payout."
+        ).format(month=month_name(payload["month"]), rank=payload["rank"], prize=money(Decimal(payload["prize"])))
     if notification.kind == "race_results":
         race = await finished_race(payload["month"])
         if race is None:
@@ -54,35 +56,46 @@ async def render(notification: Notification) -> str | None:
             user = linked.get(row.player_id)
             who = f" · @{escape(user.username)}" if user and user.username else (f" · id {user.id}" if user else "")
             prize = f" → <b>{money(row.prize)}</b>" if row.prize else ""
-            lines.append(f"{row.rank}. {escape(row.name)} (<code>{escape(row.player_id)}</code>{who}) {money(row.wagered)}{prize}")
+            lines.append(
+                f"{row.rank}. {escape(row.name)} (<code>{escape(row.player_id)}</code>{who}) {money(row.wagered)}{prize}"
+            )
         if not top:
             lines.append(_("Nobody wagered during this race."))
         return "\n".join(lines)
     if notification.kind == "overtaken":
         return _("📉 You dropped to <b>#{rank}</b> in the race, {gap} behind #{above}. /race").format(
-            rank=payload["rank"], gap=money(Decimal(payload["gap"])), above=payload["rank"] - 1)
+            rank=payload["rank"], gap=money(Decimal(payload["gap"])), above=payload["rank"] - 1
+        )
     if notification.kind == "paid_places":
         return _("💰 You are in the paid places: <b>#{rank}</b>, worth {prize} right now. /race").format(
-            rank=payload["rank"], prize=money(Decimal(payload["prize"])))
+            rank=payload["rank"], prize=money(Decimal(payload["prize"]))
+        )
     if notification.kind == "final_day":
-        return _("⏳ Less than 24 hours left in the race, and you are <b>#{rank}</b>. /race").format(rank=payload["rank"])
+        return _("⏳ Less than 24 hours left in the race, and you are <b>#{rank}</b>. /race").format(
+            rank=payload["rank"]
+        )
     if notification.kind == "new_leader":
         return _("👑 New race leader: <b>{name}</b> with {wagered}!").format(
-            name=escape(payload["name"]), wagered=money(Decimal(payload["wagered"])))
+            name=escape(payload["name"]), wagered=money(Decimal(payload["wagered"]))
+        )
     if notification.kind == "challenge_new":
         challenge = await Challenge.get_or_none(id=payload["challenge_id"])
         if challenge is None or not is_open(challenge, clock.now()):
             return None  # closed before the announcement went out
         return _("🆕 <b>New challenge!</b>") + "\n" + challenge_text(challenge) + "\n" + _("Enter with /challenges")
     if notification.kind == "challenge_won":
-        return _("🏆 Your entry in challenge #{id} was approved! Your prize code: <tg-spoiler><code>{code}</code></tg-spoiler>").format(
-            id=payload["challenge_id"], code=escape(payload["code"]))
+        return _(
+            "🏆 Your entry in challenge #{id} was approved! Your prize code: <tg-spoiler><code>{code}</code></tg-spoiler>"
+        ).format(id=payload["challenge_id"], code=escape(payload["code"]))
     if notification.kind == "challenge_rejected":
         return _("Your entry in challenge #{id} was not approved: {reason}.").format(
-            id=payload["challenge_id"], reason=reject_reason(payload.get("reason")))
+            id=payload["challenge_id"], reason=reject_reason(payload.get("reason"))
+        )
     if notification.kind == "token_expired":
-        return _("⚠️ Goated refused the API token (expired or revoked), so the leaderboards are not updating. "
-                 "Set a new GOATED_API_TOKEN and restart the bot; syncing resumes by itself.")
+        return _(
+            "⚠️ Goated refused the API token (expired or revoked), so the leaderboards are not updating. "
+            "Set a new GOATED_API_TOKEN and restart the bot; syncing resumes by itself."
+        )
     log.error("unknown notification kind %r", notification.kind)
     return None
 

@@ -13,10 +13,10 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
+from bot.notifier import month_name, stale_note
 from bot.texts import board_lines, footer, mention, money, movement_line, places_moved, time_left
 from models import clock
 from models.leaderboard import Leaderboards
-from bot.notifier import month_name, stale_note
 from models.results import finished_race, latest_finished, results
 from models.tables import RaceResult, TelegramUser
 from settings import Settings
@@ -35,8 +35,9 @@ def refresh_keyboard() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-async def race_text(user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards,
-                    settings: Settings, demo: bool) -> str:
+async def race_text(
+    user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards, settings: Settings, demo: bool
+) -> str:
     now = clock.now()
     race = await leaderboards.race(now, settings.race_timezone)
     standings = await leaderboards.race_standings(race)
@@ -48,11 +49,20 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
         if not group:
             lines.append(_("Link your Goated account with /verify to see your place."))
     elif position is None:
-        lines.append(_("{who} has not wagered this month yet.").format(who=who) if who else _("You have not wagered this month yet."))
+        lines.append(
+            _("{who} has not wagered this month yet.").format(who=who)
+            if who
+            else _("You have not wagered this month yet.")
+        )
     else:
         rank, wagered = position.entry.rank, money(position.entry.wagered)
-        lines.append((_("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered) if who
-                      else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)))
+        lines.append(
+
+                _("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered)
+                if who
+                else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)
+
+        )
         if moved := movement_line(movement, position.entry.uid):
             lines.append(moved)
         if position.gap_to_above is None:
@@ -64,8 +74,11 @@ async def race_text(user: TelegramUser, sender: User | None, group: bool, leader
             lines.append(_("Prize for this place: <b>{prize}</b>").format(prize=money(prize)))
         elif len(standings) >= race.paid_places:
             last_paid = standings.entries[race.paid_places - 1]
-            lines.append(_("{gap} more to reach the paid places (top {n})").format(
-                gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places))
+            lines.append(
+                _("{gap} more to reach the paid places (top {n})").format(
+                    gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places
+                )
+            )
     lines += ["", _("<b>Top {n}</b>").format(n=TOP_N)]
     top = standings.top(TOP_N)
     for line, entry in zip(board_lines(top), top, strict=True):
@@ -103,8 +116,11 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
     if user.player_id:
         mine = await RaceResult.get_or_none(race_id=race.id, player_id=user.player_id)
         if mine is not None:
-            lines += ["", _("You finished <b>#{rank}</b> with {wagered}.").format(rank=mine.rank, wagered=money(mine.wagered))
-                      + (" " + _("Prize: <b>{prize}</b>").format(prize=money(mine.prize)) if mine.prize else "")]
+            lines += [
+                "",
+                _("You finished <b>#{rank}</b> with {wagered}.").format(rank=mine.rank, wagered=money(mine.wagered))
+                + (" " + _("Prize: <b>{prize}</b>").format(prize=money(mine.prize)) if mine.prize else ""),
+            ]
     return "\n".join(lines)
 
 
@@ -116,13 +132,17 @@ def build_router() -> Router:
         await message.answer(await results_text((command.args or "").strip().lower(), user))
 
     @router.message(Command("race"))
-    async def race(message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+    async def race(
+        message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+    ) -> None:
         group = message.chat.type != ChatType.PRIVATE
         text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
         await message.answer(text, reply_markup=None if group else refresh_keyboard())
 
     @router.callback_query(RaceButton.filter(F.action == "refresh"))
-    async def refresh(query: CallbackQuery, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+    async def refresh(
+        query: CallbackQuery, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+    ) -> None:
         if not isinstance(query.message, Message):
             await query.answer(_("This message is too old; send /race again."))
             return

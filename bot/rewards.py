@@ -49,41 +49,55 @@ def bonus_line(code: BonusCode) -> str:
 
 
 def revealed(code: BonusCode) -> str:
-    return _("🎁 {reward}: <tg-spoiler><code>{code}</code></tg-spoiler>").format(reward=escape(code.reward), code=escape(code.code))
+    return _("🎁 {reward}: <tg-spoiler><code>{code}</code></tg-spoiler>").format(
+        reward=escape(code.reward), code=escape(code.code)
+    )
 
 
 async def bonus_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup | None]:
     codes = await bonus.claimable(user)
     lines = [_("🎁 <b>Bonus codes</b>")]
     offers = [bonus_line(code) for code in codes]
-    shown = codes[:fit(offers, 2400)]  # the soonest to expire; the rest of the message is the player's own codes
-    lines += offers[:len(shown)] + (["…"] if len(shown) < len(codes) else [])
+    shown = codes[: fit(offers, 2400)]  # the soonest to expire; the rest of the message is the player's own codes
+    lines += offers[: len(shown)] + (["…"] if len(shown) < len(codes) else [])
     builder = InlineKeyboardBuilder()
     for code in shown:
-        builder.button(text=_("Claim: {reward}").format(reward=code.reward[:40]), callback_data=BonusButton(bonus_id=code.id))
+        builder.button(
+            text=_("Claim: {reward}").format(reward=code.reward[:40]), callback_data=BonusButton(bonus_id=code.id)
+        )
     if not codes:
         lines.append(_("No codes to claim right now. New ones are announced here."))
     mine = [revealed(claim.bonus) for claim in await bonus.claimed_by(user)]
     if mine:
-        lines += ["", _("<b>Your codes</b>")] + mine[:fit(mine, 1500)]
+        lines += ["", _("<b>Your codes</b>")] + mine[: fit(mine, 1500)]
     builder.adjust(1)
     return "\n".join(lines), builder.as_markup() if shown else None
 
 
 def challenge_text(challenge: Challenge) -> str:
     left = challenge.max_winners - challenge.winners
-    return "\n".join([
-        _("🎯 <b>#{id} {game}</b>: hit <b>{multiplier}×</b> with a bet of at least {min_bet}").format(
-            id=challenge.id, game=escape(challenge.game), multiplier=number(challenge.multiplier), min_bet=money(challenge.min_bet)),
-        _("Prize: {prize} each · {left} of {total} places left · until {until}").format(
-            prize=money(challenge.prize), left=left, total=challenge.max_winners, until=when(challenge.deadline)),
-        escape(challenge.description),
-    ])
+    return "\n".join(
+        [
+            _("🎯 <b>#{id} {game}</b>: hit <b>{multiplier}×</b> with a bet of at least {min_bet}").format(
+                id=challenge.id,
+                game=escape(challenge.game),
+                multiplier=number(challenge.multiplier),
+                min_bet=money(challenge.min_bet),
+            ),
+            _("Prize: {prize} each · {left} of {total} places left · until {until}").format(
+                prize=money(challenge.prize), left=left, total=challenge.max_winners, until=when(challenge.deadline)
+            ),
+            escape(challenge.description),
+        ]
+    )
 
 
 def status_text(status: EntryStatus) -> str:
-    return {EntryStatus.PENDING: _("⏳ waiting for an admin"), EntryStatus.APPROVED: _("✅ approved"),
-            EntryStatus.REJECTED: _("❌ not approved")}[status]
+    return {
+        EntryStatus.PENDING: _("⏳ waiting for an admin"),
+        EntryStatus.APPROVED: _("✅ approved"),
+        EntryStatus.REJECTED: _("❌ not approved"),
+    }[status]
 
 
 def reject_reason(key: str | None) -> str:
@@ -106,7 +120,9 @@ def enter_answer(outcome: challenges.EnterOutcome) -> str:
 
 
 def bad_link() -> str:
-    return _("That is not a Goated bet link. Open the bet on goated.com, copy its link (https://goated.com/…) and send it.")
+    return _(
+        "That is not a Goated bet link. Open the bet on goated.com, copy its link (https://goated.com/…) and send it."
+    )
 
 
 async def submit_entry(message: Message, state: FSMContext, user: TelegramUser, challenge_id: int, link: str) -> None:
@@ -134,7 +150,9 @@ async def show_challenges(message: Message) -> None:
         return
     for challenge in found[:10]:
         builder = InlineKeyboardBuilder()
-        builder.button(text=_("Enter #{id}").format(id=challenge.id), callback_data=EnterButton(challenge_id=challenge.id))
+        builder.button(
+            text=_("Enter #{id}").format(id=challenge.id), callback_data=EnterButton(challenge_id=challenge.id)
+        )
         await message.answer(challenge_text(challenge), reply_markup=builder.as_markup())
 
 
@@ -153,20 +171,27 @@ def build_router() -> Router:
         outcome = result.outcome
         if outcome in (bonus.ClaimOutcome.CLAIMED, bonus.ClaimOutcome.ALREADY):
             assert result.bonus is not None
-            await query.answer(_("Claimed!") if outcome == bonus.ClaimOutcome.CLAIMED else _("You claimed this one before."))
+            await query.answer(
+                _("Claimed!") if outcome == bonus.ClaimOutcome.CLAIMED else _("You claimed this one before.")
+            )
             if isinstance(query.message, Message):
                 await query.message.answer(revealed(result.bonus))
             return
-        await query.answer({
-            bonus.ClaimOutcome.GONE: _("Too late: this code has expired or every claim is taken."),
-            bonus.ClaimOutcome.NOT_LINKED: _("Link your Goated account first with /verify."),
-            bonus.ClaimOutcome.BELOW_MINIMUM: _("This code needs more wagered this month than you have so far."),
-        }[outcome], show_alert=True)
+        await query.answer(
+            {
+                bonus.ClaimOutcome.GONE: _("Too late: this code has expired or every claim is taken."),
+                bonus.ClaimOutcome.NOT_LINKED: _("Link your Goated account first with /verify."),
+                bonus.ClaimOutcome.BELOW_MINIMUM: _("This code needs more wagered this month than you have so far."),
+            }[outcome],
+            show_alert=True,
+        )
 
     router.message(Command("challenges"))(show_challenges)
 
     @router.callback_query(EnterButton.filter())
-    async def enter_pressed(query: CallbackQuery, callback_data: EnterButton, state: FSMContext, user: TelegramUser) -> None:
+    async def enter_pressed(
+        query: CallbackQuery, callback_data: EnterButton, state: FSMContext, user: TelegramUser
+    ) -> None:
         challenge = await Challenge.get_or_none(id=callback_data.challenge_id)
         if challenge is None or not challenges.is_open(challenge, clock.now()):
             await query.answer(_("This challenge is closed. See /challenges for open ones."), show_alert=True)
@@ -177,8 +202,11 @@ def build_router() -> Router:
         await state.set_state(EntryFlow.waiting_for_link)
         await state.update_data(challenge_id=challenge.id)
         if isinstance(query.message, Message):
-            await query.message.answer(_("Send the link to your bet for challenge #{id} (https://goated.com/…). /cancel stops.").format(
-                id=challenge.id))
+            await query.message.answer(
+                _("Send the link to your bet for challenge #{id} (https://goated.com/…). /cancel stops.").format(
+                    id=challenge.id
+                )
+            )
         await query.answer()
 
     @router.message(StateFilter(EntryFlow.waiting_for_link), F.text, ~F.text.startswith("/"))
@@ -209,7 +237,9 @@ def build_router() -> Router:
         for entry in entries:
             line = f"#{entry.challenge.id} {escape(entry.challenge.game)} {number(entry.challenge.multiplier)}× · {status_text(entry.status)}"
             if entry.status == EntryStatus.APPROVED and entry.prize_code is not None:
-                line += " · " + _("code: <tg-spoiler><code>{code}</code></tg-spoiler>").format(code=escape(entry.prize_code.code))
+                line += " · " + _("code: <tg-spoiler><code>{code}</code></tg-spoiler>").format(
+                    code=escape(entry.prize_code.code)
+                )
             elif entry.status == EntryStatus.REJECTED:
                 line += " · " + reject_reason(entry.reason)
             lines.append(line)

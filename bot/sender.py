@@ -41,7 +41,11 @@ class Outcome(StrEnum):
 
 
 # How an outcome is recorded on a broadcast recipient or a notification row.
-STORED_STATUS = {Outcome.SENT: DeliveryStatus.SENT, Outcome.BLOCKED: DeliveryStatus.BLOCKED, Outcome.FAILED: DeliveryStatus.FAILED}
+STORED_STATUS = {
+    Outcome.SENT: DeliveryStatus.SENT,
+    Outcome.BLOCKED: DeliveryStatus.BLOCKED,
+    Outcome.FAILED: DeliveryStatus.FAILED,
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,15 @@ class Delivery:
 
 
 class Sender:
-    def __init__(self, bot: Bot, per_second: float = 30.0, chat_interval: float = 1.0, group_interval: float = 3.0,
-                 attempts: int = 4, backoff: float = 1.0) -> None:
+    def __init__(
+        self,
+        bot: Bot,
+        per_second: float = 30.0,
+        chat_interval: float = 1.0,
+        group_interval: float = 3.0,
+        attempts: int = 4,
+        backoff: float = 1.0,
+    ) -> None:
         self.bot = bot
         self.interval = 1.0 / per_second
         self.chat_interval, self.group_interval = chat_interval, group_interval

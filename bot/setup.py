@@ -11,10 +11,10 @@ from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.i18n import I18n
 
 from bot import admin, errors, help, language, leaderboard, links, notifications, race, rewards, start, stats, verify
-from bot.broadcaster import Broadcaster
-from bot.notifier import Notifier
 from bot.admin.community import SyncsNow
+from bot.broadcaster import Broadcaster
 from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddleware
+from bot.notifier import Notifier
 from bot.sender import Sender
 from bot.throttling import Throttle
 from models.events import EventBus
@@ -33,16 +33,36 @@ def build_bot(settings: Settings) -> Bot:
 
 
 def build_sender(bot: Bot, settings: Settings) -> Sender:
-    return Sender(bot, per_second=settings.telegram_messages_per_second, chat_interval=settings.telegram_chat_interval_seconds)
+    return Sender(
+        bot, per_second=settings.telegram_messages_per_second, chat_interval=settings.telegram_chat_interval_seconds
+    )
 
 
-def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards, sync: SyncsNow, sender: Sender,
-                     broadcaster: Broadcaster, notifier: Notifier, events: EventBus,
-                     storage: BaseStorage | None = None) -> Dispatcher:
+def build_dispatcher(
+    settings: Settings,
+    i18n: I18n,
+    leaderboards: Leaderboards,
+    sync: SyncsNow,
+    sender: Sender,
+    broadcaster: Broadcaster,
+    notifier: Notifier,
+    events: EventBus,
+    storage: BaseStorage | None = None,
+) -> Dispatcher:
     # Conversation state lives in `storage`: memory in one process, Redis across replicas.
     # Everything handlers need arrives as workflow data, by name.
-    dispatcher = Dispatcher(storage=storage, settings=settings, i18n=i18n, leaderboards=leaderboards, demo=settings.uses_demo_data,
-                            sync=sync, events=events, sender=sender, broadcaster=broadcaster, notifier=notifier)
+    dispatcher = Dispatcher(
+        storage=storage,
+        settings=settings,
+        i18n=i18n,
+        leaderboards=leaderboards,
+        demo=settings.uses_demo_data,
+        sync=sync,
+        events=events,
+        sender=sender,
+        broadcaster=broadcaster,
+        notifier=notifier,
+    )
     # At shutdown (polling), updates already taken from Telegram are finished, not dropped.
     in_flight = InFlightUpdates()
     dispatcher.update.outer_middleware(in_flight)
@@ -56,10 +76,15 @@ def build_dispatcher(settings: Settings, i18n: I18n, leaderboards: Leaderboards,
     dispatcher.message.outer_middleware(throttle)
     dispatcher.callback_query.outer_middleware(throttle)
     dispatcher.include_routers(
-        start.build_router(), verify.build_router(),
+        start.build_router(),
+        verify.build_router(),
         admin.build_router(),  # before the player routers: an admin's /stats shows the community
         stats.build_router(),
-        race.build_router(), leaderboard.build_router(), links.build_router(), language.build_router(), notifications.build_router(),
+        race.build_router(),
+        leaderboard.build_router(),
+        links.build_router(),
+        language.build_router(),
+        notifications.build_router(),
         rewards.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take
         errors.build_router(),

@@ -26,7 +26,9 @@ from settings import Settings
 
 def start_keyboard(settings: Settings, linked: bool) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
-    builder.button(text=_("🏁 My race position") if linked else _("🏁 The race"), callback_data=RaceButton(action="refresh"))
+    builder.button(
+        text=_("🏁 My race position") if linked else _("🏁 The race"), callback_data=RaceButton(action="refresh")
+    )
     builder.button(text=_("🏆 Leaderboard"), callback_data=LeaderboardButton(period=Period.MONTH))
     if settings.affiliate_url:
         builder.button(text=_("🎰 Play on Goated"), url=settings.affiliate_url)
@@ -42,24 +44,40 @@ async def welcome(message: Message, user: TelegramUser, settings: Settings) -> N
     pending = None if user.player_id else await open_request(user)
     if user.player_id:
         player = await Player.get(uid=user.player_id)
-        lines.append(_("You are linked as <b>{player}</b>. Check your race position and the leaderboards below.").format(
-            player=escape(player.name)))
+        lines.append(
+            _("You are linked as <b>{player}</b>. Check your race position and the leaderboards below.").format(
+                player=escape(player.name)
+            )
+        )
     elif pending is not None:
-        lines.append(_("Your request to link <b>{name}</b> is waiting for an admin.").format(name=escape(pending.player.name)))
+        lines.append(
+            _("Your request to link <b>{name}</b> is waiting for an admin.").format(name=escape(pending.player.name))
+        )
     else:
         lines.append(_("Follow the monthly wager race and the leaderboards of our Goated community."))
         lines.append(_("Link your Goated account with /verify to see your own place and stats."))
     lines += ["", _("Send /help for everything I can do.")]
     private = message.chat.type == ChatType.PRIVATE
-    await message.answer("\n".join(lines), reply_markup=start_keyboard(settings, bool(user.player_id)) if private else None)
+    await message.answer(
+        "\n".join(lines), reply_markup=start_keyboard(settings, bool(user.player_id)) if private else None
+    )
 
 
 def build_router() -> Router:
     router = Router(name="start")
 
     @router.message(CommandStart())
-    async def start(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser,
-                    settings: Settings, leaderboards: Leaderboards, demo: bool, bot: Bot, i18n: I18n) -> None:
+    async def start(
+        message: Message,
+        command: CommandObject,
+        state: FSMContext,
+        user: TelegramUser,
+        settings: Settings,
+        leaderboards: Leaderboards,
+        demo: bool,
+        bot: Bot,
+        i18n: I18n,
+    ) -> None:
         payload = (command.args or "").strip().lower()
         private = message.chat.type == ChatType.PRIVATE
         if payload == "verify" and private and not user.player_id:

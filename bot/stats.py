@@ -10,8 +10,8 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.texts import footer, mention, money, movement_line, period_title, sparkline
 from bot.notifier import month_name
+from bot.texts import footer, mention, money, movement_line, period_title, sparkline
 from models import clock
 from models.history import month_curve
 from models.leaderboard import Leaderboards, Period
@@ -41,12 +41,16 @@ def build_router() -> Router:
     router = Router(name="stats")
 
     @router.message(Command("stats"))
-    async def stats(message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool) -> None:
+    async def stats(
+        message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+    ) -> None:
         group = message.chat.type != ChatType.PRIVATE
         player = await Player.get_or_none(uid=user.player_id) if user.player_id else None
         if player is None:
             if group and message.from_user:
-                await message.answer(_("{who} has not linked a Goated account yet.").format(who=mention(message.from_user)))
+                await message.answer(
+                    _("{who} has not linked a Goated account yet.").format(who=mention(message.from_user))
+                )
             else:
                 await message.answer(_("Link your Goated account first: send /verify and your Goated username."))
             return
@@ -63,8 +67,11 @@ def build_router() -> Router:
         history = await player_results(player.uid)
         if history:
             lines += ["", _("<b>Past races</b>")]
-            lines += [f"{month_name(race.month)}: #{row.rank} · {money(row.wagered)}" + (f" · 🏆 {money(row.prize)}" if row.prize else "")
-                      for race, row in history]
+            lines += [
+                f"{month_name(race.month)}: #{row.rank} · {money(row.wagered)}"
+                + (f" · 🏆 {money(row.prize)}" if row.prize else "")
+                for race, row in history
+            ]
         lines += ["", footer(await leaderboards.updated_at(), demo)]
         await message.answer("\n".join(lines))
 

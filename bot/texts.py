@@ -10,9 +10,8 @@ from html import escape
 from typing import Protocol
 
 from aiogram.types import User
-from aiogram.utils.i18n import I18n, get_i18n
+from aiogram.utils.i18n import I18n, get_i18n, ngettext
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.i18n import ngettext
 from babel.numbers import format_decimal
 
 from models import clock
@@ -94,9 +93,7 @@ class Ranked(Protocol):
 
 def board_lines(entries: Sequence[Ranked]) -> list[str]:
     medals = {1: "🥇", 2: "🥈", 3: "🥉"}
-    return [
-        f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries
-    ]
+    return [f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries]
 
 
 def places_moved(change: int) -> str:
@@ -105,7 +102,7 @@ def places_moved(change: int) -> str:
 
 
 def movement_line(movement: Movement, uid: str) -> str | None:
-    """"▲2 since the last update · ▼1 since yesterday · +$1,230 today" for one player in the race."""
+    """ "▲2 since the last update · ▼1 since yesterday · +$1,230 today" for one player in the race."""
     parts = []
     if moved := places_moved(movement.since_sync.get(uid, 0)):
         parts.append(_("{places} since the last update").format(places=moved))

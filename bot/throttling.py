@@ -21,15 +21,20 @@ PRUNE_ABOVE = 10_000  # tracked users/groups before stale entries are dropped
 
 
 class Throttle(BaseMiddleware):
-    def __init__(self, rate: int = 5, per: float = 10.0, group_interval: float = 3.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, rate: int = 5, per: float = 10.0, group_interval: float = 3.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate, self.per, self.group_interval, self.clock = rate, per, group_interval, clock
         self._hits: dict[int, deque[float]] = {}
         self._warned: set[int] = set()
         self._group_answered: dict[int, float] = {}
 
-    async def __call__(self, handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-                       event: TelegramObject, data: dict[str, Any]) -> Any:
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
         now = self.clock()
         user: User | None = data.get("event_from_user")
         member: TelegramUser | None = data.get("user")
@@ -43,7 +48,12 @@ class Throttle(BaseMiddleware):
                 await event.answer()  # stop the button's spinner, silently
             return None
         chat: Chat | None = data.get("event_chat")
-        if isinstance(event, Message) and chat is not None and chat.type in GROUP_TYPES and (event.text or "").startswith("/"):
+        if (
+            isinstance(event, Message)
+            and chat is not None
+            and chat.type in GROUP_TYPES
+            and (event.text or "").startswith("/")
+        ):
             last = self._group_answered.get(chat.id)
             if last is not None and now - last < self.group_interval:
                 return None

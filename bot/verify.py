@@ -25,6 +25,7 @@ from models.tables import Player, TelegramUser
 from models.verification import LinkOutcome, cancel_open_request, request_link, unlink
 from settings import Settings
 
+
 class VerifyFlow(StatesGroup):
     waiting_for_name = State()
 
@@ -62,48 +63,78 @@ async def ask_to_unlink(message: Message, user: TelegramUser) -> None:
     builder = InlineKeyboardBuilder()
     builder.button(text=_("Yes, unlink"), callback_data=UnlinkButton(confirm=True))
     builder.button(text=_("No, keep it"), callback_data=UnlinkButton(confirm=False))
-    await message.answer(_("Unlink your Telegram from <b>{name}</b>?").format(name=escape(player.name)),
-                         reply_markup=builder.as_markup())
+    await message.answer(
+        _("Unlink your Telegram from <b>{name}</b>?").format(name=escape(player.name)), reply_markup=builder.as_markup()
+    )
 
 
-async def submit(message: Message, state: FSMContext, user: TelegramUser, typed: str, settings: Settings,
-                 sender: Sender, i18n: I18n) -> None:
+async def submit(
+    message: Message, state: FSMContext, user: TelegramUser, typed: str, settings: Settings, sender: Sender, i18n: I18n
+) -> None:
     result = await request_link(user, typed, timedelta(seconds=settings.verify_cooldown_seconds))
     outcome = result.outcome
     if outcome == LinkOutcome.INVALID_NAME:
-        await message.answer(_("That does not look like a Goated username. Send just the name, as shown on Goated."),
-                             reply_markup=cancel_keyboard())
+        await message.answer(
+            _("That does not look like a Goated username. Send just the name, as shown on Goated."),
+            reply_markup=cancel_keyboard(),
+        )
         return  # stay in the flow: they can try again
     await state.clear()
     if outcome == LinkOutcome.CREATED:
         assert result.request is not None and result.player is not None
-        await message.answer(_("✅ Request sent! An admin will check that <b>{name}</b> is yours; I will tell you when it is approved.").format(
-            name=escape(result.player.name)))
+        await message.answer(
+            _(
+                "✅ Request sent! An admin will check that <b>{name}</b> is yours; I will tell you when it is approved."
+            ).format(name=escape(result.player.name))
+        )
         await send_cards(sender, i18n, result.request)
     elif outcome == LinkOutcome.ALREADY_LINKED:
         await message.answer(_("Your account is already linked. Send /unlink first to link another one."))
     elif outcome == LinkOutcome.PENDING:
         name = escape(result.player.name) if result.player else ""
-        await message.answer(_("Your request to link <b>{name}</b> is still waiting for an admin. I will tell you when it is decided.").format(name=name))
+        await message.answer(
+            _(
+                "Your request to link <b>{name}</b> is still waiting for an admin. I will tell you when it is decided."
+            ).format(name=name)
+        )
     elif outcome == LinkOutcome.COOLDOWN:
         assert result.retry_at is not None
-        await message.answer(_("Your last request was rejected. You can try again in {left}.").format(
-            left=time_left((result.retry_at - clock.now()).total_seconds() + 59)))
+        await message.answer(
+            _("Your last request was rejected. You can try again in {left}.").format(
+                left=time_left((result.retry_at - clock.now()).total_seconds() + 59)
+            )
+        )
     elif outcome == LinkOutcome.NOT_FOUND:
-        await message.answer(_("I could not find <b>{name}</b> among our referred players.").format(name=escape(typed.strip()[:64]))
-                             + "\n" + signup_hint(settings))
+        await message.answer(
+            _("I could not find <b>{name}</b> among our referred players.").format(name=escape(typed.strip()[:64]))
+            + "\n"
+            + signup_hint(settings)
+        )
     elif outcome == LinkOutcome.TAKEN:
         support = _("If it is yours, contact an admin: they can sort it out.")
-        await message.answer(_("<b>{name}</b> is already linked to another Telegram account.").format(
-            name=escape(result.player.name if result.player else "")) + "\n" + support)
+        await message.answer(
+            _("<b>{name}</b> is already linked to another Telegram account.").format(
+                name=escape(result.player.name if result.player else "")
+            )
+            + "\n"
+            + support
+        )
 
 
 def build_router() -> Router:
     router = Router(name="verify")
 
     @router.message(Command("verify"))
-    async def verify(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser,
-                     settings: Settings, bot: Bot, sender: Sender, i18n: I18n) -> None:
+    async def verify(
+        message: Message,
+        command: CommandObject,
+        state: FSMContext,
+        user: TelegramUser,
+        settings: Settings,
+        bot: Bot,
+        sender: Sender,
+        i18n: I18n,
+    ) -> None:
         if message.chat.type != ChatType.PRIVATE:
             await continue_in_private(message, bot, "verify")
             return
@@ -115,8 +146,9 @@ def build_router() -> Router:
             await ask_for_name(message, state)
 
     @router.message(StateFilter(VerifyFlow.waiting_for_name), F.text, ~F.text.startswith("/"))
-    async def name_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
-                         sender: Sender, i18n: I18n) -> None:
+    async def name_given(
+        message: Message, state: FSMContext, user: TelegramUser, settings: Settings, sender: Sender, i18n: I18n
+    ) -> None:
         await submit(message, state, user, message.text or "", settings, sender, i18n)
 
     @router.message(StateFilter(VerifyFlow.waiting_for_name), ~F.text)
@@ -153,7 +185,11 @@ def build_router() -> Router:
     @router.callback_query(UnlinkButton.filter())
     async def unlink_button(query: CallbackQuery, callback_data: UnlinkButton, user: TelegramUser) -> None:
         if callback_data.confirm:
-            text = _("Unlinked. Send /verify to link an account again.") if await unlink(user) else _("Your account is not linked.")
+            text = (
+                _("Unlinked. Send /verify to link an account again.")
+                if await unlink(user)
+                else _("Your account is not linked.")
+            )
         else:
             text = _("Kept as it is.")
         if isinstance(query.message, Message):

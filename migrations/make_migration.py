@@ -67,7 +67,9 @@ MODELS_STATE = (
 
 
 def _sql_of(path: Path, function: str) -> str:
-    match = re.search(rf'async def {function}\(db: BaseDBAsyncClient\) -> str:\n    return """(.*?)"""', path.read_text(), re.S)
+    match = re.search(
+        rf'async def {function}\(db: BaseDBAsyncClient\) -> str:\n    return """(.*?)"""', path.read_text(), re.S
+    )
     return match.group(1).strip() if match else ""
 
 
@@ -76,7 +78,9 @@ def _drops_in_dependency_order(upgrade: str, downgrade: str) -> str:
     so a table goes before the tables its foreign keys point at."""
     created = re.findall(r'CREATE TABLE IF NOT EXISTS "(\w+)"', upgrade)
     statements = [line.strip() for line in downgrade.splitlines() if line.strip()]
-    drops = {re.search(r'DROP TABLE IF EXISTS "(\w+)"', s).group(1): s for s in statements if s.startswith("DROP TABLE")}
+    drops = {
+        re.search(r'DROP TABLE IF EXISTS "(\w+)"', s).group(1): s for s in statements if s.startswith("DROP TABLE")
+    }
     others = [s for s in statements if not s.startswith("DROP TABLE")]
     ordered = [drops.pop(name) for name in reversed(created) if name in drops] + list(drops.values())
     return "\n".join(others + ordered)
@@ -131,16 +135,19 @@ async def main(name: str) -> None:
     target = MIGRATIONS_DIR / "models" / pg_file.name
     target.parent.mkdir(parents=True, exist_ok=True)
     pg_up, sqlite_up = _sql_of(pg_file, "upgrade"), _sql_of(sqlite_file, "upgrade")
+
     def literal(sql: str) -> str:  # the SQL goes into a Python string: its backslashes must stay backslashes
         return sql.replace("\\", "\\\\")
 
-    target.write_text(TEMPLATE.format(
-        postgres_upgrade=literal(pg_up),
-        postgres_downgrade=literal(_drops_in_dependency_order(pg_up, _sql_of(pg_file, "downgrade"))),
-        sqlite_upgrade=literal(sqlite_up),
-        sqlite_downgrade=literal(_drops_in_dependency_order(sqlite_up, _sql_of(sqlite_file, "downgrade"))),
-        models_state=_models_state(pg_file),
-    ))
+    target.write_text(
+        TEMPLATE.format(
+            postgres_upgrade=literal(pg_up),
+            postgres_downgrade=literal(_drops_in_dependency_order(pg_up, _sql_of(pg_file, "downgrade"))),
+            sqlite_upgrade=literal(sqlite_up),
+            sqlite_downgrade=literal(_drops_in_dependency_order(sqlite_up, _sql_of(sqlite_file, "downgrade"))),
+            models_state=_models_state(pg_file),
+        )
+    )
     print(f"wrote {target.relative_to(ROOT)}")
 
 

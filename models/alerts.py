@@ -27,24 +27,37 @@ async def _owe(key: str, user_id: int, kind: str, payload: dict) -> None:
 
 
 async def _alerts_today(user_id: int, now: datetime) -> int:
-    return await Notification.filter(user_id=user_id, kind__in=ALERT_KINDS, created_at__gte=now - timedelta(days=1)).count()
+    return await Notification.filter(
+        user_id=user_id, kind__in=ALERT_KINDS, created_at__gte=now - timedelta(days=1)
+    ).count()
 
 
-async def owe_race_alerts(race: Race, before: Standings | None, after: Standings, sync_run_id: int, now: datetime,
-                          announce_chats: tuple[int, ...] = ()) -> None:
+async def owe_race_alerts(
+    race: Race,
+    before: Standings | None,
+    after: Standings,
+    sync_run_id: int,
+    now: datetime,
+    announce_chats: tuple[int, ...] = (),
+) -> None:
     """`before` is the race as the previous sync left it (None at start-up: nothing to compare)."""
     if not race.starts_at <= now < race.ends_at:
         return
     final_day = race.ends_at - now <= FINAL_DAY
     users = await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
-        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day")
+        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
+    )
     for user in users:
         assert user.player_id is not None
         now_at = after.position(user.player_id)
         was_at = before.position(user.player_id) if before is not None else None
         if final_day and user.notify_final_day and now_at is not None:
-            await _owe(f"race:{race.month}:final_day:{user.id}", user.id, "final_day",
-                       {"month": race.month, "rank": now_at.entry.rank})
+            await _owe(
+                f"race:{race.month}:final_day:{user.id}",
+                user.id,
+                "final_day",
+                {"month": race.month, "rank": now_at.entry.rank},
+            )
         if now_at is None or was_at is None:
             continue
         rank, old_rank = now_at.entry.rank, was_at.entry.rank
@@ -54,16 +67,28 @@ async def owe_race_alerts(race: Race, before: Standings | None, after: Standings
         if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
             continue
         if overtaken:
-            await _owe(f"race:{race.month}:overtaken:{user.id}:{sync_run_id}", user.id, "overtaken",
-                       {"rank": rank, "gap": str(now_at.gap_to_above)})
+            await _owe(
+                f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
+                user.id,
+                "overtaken",
+                {"rank": rank, "gap": str(now_at.gap_to_above)},
+            )
         else:
-            await _owe(f"race:{race.month}:paid:{user.id}:{sync_run_id}", user.id, "paid_places",
-                       {"rank": rank, "prize": str(race.prize_for(rank))})
+            await _owe(
+                f"race:{race.month}:paid:{user.id}:{sync_run_id}",
+                user.id,
+                "paid_places",
+                {"rank": rank, "prize": str(race.prize_for(rank))},
+            )
     leader, old_leader = after.top(1), before.top(1) if before is not None else []
     if leader and old_leader and leader[0].uid != old_leader[0].uid:
         for chat in announce_chats:
-            await _owe(f"race:{race.month}:leader:{chat}:{sync_run_id}", chat, "new_leader",
-                       {"name": leader[0].name, "wagered": str(leader[0].wagered)})
+            await _owe(
+                f"race:{race.month}:leader:{chat}:{sync_run_id}",
+                chat,
+                "new_leader",
+                {"name": leader[0].name, "wagered": str(leader[0].wagered)},
+            )
 
 
 async def owe_token_expired_alerts() -> None:

@@ -11,10 +11,17 @@ from models.tables import AuditEntry
 SYSTEM = 0  # actor_id for actions the program takes by itself
 
 
-async def record(actor_id: int, action: str, target: str = "", before: dict[str, Any] | None = None,
-                 after: dict[str, Any] | None = None, using_db: BaseDBAsyncClient | None = None) -> AuditEntry:
-    return await AuditEntry.create(actor_id=actor_id, action=action, target=str(target)[:255], before=before,
-                                   after=after, using_db=using_db)
+async def record(
+    actor_id: int,
+    action: str,
+    target: str = "",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    using_db: BaseDBAsyncClient | None = None,
+) -> AuditEntry:
+    return await AuditEntry.create(
+        actor_id=actor_id, action=action, target=str(target)[:255], before=before, after=after, using_db=using_db
+    )
 
 
 async def latest(limit: int) -> list[AuditEntry]:

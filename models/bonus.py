@@ -48,29 +48,48 @@ def parse_new_code(fields: list[str], now: datetime, timezone: str) -> NewCode:
     if len(fields) not in (4, 5):
         raise Invalid(Problem.FIELD_COUNT)
     minimum = parse_amount(fields[4]) if len(fields) == 5 and fields[4].strip() not in ("", "-", "0") else None
-    return NewCode(parse_code(fields[0]), parse_text(fields[1], 255), parse_count(fields[2], MAX_CLAIMS),
-                   parse_deadline(fields[3], now, timezone), minimum)
+    return NewCode(
+        parse_code(fields[0]),
+        parse_text(fields[1], 255),
+        parse_count(fields[2], MAX_CLAIMS),
+        parse_deadline(fields[3], now, timezone),
+        minimum,
+    )
 
 
 async def create(new: NewCode, admin_id: int) -> BonusCode:
     async with in_transaction() as conn:
-        bonus = await BonusCode.create(code=new.code, reward=new.reward, max_claims=new.max_claims, expires_at=new.expires_at,
-                                       min_wager_month=new.min_wager_month, created_by=admin_id, using_db=conn)
+        bonus = await BonusCode.create(
+            code=new.code,
+            reward=new.reward,
+            max_claims=new.max_claims,
+            expires_at=new.expires_at,
+            min_wager_month=new.min_wager_month,
+            created_by=admin_id,
+            using_db=conn,
+        )
         await record(admin_id, "bonus.create", str(bonus.id), after=describe(bonus), using_db=conn)
     return bonus
 
 
 async def close(bonus_id: int, admin_id: int) -> bool:
     async with in_transaction() as conn:
-        closed = await BonusCode.filter(id=bonus_id, closed_at__isnull=True).using_db(conn).update(closed_at=clock.now())
+        closed = (
+            await BonusCode.filter(id=bonus_id, closed_at__isnull=True).using_db(conn).update(closed_at=clock.now())
+        )
         if closed:
             await record(admin_id, "bonus.close", str(bonus_id), using_db=conn)
     return bool(closed)
 
 
 def describe(bonus: BonusCode) -> dict:
-    return {"code": bonus.code, "reward": bonus.reward, "max_claims": bonus.max_claims,
-            "expires_at": bonus.expires_at.isoformat(), "min_wager_month": str(bonus.min_wager_month or "") or None}
+    return {
+        "code": bonus.code,
+        "reward": bonus.reward,
+        "max_claims": bonus.max_claims,
+        "expires_at": bonus.expires_at.isoformat(),
+        "min_wager_month": str(bonus.min_wager_month or "") or None,
+    }
 
 
 def _available(now: datetime) -> Q:
@@ -120,7 +139,11 @@ async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
             return Claim(ClaimOutcome.BELOW_MINIMUM, bonus)
     try:
         async with in_transaction() as conn:
-            taken = await BonusCode.filter(_available(clock.now()), id=bonus_id).using_db(conn).update(claims=F("claims") + 1)
+            taken = (
+                await BonusCode.filter(_available(clock.now()), id=bonus_id)
+                .using_db(conn)
+                .update(claims=F("claims") + 1)
+            )
             if not taken:
                 return Claim(ClaimOutcome.GONE, bonus)
             await BonusClaim.create(bonus_id=bonus_id, user_id=user.id, player_id=user.player_id, using_db=conn)

@@ -3,7 +3,6 @@ resumes where it stopped and nobody gets the same broadcast twice (a unique pair
 
 from __future__ import annotations
 
-
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -36,18 +35,30 @@ async def recipients(audience: str, leaderboards: Leaderboards, race: Race) -> l
     raise ValueError(f"unknown audience {audience!r}")
 
 
-async def create(admin_id: int, draft_id: str, text: str, photo: str | None, audience: str, users: list[int]) -> Broadcast | None:
+async def create(
+    admin_id: int, draft_id: str, text: str, photo: str | None, audience: str, users: list[int]
+) -> Broadcast | None:
     """The broadcast and all its recipients, or nothing; None when this draft was already confirmed."""
     try:
         async with in_transaction() as conn:
-            broadcast = await Broadcast.create(created_by=admin_id, draft_id=draft_id, text=text, photo=photo,
-                                               audience=audience, using_db=conn)
+            broadcast = await Broadcast.create(
+                created_by=admin_id, draft_id=draft_id, text=text, photo=photo, audience=audience, using_db=conn
+            )
             for start in range(0, len(users), INSERT_BATCH):
                 await BroadcastDelivery.bulk_create(
-                    [BroadcastDelivery(broadcast_id=broadcast.id, user_id=u) for u in users[start:start + INSERT_BATCH]],
-                    using_db=conn)
-            await record(admin_id, "broadcast.start", f"broadcast {broadcast.id}",
-                         after={"audience": audience, "recipients": len(users)}, using_db=conn)
+                    [
+                        BroadcastDelivery(broadcast_id=broadcast.id, user_id=u)
+                        for u in users[start : start + INSERT_BATCH]
+                    ],
+                    using_db=conn,
+                )
+            await record(
+                admin_id,
+                "broadcast.start",
+                f"broadcast {broadcast.id}",
+                after={"audience": audience, "recipients": len(users)},
+                using_db=conn,
+            )
     except IntegrityError:
         return None
     return broadcast
@@ -56,38 +67,59 @@ async def create(admin_id: int, draft_id: str, text: str, photo: str | None, aud
 async def cancel(broadcast_id: int, admin_id: int) -> bool:
     """Stop a broadcast: recipients not yet reached are skipped. False when it had already ended."""
     async with in_transaction() as conn:
-        stopped = await Broadcast.filter(id=broadcast_id, status=BroadcastStatus.SENDING).using_db(conn).update(
-            status=BroadcastStatus.CANCELLED, finished_at=clock.now())
+        stopped = (
+            await Broadcast.filter(id=broadcast_id, status=BroadcastStatus.SENDING)
+            .using_db(conn)
+            .update(status=BroadcastStatus.CANCELLED, finished_at=clock.now())
+        )
         if stopped:
-            await BroadcastDelivery.filter(broadcast_id=broadcast_id, status=DeliveryStatus.PENDING).using_db(conn).update(
-                status=DeliveryStatus.SKIPPED)
+            await (
+                BroadcastDelivery.filter(broadcast_id=broadcast_id, status=DeliveryStatus.PENDING)
+                .using_db(conn)
+                .update(status=DeliveryStatus.SKIPPED)
+            )
             await record(admin_id, "broadcast.cancel", f"broadcast {broadcast_id}", using_db=conn)
     return bool(stopped)
 
 
 async def claim(delivery_id: int) -> bool:
     """Take one recipient for sending; only one sender can, and only once."""
-    return bool(await BroadcastDelivery.filter(id=delivery_id, status=DeliveryStatus.PENDING).update(status=DeliveryStatus.SENDING))
+    return bool(
+        await BroadcastDelivery.filter(id=delivery_id, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENDING
+        )
+    )
 
 
 async def settle(delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
-    await BroadcastDelivery.filter(id=delivery_id).update(status=status, error=error,
-                                                         sent_at=clock.now() if status == DeliveryStatus.SENT else None)
+    await BroadcastDelivery.filter(id=delivery_id).update(
+        status=status, error=error, sent_at=clock.now() if status == DeliveryStatus.SENT else None
+    )
 
 
 async def next_batch(broadcast_id: int, size: int) -> list[tuple[int, int]]:
     """(delivery id, user id) of recipients still waiting, in order."""
-    return await BroadcastDelivery.filter(broadcast_id=broadcast_id, status=DeliveryStatus.PENDING).order_by("id").limit(
-        size).values_list("id", "user_id")
+    return (
+        await BroadcastDelivery.filter(broadcast_id=broadcast_id, status=DeliveryStatus.PENDING)
+        .order_by("id")
+        .limit(size)
+        .values_list("id", "user_id")
+    )
 
 
 async def finish(broadcast_id: int) -> None:
     await Broadcast.filter(id=broadcast_id, status=BroadcastStatus.SENDING).update(
-        status=BroadcastStatus.DONE, finished_at=clock.now())
+        status=BroadcastStatus.DONE, finished_at=clock.now()
+    )
 
 
 async def counts(broadcast_id: int) -> dict[DeliveryStatus, int]:
-    rows = await BroadcastDelivery.filter(broadcast_id=broadcast_id).annotate(n=Count("id")).group_by("status").values_list("status", "n")
+    rows = (
+        await BroadcastDelivery.filter(broadcast_id=broadcast_id)
+        .annotate(n=Count("id"))
+        .group_by("status")
+        .values_list("status", "n")
+    )
     return {DeliveryStatus(status): n for status, n in rows}
 
 
@@ -96,5 +128,7 @@ async def interrupted() -> list[Broadcast]:
     unknown and not sent again: at most once, even if that one message may have been lost."""
     running = await Broadcast.filter(status=BroadcastStatus.SENDING).order_by("id")
     for broadcast in running:
-        await BroadcastDelivery.filter(broadcast_id=broadcast.id, status=DeliveryStatus.SENDING).update(status=DeliveryStatus.UNKNOWN)
+        await BroadcastDelivery.filter(broadcast_id=broadcast.id, status=DeliveryStatus.SENDING).update(
+            status=DeliveryStatus.UNKNOWN
+        )
     return running

@@ -75,8 +75,14 @@ def parse_bet_url(text: str) -> str:
         port = parts.port
     except ValueError:
         raise Invalid(Problem.BAD_LINK) from None
-    if (parts.scheme != "https" or (parts.hostname or "").lower() not in GOATED_HOSTS or parts.username is not None
-            or port is not None or len(url) > 500 or any(c.isspace() for c in url)):
+    if (
+        parts.scheme != "https"
+        or (parts.hostname or "").lower() not in GOATED_HOSTS
+        or parts.username is not None
+        or port is not None
+        or len(url) > 500
+        or any(c.isspace() for c in url)
+    ):
         raise Invalid(Problem.BAD_LINK)
     query = parse_qs(parts.query)
     if not (_BET_PATH.search(parts.path) or any(query.get(key, [""])[0].strip() for key in _BET_QUERY)):
@@ -102,18 +108,51 @@ async def create(new: NewChallenge, admin_id: int, announce_chats: tuple[int, ..
         raise Invalid(Problem.TOO_FEW_CODES)
     async with in_transaction() as conn:
         challenge = await Challenge.create(
-            game=new.game, multiplier=new.multiplier, min_bet=new.min_bet, prize=new.prize, max_winners=new.max_winners,
-            deadline=new.deadline, description=new.description, created_by=admin_id, using_db=conn)
-        await PrizeCode.bulk_create([PrizeCode(challenge_id=challenge.id, code=code) for code in new.codes], using_db=conn)
-        told = await TelegramUser.filter(player_id__isnull=False, notify_challenges=True, blocked_bot=False,
-                                         banned=False).using_db(conn).values_list("id", flat=True)
-        await Notification.bulk_create([
-            Notification(key=f"challenge:{challenge.id}:new:{chat}", user_id=chat, kind="challenge_new",
-                         payload={"challenge_id": challenge.id}) for chat in (*told, *announce_chats)], using_db=conn)
-        await record(admin_id, "challenge.create", str(challenge.id),
-                     after={"game": new.game, "multiplier": str(new.multiplier), "min_bet": str(new.min_bet),
-                            "prize": str(new.prize), "max_winners": new.max_winners, "deadline": new.deadline.isoformat(),
-                            "codes": len(new.codes)}, using_db=conn)
+            game=new.game,
+            multiplier=new.multiplier,
+            min_bet=new.min_bet,
+            prize=new.prize,
+            max_winners=new.max_winners,
+            deadline=new.deadline,
+            description=new.description,
+            created_by=admin_id,
+            using_db=conn,
+        )
+        await PrizeCode.bulk_create(
+            [PrizeCode(challenge_id=challenge.id, code=code) for code in new.codes], using_db=conn
+        )
+        told = (
+            await TelegramUser.filter(player_id__isnull=False, notify_challenges=True, blocked_bot=False, banned=False)
+            .using_db(conn)
+            .values_list("id", flat=True)
+        )
+        await Notification.bulk_create(
+            [
+                Notification(
+                    key=f"challenge:{challenge.id}:new:{chat}",
+                    user_id=chat,
+                    kind="challenge_new",
+                    payload={"challenge_id": challenge.id},
+                )
+                for chat in (*told, *announce_chats)
+            ],
+            using_db=conn,
+        )
+        await record(
+            admin_id,
+            "challenge.create",
+            str(challenge.id),
+            after={
+                "game": new.game,
+                "multiplier": str(new.multiplier),
+                "min_bet": str(new.min_bet),
+                "prize": str(new.prize),
+                "max_winners": new.max_winners,
+                "deadline": new.deadline.isoformat(),
+                "codes": len(new.codes),
+            },
+            using_db=conn,
+        )
     return challenge
 
 
@@ -142,8 +181,9 @@ async def enter(challenge_id: int, user: TelegramUser, bet_url: str) -> EnterOut
     if challenge is None or not is_open(challenge, clock.now()):
         return EnterOutcome.CLOSED
     try:
-        await ChallengeEntry.create(challenge_id=challenge_id, user_id=user.id, player_id=user.player_id,
-                                    bet_url=parse_bet_url(bet_url))
+        await ChallengeEntry.create(
+            challenge_id=challenge_id, user_id=user.id, player_id=user.player_id, bet_url=parse_bet_url(bet_url)
+        )
     except IntegrityError:
         return EnterOutcome.ALREADY
     return EnterOutcome.ENTERED
@@ -175,16 +215,24 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
             # Decisions on one challenge take turns (the challenge row first, as in `close`), so filling the
             # last place and rejecting the waiting entries cannot deadlock with another approval.
             await Challenge.filter(id=entry.challenge_id).using_db(conn).select_for_update().first()
-            decided = await ChallengeEntry.filter(id=entry_id, status=EntryStatus.PENDING).using_db(conn).update(
-                status=status, reason=None if approve else reason, decided_by=admin_id, decided_at=now)
+            decided = (
+                await ChallengeEntry.filter(id=entry_id, status=EntryStatus.PENDING)
+                .using_db(conn)
+                .update(status=status, reason=None if approve else reason, decided_by=admin_id, decided_at=now)
+            )
             if not decided:
                 return Decision.ALREADY_DECIDED
             if approve:
                 await _award(entry, now, conn)
             else:
                 await _tell_rejected(entry, reason, conn)
-            await record(admin_id, f"challenge.{status.value}", str(entry_id),
-                         after={"challenge": entry.challenge_id, "user": entry.user_id, "reason": reason}, using_db=conn)
+            await record(
+                admin_id,
+                f"challenge.{status.value}",
+                str(entry_id),
+                after={"challenge": entry.challenge_id, "user": entry.user_id, "reason": reason},
+                using_db=conn,
+            )
     except _Undo as undo:
         return undo.decision
     return Decision.APPROVED if approve else Decision.REJECTED
@@ -192,57 +240,97 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
 
 async def _award(entry: ChallengeEntry, now: datetime, conn) -> None:
     # Not the deadline: an entry sent in time may be reviewed after it. Closing rejects the waiting entries.
-    won = await Challenge.filter(id=entry.challenge_id, closed_at__isnull=True, winners__lt=F("max_winners")).using_db(conn).update(
-        winners=F("winners") + 1)
+    won = (
+        await Challenge.filter(id=entry.challenge_id, closed_at__isnull=True, winners__lt=F("max_winners"))
+        .using_db(conn)
+        .update(winners=F("winners") + 1)
+    )
     if not won:
         raise _Undo(Decision.FULL)
-    code = await PrizeCode.filter(challenge_id=entry.challenge_id, entry_id__isnull=True).using_db(conn).order_by("id").first()
-    if code is None or not await PrizeCode.filter(id=code.id, entry_id__isnull=True).using_db(conn).update(entry_id=entry.id):
+    code = (
+        await PrizeCode.filter(challenge_id=entry.challenge_id, entry_id__isnull=True)
+        .using_db(conn)
+        .order_by("id")
+        .first()
+    )
+    if code is None or not await PrizeCode.filter(id=code.id, entry_id__isnull=True).using_db(conn).update(
+        entry_id=entry.id
+    ):
         raise _Undo(Decision.NO_CODES)
     # The last place taken closes the challenge.
-    if await Challenge.filter(id=entry.challenge_id, winners__gte=F("max_winners")).using_db(conn).update(closed_at=now):
+    if (
+        await Challenge.filter(id=entry.challenge_id, winners__gte=F("max_winners"))
+        .using_db(conn)
+        .update(closed_at=now)
+    ):
         await _reject_waiting(entry.challenge_id, now, conn)
-    await Notification.create(key=f"challenge:{entry.challenge_id}:won:{entry.user_id}", user_id=entry.user_id,
-                              kind="challenge_won", payload={"challenge_id": entry.challenge_id, "code": code.code},
-                              using_db=conn)
+    await Notification.create(
+        key=f"challenge:{entry.challenge_id}:won:{entry.user_id}",
+        user_id=entry.user_id,
+        kind="challenge_won",
+        payload={"challenge_id": entry.challenge_id, "code": code.code},
+        using_db=conn,
+    )
 
 
 async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn) -> None:
-    await Notification.create(key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}", user_id=entry.user_id,
-                              kind="challenge_rejected", payload={"challenge_id": entry.challenge_id, "reason": reason},
-                              using_db=conn)
+    await Notification.create(
+        key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}",
+        user_id=entry.user_id,
+        kind="challenge_rejected",
+        payload={"challenge_id": entry.challenge_id, "reason": reason},
+        using_db=conn,
+    )
 
 
 async def _reject_waiting(challenge_id: int, now: datetime, conn) -> None:
     """A closed challenge decides no more: its waiting entries are rejected, and their players told why."""
     waiting = await ChallengeEntry.filter(challenge_id=challenge_id, status=EntryStatus.PENDING).using_db(conn)
-    await ChallengeEntry.filter(id__in=[e.id for e in waiting], status=EntryStatus.PENDING).using_db(conn).update(
-        status=EntryStatus.REJECTED, reason=CLOSED_REASON, decided_at=now)
+    await (
+        ChallengeEntry.filter(id__in=[e.id for e in waiting], status=EntryStatus.PENDING)
+        .using_db(conn)
+        .update(status=EntryStatus.REJECTED, reason=CLOSED_REASON, decided_at=now)
+    )
     for entry in waiting:
         await _tell_rejected(entry, CLOSED_REASON, conn)
 
 
 async def pending_entries(limit: int = 10) -> list[ChallengeEntry]:
-    return await ChallengeEntry.filter(status=EntryStatus.PENDING).prefetch_related("challenge", "user").order_by("id").limit(limit)
+    return (
+        await ChallengeEntry.filter(status=EntryStatus.PENDING)
+        .prefetch_related("challenge", "user")
+        .order_by("id")
+        .limit(limit)
+    )
 
 
 async def entries_of(user: TelegramUser, limit: int = 10) -> list[ChallengeEntry]:
-    return await ChallengeEntry.filter(user_id=user.id).prefetch_related("challenge", "prize_code").order_by("-id").limit(limit)
+    return (
+        await ChallengeEntry.filter(user_id=user.id)
+        .prefetch_related("challenge", "prize_code")
+        .order_by("-id")
+        .limit(limit)
+    )
 
 
 async def all_challenges(limit: int = 10) -> list[Challenge]:
     return await Challenge.all().order_by("-id").limit(limit)
 
 
-
-
 def new_challenge(answers: list[str], now: datetime, timezone: str) -> NewChallenge:
     """The guided form's answers in order: game, multiplier, minimum bet, prize, winners, deadline,
     description, prize codes. Raises Invalid for the first bad one."""
     game, multiplier, min_bet, prize, winners, deadline, description, codes = answers
-    new = NewChallenge(parse_text(game, 64), parse_multiplier(multiplier), parse_amount(min_bet), parse_amount(prize),
-                       parse_winners(winners), parse_deadline(deadline, now, timezone), parse_text(description, 1000),
-                       parse_codes(codes))
+    new = NewChallenge(
+        parse_text(game, 64),
+        parse_multiplier(multiplier),
+        parse_amount(min_bet),
+        parse_amount(prize),
+        parse_winners(winners),
+        parse_deadline(deadline, now, timezone),
+        parse_text(description, 1000),
+        parse_codes(codes),
+    )
     if len(new.codes) < new.max_winners:
         raise Invalid(Problem.TOO_FEW_CODES)
     return new

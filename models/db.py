@@ -14,8 +14,13 @@ from tortoise.exceptions import DBConnectionError
 log = logging.getLogger(__name__)
 
 # What a query raises while PostgreSQL restarts or is unreachable (the pool reconnects by itself after).
-DATABASE_DOWN = (DBConnectionError, OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-                 asyncpg.CannotConnectNowError)
+DATABASE_DOWN = (
+    DBConnectionError,
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.CannotConnectNowError,
+)
 
 MODEL_MODULES = ["models.tables", "aerich.models"]
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

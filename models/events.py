@@ -14,10 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-
-
 log = logging.getLogger(__name__)
-
 
 
 @dataclass(frozen=True)
@@ -35,6 +32,7 @@ class RaceFinished:
 @dataclass(frozen=True)
 class RaceEdited:
     """An admin changed a race's prizes or who is excluded from it."""
+
     month: str
 
 
@@ -51,8 +49,9 @@ def decode(text: str | bytes) -> Event:
     fields = json.loads(text)
     kind = fields.pop("type")
     if kind == "LeaderboardChanged":
-        return LeaderboardChanged(fields["sync_run_id"], datetime.fromisoformat(fields["finished_at"]),
-                                  fields["players_changed"])
+        return LeaderboardChanged(
+            fields["sync_run_id"], datetime.fromisoformat(fields["finished_at"]), fields["players_changed"]
+        )
     if kind == "RaceFinished":
         return RaceFinished(fields["month"])
     if kind == "RaceEdited":

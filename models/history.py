@@ -36,8 +36,11 @@ def is_month_reset(changes: Iterable[tuple[Decimal, Decimal]]) -> bool:
 
 
 async def first_reset(since: datetime, until: datetime) -> SyncRun | None:
-    return await SyncRun.filter(outcome=SyncOutcome.OK, month_reset=True, started_at__gte=since,
-                                started_at__lt=until).order_by("id").first()
+    return (
+        await SyncRun.filter(outcome=SyncOutcome.OK, month_reset=True, started_at__gte=since, started_at__lt=until)
+        .order_by("id")
+        .first()
+    )
 
 
 async def reset_into(race: Race) -> SyncRun | None:
@@ -66,12 +69,14 @@ async def last_figures(history: QuerySet[WagerSnapshot], uids: Collection[str] |
         figures: dict[str, Decimal] = {}
         uids = list(uids)
         for start in range(0, len(uids), CHUNK):
-            figures.update(await last_figures(history.filter(player_id__in=uids[start:start + CHUNK])))
+            figures.update(await last_figures(history.filter(player_id__in=uids[start : start + CHUNK])))
         return figures
     ids = await history.annotate(last_id=Max("id")).group_by("player_id").values_list("last_id", flat=True)
     latest: dict[str, Decimal] = {}
     for start in range(0, len(ids), CHUNK):
-        latest.update(await WagerSnapshot.filter(id__in=ids[start:start + CHUNK]).values_list("player_id", "wagered_month"))
+        latest.update(
+            await WagerSnapshot.filter(id__in=ids[start : start + CHUNK]).values_list("player_id", "wagered_month")
+        )
     return latest
 
 

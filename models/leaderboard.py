@@ -41,7 +41,11 @@ class Period(StrEnum):
         return _PERIOD_ALIASES.get(key)
 
 
-_PERIOD_ALIASES = {p.value: p for p in Period} | {"all": Period.ALL_TIME, "alltime": Period.ALL_TIME, "day": Period.TODAY}
+_PERIOD_ALIASES = {p.value: p for p in Period} | {
+    "all": Period.ALL_TIME,
+    "alltime": Period.ALL_TIME,
+    "day": Period.TODAY,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,9 @@ class Standings:
         if not uids:
             return self
         kept = [e for e in self.entries if e.uid not in uids]
-        return Standings([Entry(rank=i, uid=e.uid, name=e.name, wagered=e.wagered) for i, e in enumerate(kept, start=1)])
+        return Standings(
+            [Entry(rank=i, uid=e.uid, name=e.name, wagered=e.wagered) for i, e in enumerate(kept, start=1)]
+        )
 
 
 class Leaderboards:
@@ -107,6 +113,7 @@ class Leaderboards:
         """This month's board without the players excluded from the race (exclusions invalidate the cache).
         Empty from the race's start until the upstream resets its month figures: they are last month's.
         After an early reset into the next month, the figures from before it until the race ends."""
+
         async def load() -> Standings:
             now = clock.now()
             if await shows_last_month(race, now):
@@ -114,9 +121,14 @@ class Leaderboards:
             if now < race.ends_at and await reset_out_of(race) is not None:
                 # The upstream began next month early: the race keeps the figures it had before that reset.
                 names = dict(await Player.all().values_list("uid", "name"))
-                return Standings([Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
-                                  for rank, f in enumerate(await final_standings(race), start=1)])
+                return Standings(
+                    [
+                        Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
+                        for rank, f in enumerate(await final_standings(race), start=1)
+                    ]
+                )
             return (await self.standings(Period.MONTH)).without(await excluded_uids(race.month))
+
         return await self.cached(f"race:{race.month}", load)
 
     async def race_movement(self, race: Race) -> Movement:
@@ -126,6 +138,7 @@ class Leaderboards:
         async def load() -> Movement:
             standings = await self.race_standings(race)
             return await race_movement(race, {e.uid: e.wagered for e in standings.entries}, now)
+
         return await self.cached(f"movement:{race.month}:{race.day_start(now).isoformat()}", load)
 
     async def top(self, period: Period, limit: int = 10) -> list[Entry]:
@@ -136,9 +149,11 @@ class Leaderboards:
 
     async def updated_at(self) -> datetime | None:
         """When the boards last changed: the end of the latest successful sync."""
+
         async def load() -> datetime | None:
             run = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("finished_at").first()
             return run.finished_at if run else None
+
         return await self.cached("updated_at", load)
 
     async def race(self, now: datetime, timezone: str) -> Race:
@@ -190,7 +205,11 @@ class Leaderboards:
     @staticmethod
     async def _load(period: Period) -> Standings:
         column = period.column
-        rows = await Player.filter(**{f"{column}__gt": 0}).order_by(f"-{column}", "uid").values_list("uid", "name", column)
+        rows = (
+            await Player.filter(**{f"{column}__gt": 0}).order_by(f"-{column}", "uid").values_list("uid", "name", column)
+        )
         # SQLite compares DECIMAL as REAL; re-sort exactly so both engines agree on every tie.
         rows.sort(key=lambda row: (-row[2], row[0]))
-        return Standings([Entry(rank=i, uid=uid, name=name, wagered=w) for i, (uid, name, w) in enumerate(rows, start=1)])
+        return Standings(
+            [Entry(rank=i, uid=uid, name=name, wagered=w) for i, (uid, name, w) in enumerate(rows, start=1)]
+        )

@@ -22,6 +22,6 @@ def pick_locale(wanted: Iterable[str | None], available: Iterable[str], default:
 
 
 def format_month(month: str, locale: str) -> str:
-    """"2026-11" -> "November 2026" / "noviembre de 2026", as the locale writes a month on its own."""
+    """ "2026-11" -> "November 2026" / "noviembre de 2026", as the locale writes a month on its own."""
     year, number = (int(part) for part in month.split("-"))
     return format_date(date(year, number, 1), "LLLL y", locale=locale)

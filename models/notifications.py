@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from models import clock
 from models.tables import DeliveryStatus, Notification
 
@@ -12,12 +11,17 @@ async def pending(limit: int = 500) -> list[Notification]:
 
 
 async def claim(notification_id: int) -> bool:
-    return bool(await Notification.filter(id=notification_id, status=DeliveryStatus.PENDING).update(status=DeliveryStatus.SENDING))
+    return bool(
+        await Notification.filter(id=notification_id, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENDING
+        )
+    )
 
 
 async def settle(notification_id: int, status: DeliveryStatus) -> None:
     await Notification.filter(id=notification_id).update(
-        status=status, sent_at=clock.now() if status == DeliveryStatus.SENT else None)
+        status=status, sent_at=clock.now() if status == DeliveryStatus.SENT else None
+    )
 
 
 async def mark_interrupted() -> int:

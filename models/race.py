@@ -58,8 +58,12 @@ def race_at(now: datetime, timezone: str = "UTC") -> Race:
     local = now.astimezone(zone)
     start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
-    return Race(month=f"{start.year:04d}-{start.month:02d}", starts_at=start.astimezone(UTC), ends_at=end.astimezone(UTC),
-                timezone=timezone)
+    return Race(
+        month=f"{start.year:04d}-{start.month:02d}",
+        starts_at=start.astimezone(UTC),
+        ends_at=end.astimezone(UTC),
+        timezone=timezone,
+    )
 
 
 async def load_race(now: datetime, timezone: str = "UTC") -> Race:
@@ -81,6 +85,7 @@ async def prize_history(limit: int = 5) -> list[RacePrizes]:
 
 
 # ---- setting prizes ----
+
 
 class PrizeProblem(StrEnum):
     NOT_A_NUMBER = "not_a_number"
@@ -157,7 +162,9 @@ async def set_prizes(month: str, pool: Decimal, split: tuple[Decimal, ...], admi
     parse_split([str(p) for p in split])
     before = await prize_setting(month)
     async with in_transaction() as conn:
-        setting = await RacePrizes.create(month=month, pool=pool, split=[percent_str(p) for p in split], set_by=admin_id, using_db=conn)
+        setting = await RacePrizes.create(
+            month=month, pool=pool, split=[percent_str(p) for p in split], set_by=admin_id, using_db=conn
+        )
         await record(admin_id, "race.prizes", month, before=_describe(before), after=_describe(setting), using_db=conn)
     return setting
 
@@ -168,6 +175,7 @@ def _describe(setting: RacePrizes | None) -> dict | None:
 
 # ---- exclusions ----
 
+
 class ExclusionOutcome(StrEnum):
     DONE = "done"
     ALREADY = "already"
@@ -177,9 +185,17 @@ class ExclusionOutcome(StrEnum):
 async def exclude(month: str, player: Player, reason: str, admin_id: int) -> ExclusionOutcome:
     try:
         async with in_transaction() as conn:
-            await RaceExclusion.create(month=month, player=player, reason=reason[:255], active_key=f"{month}:{player.uid}",
-                                       excluded_by=admin_id, using_db=conn)
-            await record(admin_id, "race.exclude", f"{month} {player.uid}", after={"reason": reason[:255]}, using_db=conn)
+            await RaceExclusion.create(
+                month=month,
+                player=player,
+                reason=reason[:255],
+                active_key=f"{month}:{player.uid}",
+                excluded_by=admin_id,
+                using_db=conn,
+            )
+            await record(
+                admin_id, "race.exclude", f"{month} {player.uid}", after={"reason": reason[:255]}, using_db=conn
+            )
     except IntegrityError:  # the unique active_key: already excluded from this race
         return ExclusionOutcome.ALREADY
     return ExclusionOutcome.DONE
@@ -187,8 +203,11 @@ async def exclude(month: str, player: Player, reason: str, admin_id: int) -> Exc
 
 async def include(month: str, player: Player, admin_id: int) -> ExclusionOutcome:
     async with in_transaction() as conn:
-        lifted = await RaceExclusion.filter(active_key=f"{month}:{player.uid}").using_db(conn).update(
-            active_key=None, lifted_by=admin_id, lifted_at=clock.now())
+        lifted = (
+            await RaceExclusion.filter(active_key=f"{month}:{player.uid}")
+            .using_db(conn)
+            .update(active_key=None, lifted_by=admin_id, lifted_at=clock.now())
+        )
         if lifted:
             await record(admin_id, "race.include", f"{month} {player.uid}", using_db=conn)
     return ExclusionOutcome.DONE if lifted else ExclusionOutcome.NOT_EXCLUDED
@@ -199,4 +218,6 @@ async def active_exclusions(month: str) -> list[RaceExclusion]:
 
 
 async def excluded_uids(month: str) -> frozenset[str]:
-    return frozenset(await RaceExclusion.filter(month=month, active_key__isnull=False).values_list("player_id", flat=True))
+    return frozenset(
+        await RaceExclusion.filter(month=month, active_key__isnull=False).values_list("player_id", flat=True)
+    )

@@ -77,35 +77,75 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
     Safe to run twice or on two replicas at once: the unique month lets exactly one commit."""
     if await FinishedRace.exists(month=race.month):
         return Finalised.ALREADY
-    last_sync = await SyncRun.filter(outcome=SyncOutcome.OK, finished_at__gte=race.starts_at,
-                                     finished_at__lt=race.ends_at).order_by("-finished_at").first()
+    last_sync = (
+        await SyncRun.filter(outcome=SyncOutcome.OK, finished_at__gte=race.starts_at, finished_at__lt=race.ends_at)
+        .order_by("-finished_at")
+        .first()
+    )
     if last_sync is None:
         return Finalised.NO_DATA
     standings = await final_standings(race)
     if not standings and not await WagerSnapshot.filter(at__gte=race.starts_at, at__lt=race.ends_at).exists():
         return Finalised.NO_DATA  # no history of this race (it ended before the history began): nothing to rank
     names = dict(await Player.filter(uid__in=[f.uid for f in standings[:1000]]).values_list("uid", "name"))
-    linked = dict(await TelegramUser.filter(player_id__in=[f.uid for f in standings[:race.paid_places]]).values_list("player_id", "id"))
+    linked = dict(
+        await TelegramUser.filter(player_id__in=[f.uid for f in standings[: race.paid_places]]).values_list(
+            "player_id", "id"
+        )
+    )
     admins = await reachable_admins()
     stale = last_sync.finished_at < race.ends_at - 2 * sync_interval
     try:
         async with in_transaction() as conn:
             finished = await FinishedRace.create(
-                month=race.month, starts_at=race.starts_at, ends_at=race.ends_at, prize_pool=race.prize_pool,
-                split=[str(p) for p in race.split], finalised_at=now or clock.now(),
-                data_as_of=last_sync.finished_at, stale=stale, using_db=conn)
-            await RaceResult.bulk_create([
-                RaceResult(race_id=finished.id, rank=rank, player_id=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered,
-                           prize=race.prize_for(rank))
-                for rank, f in enumerate(standings, start=1)
-            ], batch_size=1000, using_db=conn)
-            owed = [Notification(key=f"race:{race.month}:won:{linked[f.uid]}", user_id=linked[f.uid], kind="race_won",
-                                 payload={"month": race.month, "rank": rank, "prize": str(race.prize_for(rank))})
-                    for rank, f in enumerate(standings[:race.paid_places], start=1) if f.uid in linked]
-            owed += [Notification(key=f"race:{race.month}:results:{admin.id}", user_id=admin.id, kind="race_results",
-                                  payload={"month": race.month}) for admin in admins]
+                month=race.month,
+                starts_at=race.starts_at,
+                ends_at=race.ends_at,
+                prize_pool=race.prize_pool,
+                split=[str(p) for p in race.split],
+                finalised_at=now or clock.now(),
+                data_as_of=last_sync.finished_at,
+                stale=stale,
+                using_db=conn,
+            )
+            await RaceResult.bulk_create(
+                [
+                    RaceResult(
+                        race_id=finished.id,
+                        rank=rank,
+                        player_id=f.uid,
+                        name=names.get(f.uid, f.uid),
+                        wagered=f.wagered,
+                        prize=race.prize_for(rank),
+                    )
+                    for rank, f in enumerate(standings, start=1)
+                ],
+                batch_size=1000,
+                using_db=conn,
+            )
+            owed = [
+                Notification(
+                    key=f"race:{race.month}:won:{linked[f.uid]}",
+                    user_id=linked[f.uid],
+                    kind="race_won",
+                    payload={"month": race.month, "rank": rank, "prize": str(race.prize_for(rank))},
+                )
+                for rank, f in enumerate(standings[: race.paid_places], start=1)
+                if f.uid in linked
+            ]
+            owed += [
+                Notification(
+                    key=f"race:{race.month}:results:{admin.id}",
+                    user_id=admin.id,
+                    kind="race_results",
+                    payload={"month": race.month},
+                )
+                for admin in admins
+            ]
             await Notification.bulk_create(owed, using_db=conn)
-            await record(SYSTEM, "race.finalise", race.month, after={"ranked": len(standings), "stale": stale}, using_db=conn)
+            await record(
+                SYSTEM, "race.finalise", race.month, after={"ranked": len(standings), "stale": stale}, using_db=conn
+            )
     except IntegrityError:  # another finaliser committed first
         return Finalised.ALREADY
     log.info("race %s finalised: %d ranked%s", race.month, len(standings), " (from stale data)" if stale else "")
@@ -137,11 +177,26 @@ async def seed_history() -> int:
         return 0
     count = 0
     async with in_transaction() as conn:
-        rows = await Player.all().using_db(conn).values_list("uid", "changed_at", "wagered_today", "wagered_week",
-                                                             "wagered_month", "wagered_all_time")
+        rows = (
+            await Player.all()
+            .using_db(conn)
+            .values_list("uid", "changed_at", "wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
+        )
         for start in range(0, len(rows), 1000):
-            await WagerSnapshot.bulk_create([  # each figure as of the sync that last changed it
-                WagerSnapshot(player_id=uid, sync_run_id=0, at=at, wagered_today=t, wagered_week=w, wagered_month=m,
-                              wagered_all_time=a) for uid, at, t, w, m, a in rows[start:start + 1000]], using_db=conn)
-            count += len(rows[start:start + 1000])
+            await WagerSnapshot.bulk_create(
+                [  # each figure as of the sync that last changed it
+                    WagerSnapshot(
+                        player_id=uid,
+                        sync_run_id=0,
+                        at=at,
+                        wagered_today=t,
+                        wagered_week=w,
+                        wagered_month=m,
+                        wagered_all_time=a,
+                    )
+                    for uid, at, t, w, m, a in rows[start : start + 1000]
+                ],
+                using_db=conn,
+            )
+            count += len(rows[start : start + 1000])
     return count

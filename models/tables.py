@@ -331,7 +331,9 @@ class BonusClaim(Model):
 
     id = fields.IntField(primary_key=True)
     bonus: fields.ForeignKeyRelation[BonusCode] = fields.ForeignKeyField("models.BonusCode", related_name="claimed_by")
-    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="bonus_claims")
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
+        "models.TelegramUser", related_name="bonus_claims"
+    )
     # The Goated account the user was linked to: re-linking the account to another Telegram user claims nothing twice.
     player_id = fields.CharField(max_length=64)
     claimed_at = fields.DatetimeField(auto_now_add=True)
@@ -373,7 +375,9 @@ class ChallengeEntry(Model):
 
     id = fields.IntField(primary_key=True)
     challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField("models.Challenge", related_name="entries")
-    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField("models.TelegramUser", related_name="challenge_entries")
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
+        "models.TelegramUser", related_name="challenge_entries"
+    )
     player_id = fields.CharField(max_length=64)  # one entry per Goated account too, as for bonus claims
     bet_url = fields.CharField(max_length=500)
     status = fields.CharEnumField(EntryStatus, max_length=16, default=EntryStatus.PENDING, db_index=True)
@@ -391,10 +395,13 @@ class PrizeCode(Model):
     """The pool of codes an admin filled for a challenge; each goes to at most one approved entry."""
 
     id = fields.IntField(primary_key=True)
-    challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField("models.Challenge", related_name="prize_codes")
+    challenge: fields.ForeignKeyRelation[Challenge] = fields.ForeignKeyField(
+        "models.Challenge", related_name="prize_codes"
+    )
     code = fields.CharField(max_length=128)
     entry: fields.OneToOneNullableRelation[ChallengeEntry] = fields.OneToOneField(
-        "models.ChallengeEntry", related_name="prize_code", null=True)
+        "models.ChallengeEntry", related_name="prize_code", null=True
+    )
 
     class Meta:
         table = "prize_code"

@@ -48,7 +48,14 @@ async def set_role(target: TelegramUser, role: Role, by: int) -> RoleChange:
     async with in_transaction() as conn:
         changed = await TelegramUser.filter(id=target.id, role=target.role).using_db(conn).update(role=role)
         if changed:
-            await record(by, "user.role", str(target.id), before={"role": target.role.value}, after={"role": role.value}, using_db=conn)
+            await record(
+                by,
+                "user.role",
+                str(target.id),
+                before={"role": target.role.value},
+                after={"role": role.value},
+                using_db=conn,
+            )
     if not changed:
         return RoleChange.UNCHANGED
     target.role = role

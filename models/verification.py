@@ -72,7 +72,11 @@ async def request_link(user: TelegramUser, typed_name: str, cooldown: timedelta)
     pending = await open_request(user)
     if pending is not None:
         return LinkResult(LinkOutcome.PENDING, request=pending, player=pending.player)
-    last_rejection = await VerificationRequest.filter(user_id=user.id, status=VerificationStatus.REJECTED).order_by("-decided_at").first()
+    last_rejection = (
+        await VerificationRequest.filter(user_id=user.id, status=VerificationStatus.REJECTED)
+        .order_by("-decided_at")
+        .first()
+    )
     if last_rejection and last_rejection.decided_at and last_rejection.decided_at + cooldown > clock.now():
         return LinkResult(LinkOutcome.COOLDOWN, retry_at=last_rejection.decided_at + cooldown)
     player = await find_player(name)
@@ -81,7 +85,9 @@ async def request_link(user: TelegramUser, typed_name: str, cooldown: timedelta)
     if await TelegramUser.filter(player_id=player.uid).exclude(id=user.id).exists():
         return LinkResult(LinkOutcome.TAKEN, player=player)
     try:
-        request = await VerificationRequest.create(user_id=user.id, player=player, claimed_name=name, open_for_user=user.id)
+        request = await VerificationRequest.create(
+            user_id=user.id, player=player, claimed_name=name, open_for_user=user.id
+        )
     except IntegrityError:  # a second /verify raced this one: the unique column kept just one
         pending = await open_request(user)
         return LinkResult(LinkOutcome.PENDING, request=pending, player=pending.player if pending else player)
@@ -95,14 +101,18 @@ class Decision(StrEnum):
     TAKEN = "taken"  # approving would link a Goated account that got linked to someone else meanwhile
 
 
-async def decide(request_id: int, admin_id: int, approve: bool, reason: str | None = None) -> tuple[Decision, VerificationRequest | None]:
+async def decide(
+    request_id: int, admin_id: int, approve: bool, reason: str | None = None
+) -> tuple[Decision, VerificationRequest | None]:
     """Approve or reject once. Whoever's UPDATE matches the pending row first wins; others change nothing."""
     now = clock.now()
     status = VerificationStatus.APPROVED if approve else VerificationStatus.REJECTED
     try:
         async with in_transaction() as conn:
-            won = await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING).using_db(conn).update(
-                status=status, open_for_user=None, decided_at=now, decided_by=admin_id, reason=reason
+            won = (
+                await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING)
+                .using_db(conn)
+                .update(status=status, open_for_user=None, decided_at=now, decided_by=admin_id, reason=reason)
             )
             request = await VerificationRequest.get_or_none(id=request_id).using_db(conn)
             if not won or request is None:
@@ -110,16 +120,34 @@ async def decide(request_id: int, admin_id: int, approve: bool, reason: str | No
             if approve:
                 # The one-to-one column refuses a Goated account that is linked to someone else.
                 await TelegramUser.filter(id=request.user_id).using_db(conn).update(player_id=request.player_id)
-            await record(admin_id, f"verification.{status.value}", f"request {request_id}",
-                         after={"user": request.user_id, "player": request.player_id, "reason": reason}, using_db=conn)
+            await record(
+                admin_id,
+                f"verification.{status.value}",
+                f"request {request_id}",
+                after={"user": request.user_id, "player": request.player_id, "reason": reason},
+                using_db=conn,
+            )
     except IntegrityError:
         async with in_transaction() as conn:
-            taken = await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING).using_db(conn).update(
-                status=VerificationStatus.REJECTED, open_for_user=None, decided_at=now, decided_by=admin_id, reason=TAKEN_REASON,
+            taken = (
+                await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING)
+                .using_db(conn)
+                .update(
+                    status=VerificationStatus.REJECTED,
+                    open_for_user=None,
+                    decided_at=now,
+                    decided_by=admin_id,
+                    reason=TAKEN_REASON,
+                )
             )
             if taken:
-                await record(admin_id, "verification.rejected", f"request {request_id}", after={"reason": TAKEN_REASON},
-                             using_db=conn)
+                await record(
+                    admin_id,
+                    "verification.rejected",
+                    f"request {request_id}",
+                    after={"reason": TAKEN_REASON},
+                    using_db=conn,
+                )
         request = await VerificationRequest.get_or_none(id=request_id)
         return (Decision.TAKEN if taken else Decision.ALREADY_DECIDED), request
     return (Decision.APPROVED if approve else Decision.REJECTED), request
@@ -157,7 +185,11 @@ async def concerns(request: VerificationRequest) -> list[Concern]:
     found = []
     if await TelegramUser.filter(player_id=request.player_id).exclude(id=request.user_id).exists():
         found.append(Concern.ACCOUNT_LINKED)
-    if await VerificationRequest.filter(player_id=request.player_id, status=VerificationStatus.PENDING).exclude(id=request.id).exists():
+    if (
+        await VerificationRequest.filter(player_id=request.player_id, status=VerificationStatus.PENDING)
+        .exclude(id=request.id)
+        .exists()
+    ):
         found.append(Concern.COMPETING)
     if await VerificationRequest.filter(user_id=request.user_id, status=VerificationStatus.REJECTED).exists():
         found.append(Concern.EARLIER_REJECTION)
@@ -172,4 +204,10 @@ async def pending_requests(offset: int, limit: int) -> tuple[list[VerificationRe
 
 
 async def earlier_requests(request: VerificationRequest, limit: int = 5) -> list[VerificationRequest]:
-    return await VerificationRequest.filter(user_id=request.user_id).exclude(id=request.id).order_by("-id").limit(limit).prefetch_related("player")
+    return (
+        await VerificationRequest.filter(user_id=request.user_id)
+        .exclude(id=request.id)
+        .order_by("-id")
+        .limit(limit)
+        .prefetch_related("player")
+    )

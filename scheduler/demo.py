@@ -17,10 +17,50 @@ from scheduler.payload import PlayerRow, parse_payload
 
 EPOCH = date(2026, 1, 1)  # wagers before this day are folded into each player's starting total
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_FIRST = ["Lucky", "Night", "Neon", "Golden", "Silent", "Wild", "Crypto", "Royal", "Iron", "Turbo", "Shadow", "Frosty",
-          "Blaze", "Cosmic", "Rapid", "Sly", "Jolly", "Brave", "Mega", "Pixel"]
-_SECOND = ["Goat", "Owl", "Tiger", "Whale", "Fox", "Shark", "Wolf", "Panda", "Falcon", "Viper", "Bull", "Bear",
-           "Lynx", "Raven", "Hawk", "Cobra", "Moose", "Otter", "Mantis", "Dragon"]
+_FIRST = [
+    "Lucky",
+    "Night",
+    "Neon",
+    "Golden",
+    "Silent",
+    "Wild",
+    "Crypto",
+    "Royal",
+    "Iron",
+    "Turbo",
+    "Shadow",
+    "Frosty",
+    "Blaze",
+    "Cosmic",
+    "Rapid",
+    "Sly",
+    "Jolly",
+    "Brave",
+    "Mega",
+    "Pixel",
+]
+_SECOND = [
+    "Goat",
+    "Owl",
+    "Tiger",
+    "Whale",
+    "Fox",
+    "Shark",
+    "Wolf",
+    "Panda",
+    "Falcon",
+    "Viper",
+    "Bull",
+    "Bear",
+    "Lynx",
+    "Raven",
+    "Hawk",
+    "Cobra",
+    "Moose",
+    "Otter",
+    "Mantis",
+    "Dragon",
+]
 
 
 def _uid(index: int, seed: str) -> str:
@@ -86,6 +126,7 @@ class DemoSource:
             if player.daily_rate == 0:
                 figures = {"today": 0, "this_week": 0, "this_month": 0, "all_time": _noisy(player.base_all_time)}
             else:
+
                 def total_since(start: date, _index: int = index) -> float:
                     days = (today - start).days
                     return sum(self._day_amount(_index, start + timedelta(days=d)) for d in range(days))

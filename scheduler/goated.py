@@ -175,9 +175,7 @@ class GoatedClient:
             async with session.get(self.url, headers=self._headers()) as response:
                 status = response.status
                 if status in (401, 403):
-                    raise UpstreamError(
-                        f"token expired or invalid (HTTP {status})", UpstreamState.TOKEN_EXPIRED
-                    )
+                    raise UpstreamError(f"token expired or invalid (HTTP {status})", UpstreamState.TOKEN_EXPIRED)
                 if status == 404:
                     raise UpstreamError("affiliate code not found (HTTP 404)", UpstreamState.NOT_FOUND)
                 if status == 429:

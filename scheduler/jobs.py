@@ -17,11 +17,13 @@ log = logging.getLogger(__name__)
 
 def stopped_quietly(job: Callable[[], Awaitable[object]]) -> Callable[[], Awaitable[None]]:
     """A job cancelled at shutdown is not an error (the sync and the race job are safe to cut short)."""
+
     async def run() -> None:
         try:
             await job()
         except asyncio.CancelledError:
             log.info("%s stopped by the shutdown", getattr(job, "__qualname__", job))
+
     return run
 
 

@@ -31,8 +31,13 @@ def try_interval(sync_interval_seconds: float) -> float:
 
 
 class Leadership:
-    def __init__(self, database_url: str, on_elected: Callable[[], Awaitable[None]],
-                 on_deposed: Callable[[], Awaitable[None]], interval: float) -> None:
+    def __init__(
+        self,
+        database_url: str,
+        on_elected: Callable[[], Awaitable[None]],
+        on_deposed: Callable[[], Awaitable[None]],
+        interval: float,
+    ) -> None:
         url = normalise_url(database_url)
         self.dsn = None if url.startswith("sqlite://") else url.split("?", 1)[0]
         self.on_elected, self.on_deposed, self.interval = on_elected, on_deposed, interval
@@ -81,8 +86,11 @@ class Leadership:
     async def _try_lock(self) -> bool:
         if self._connection is None or self._connection.is_closed():
             self._connection = await asyncio.wait_for(asyncpg.connect(self.dsn), PROBE_TIMEOUT)
-        return bool(await asyncio.wait_for(self._connection.fetchval("SELECT pg_try_advisory_lock($1)", LOCK_KEY),
-                                           PROBE_TIMEOUT))
+        return bool(
+            await asyncio.wait_for(
+                self._connection.fetchval("SELECT pg_try_advisory_lock($1)", LOCK_KEY), PROBE_TIMEOUT
+            )
+        )
 
     async def _elected(self) -> None:
         self.leading = True

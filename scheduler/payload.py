@@ -124,8 +124,14 @@ def _fast_rows(data: list) -> list[PlayerRow]:
         uid = item.get("uid")
         name = item.get("name")
         wagered = item.get("wagered")
-        if (type(uid) is not str_ or type(name) is not str_ or type(wagered) is not dict_
-                or not 0 < len(uid) <= 64 or len(name) > 255 or not uid.isprintable()):
+        if (
+            type(uid) is not str_
+            or type(name) is not str_
+            or type(wagered) is not dict_
+            or not 0 < len(uid) <= 64
+            or len(name) > 255
+            or not uid.isprintable()
+        ):
             raise _NotPlain
         figures = []
         for key in _FIGURE_KEYS:
@@ -164,8 +170,12 @@ def parse_payload(document: Any) -> list[PlayerRow]:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
             raise PayloadRejected(f"invalid payload at {where}: {first['msg']}") from None
-        rows = [PlayerRow(m.uid, m.name, Wagered(m.wagered.today, m.wagered.this_week, m.wagered.this_month,
-                                                 m.wagered.all_time)) for m in models]
+        rows = [
+            PlayerRow(
+                m.uid, m.name, Wagered(m.wagered.today, m.wagered.this_week, m.wagered.this_month, m.wagered.all_time)
+            )
+            for m in models
+        ]
         del models
     seen: set[str] = set()
     for row in rows:

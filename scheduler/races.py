@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 from models import clock
 from models.alerts import owe_race_alerts
 from models.events import Event, LeaderboardChanged, RaceFinished
-from models.leaderboard import Leaderboards, Standings
 from models.history import RESET_LOOKBACK, prune_history
+from models.leaderboard import Leaderboards, Standings
 from models.race import Race, load_race, race_at
 from models.results import Finalised, finalise
 from scheduler.sync import SyncService
@@ -29,8 +29,14 @@ CATCH_UP_RACES = 3  # a sync still running at the end may finish before the resu
 
 
 class RaceKeeper:
-    def __init__(self, sync: SyncService, leaderboards: Leaderboards, timezone: str, sync_interval: timedelta,
-                 announce_chats: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        sync: SyncService,
+        leaderboards: Leaderboards,
+        timezone: str,
+        sync_interval: timedelta,
+        announce_chats: frozenset[int] = frozenset(),
+    ) -> None:
         self.sync, self.leaderboards, self.timezone, self.sync_interval = sync, leaderboards, timezone, sync_interval
         self.announce_chats = tuple(sorted(announce_chats))
         self.deliver: Callable[[], Awaitable[object]] | None = None  # the bot's notifier, when there is a bot

@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 1_000
 _STORED = Decimal("0.000001")  # the precision of Player's money columns
 _FIGURES = ("wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
-_KNOWN_QUERY = "SELECT {} FROM \"{}\"".format(  # noqa: S608 (fixed names)
-    ", ".join(f'"{column}"' for column in ("uid", "name", *_FIGURES)), Player._meta.db_table)
+_KNOWN_QUERY = 'SELECT {} FROM "{}"'.format(
+    ", ".join(f'"{column}"' for column in ("uid", "name", *_FIGURES)), Player._meta.db_table
+)
 YIELD_EVERY = 5_000  # rows compared between two yields to the event loop
 
 
@@ -35,8 +36,13 @@ def _observe(run: SyncRun) -> dict:
     sync_runs_total.labels(str(run.outcome)).inc()
     if run.duration_ms is not None:
         sync_duration_seconds.observe(run.duration_ms / 1000)
-    return {"sync_run": run.id, "outcome": str(run.outcome), "players": run.players_received,
-            "changed": run.players_changed, "duration_ms": run.duration_ms}
+    return {
+        "sync_run": run.id,
+        "outcome": str(run.outcome),
+        "players": run.players_received,
+        "changed": run.players_changed,
+        "duration_ms": run.duration_ms,
+    }
 
 
 async def _known_players(conn) -> dict[str, tuple]:
@@ -112,8 +118,14 @@ class SyncService:
             log.exception("sync %d failed", run.id, extra=fields)
             return run
         fields = _observe(run)
-        log.info("sync %d ok: %d players, %d changed%s", run.id, len(rows), changed,
-                 "; the upstream reset the month's figures" if run.month_reset else "", extra=fields)
+        log.info(
+            "sync %d ok: %d players, %d changed%s",
+            run.id,
+            len(rows),
+            changed,
+            "; the upstream reset the month's figures" if run.month_reset else "",
+            extra=fields,
+        )
         await self.leaderboards.invalidate()
         await self.bus.publish(LeaderboardChanged(run.id, run.finished_at, changed))
         return run
@@ -139,29 +151,50 @@ class SyncService:
                 if before is not None:  # unchanged players count too: one player's drop is not a reset
                     if before[3] > 0:  # is_month_reset looks only at players who had a month figure
                         month_changes.append((before[3], figures[2]))
-                    if before[0] == row.name and before[1] == figures[0] and before[2] == figures[1] \
-                            and before[3] == figures[2] and before[4] == figures[3]:
+                    if (
+                        before[0] == row.name
+                        and before[1] == figures[0]
+                        and before[2] == figures[1]
+                        and before[3] == figures[2]
+                        and before[4] == figures[3]
+                    ):
                         continue
-                writes.append(Player(
-                    uid=row.uid, name=row.name, first_seen_at=now, changed_at=now,
-                    wagered_today=figures[0], wagered_week=figures[1], wagered_month=figures[2],
-                    wagered_all_time=figures[3],
-                ))
+                writes.append(
+                    Player(
+                        uid=row.uid,
+                        name=row.name,
+                        first_seen_at=now,
+                        changed_at=now,
+                        wagered_today=figures[0],
+                        wagered_week=figures[1],
+                        wagered_month=figures[2],
+                        wagered_all_time=figures[3],
+                    )
+                )
             del known, stored
             for start in range(0, len(writes), BATCH_SIZE):
                 await Player.bulk_create(
-                    writes[start:start + BATCH_SIZE],
+                    writes[start : start + BATCH_SIZE],
                     on_conflict=["uid"],
                     update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
                     using_db=conn,
                 )
                 # The history of wagers: one row per changed player per sync.
-                await WagerSnapshot.bulk_create([
-                    WagerSnapshot(player_id=p.uid, sync_run_id=run.id, at=now, wagered_today=p.wagered_today,
-                                  wagered_week=p.wagered_week, wagered_month=p.wagered_month,
-                                  wagered_all_time=p.wagered_all_time)
-                    for p in writes[start:start + BATCH_SIZE]
-                ], using_db=conn)
+                await WagerSnapshot.bulk_create(
+                    [
+                        WagerSnapshot(
+                            player_id=p.uid,
+                            sync_run_id=run.id,
+                            at=now,
+                            wagered_today=p.wagered_today,
+                            wagered_week=p.wagered_week,
+                            wagered_month=p.wagered_month,
+                            wagered_all_time=p.wagered_all_time,
+                        )
+                        for p in writes[start : start + BATCH_SIZE]
+                    ],
+                    using_db=conn,
+                )
             run.players_received = len(rows)
             run.players_changed = len(writes)
             run.month_reset = is_month_reset(month_changes)
@@ -169,11 +202,11 @@ class SyncService:
             await self._finish(run, SyncOutcome.OK, started, using_db=conn)
         return len(writes)
 
-    async def _finish(self, run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None,
-                      using_db=None) -> None:
+    async def _finish(
+        self, run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None, using_db=None
+    ) -> None:
         run.outcome = outcome
         run.error = error
         run.finished_at = clock.now()
         run.duration_ms = int((time.monotonic() - started) * 1000)
         await run.save(using_db=using_db)
-

@@ -28,9 +28,18 @@ class Browser:
     async def start(self, width: int = 360, height: int = 740) -> None:
         assert CHROMIUM is not None
         self.process = await asyncio.create_subprocess_exec(
-            CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-port=0",
-            f"--user-data-dir={self.profile.name}", f"--window-size={width},{height}", "about:blank",
-            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+            CHROMIUM,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--remote-debugging-port=0",
+            f"--user-data-dir={self.profile.name}",
+            f"--window-size={width},{height}",
+            "about:blank",
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
         port = await self._devtools_port()
         self.session = aiohttp.ClientSession()
         async with self.session.get(f"http://127.0.0.1:{port}/json/list") as response:
@@ -38,7 +47,9 @@ class Browser:
         page = next(t for t in targets if t["type"] == "page")
         self.page = await self.session.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0)
         # A phone: 360 CSS pixels wide.
-        await self.call("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=2, mobile=True)
+        await self.call(
+            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=2, mobile=True
+        )
 
     async def _devtools_port(self) -> int:
         assert self.process is not None and self.process.stderr is not None
@@ -76,7 +87,9 @@ class Browser:
         return value
 
     async def screenshot(self) -> bytes:
-        return base64.b64decode((await self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True))["data"])
+        return base64.b64decode(
+            (await self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True))["data"]
+        )
 
     async def close(self) -> None:
         if self.page is not None:

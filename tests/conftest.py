@@ -19,7 +19,6 @@ import pytest
 from aiohttp.test_utils import TestClient
 from tortoise import connections
 
-from wiring.runtime import Runtime, build_runtime
 from models import clock
 from models.db import close_db, migrate, open_db
 from scheduler.goated import CircuitBreaker, GoatedClient, RetryPolicy
@@ -27,6 +26,7 @@ from settings import Settings
 from tests import updates
 from tests.fakes.goated import AFFILIATE_CODE, FakeGoated
 from tests.fakes.telegram import FakeTelegram
+from wiring.runtime import Runtime, build_runtime
 
 PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
 REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
@@ -34,8 +34,27 @@ BOUNDARY_MARGIN = timedelta(minutes=2)
 
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
-TABLES = ("prize_code", "challenge_entry", "challenge", "bonus_claim", "bonus_code", "notification", "race_result", "finished_race", "wager_snapshot", "broadcast_delivery", "broadcast", "review_card", "audit_log", "race_exclusion", "race_prizes",
-          "verification_request", "telegram_user", "sync_run", "player")
+TABLES = (
+    "prize_code",
+    "challenge_entry",
+    "challenge",
+    "bonus_claim",
+    "bonus_code",
+    "notification",
+    "race_result",
+    "finished_race",
+    "wager_snapshot",
+    "broadcast_delivery",
+    "broadcast",
+    "review_card",
+    "audit_log",
+    "race_exclusion",
+    "race_prizes",
+    "verification_request",
+    "telegram_user",
+    "sync_run",
+    "player",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -177,21 +196,26 @@ class Harness:
 
 
 def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: FakeGoated, **overrides: Any) -> Settings:
-    return make_settings(**{**dict(
-        database_url=database,
-        bot_token=BOT_TOKEN,
-        telegram_api_url=fake_telegram.url,  # type: ignore[attr-defined]
-        webhook_base_url="https://bot.example.com",
-        webhook_secret=WEBHOOK_SECRET,
-        goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
-        goated_affiliate_code=AFFILIATE_CODE,
-        admin_ids="999",
-        race_timezone="UTC",  # the tests' dates are UTC's, whatever RACE_TIMEZONE the shell has
-        name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
-        # The sender's pacing is tested on its own; here it would only slow the tests down.
-        telegram_messages_per_second=1000,
-        telegram_chat_interval_seconds=0,
-    ), **overrides})
+    return make_settings(
+        **{
+            **dict(
+                database_url=database,
+                bot_token=BOT_TOKEN,
+                telegram_api_url=fake_telegram.url,  # type: ignore[attr-defined]
+                webhook_base_url="https://bot.example.com",
+                webhook_secret=WEBHOOK_SECRET,
+                goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
+                goated_affiliate_code=AFFILIATE_CODE,
+                admin_ids="999",
+                race_timezone="UTC",  # the tests' dates are UTC's, whatever RACE_TIMEZONE the shell has
+                name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
+                # The sender's pacing is tested on its own; here it would only slow the tests down.
+                telegram_messages_per_second=1000,
+                telegram_chat_interval_seconds=0,
+            ),
+            **overrides,
+        }
+    )
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ async def eventually(check: Callable[[], Awaitable[Any] | Any], timeout: float =
                 last = await last
             if last:
                 return last
-        except (aiohttp.ClientError, OSError, asyncio.TimeoutError):
+        except (TimeoutError, aiohttp.ClientError, OSError):
             pass
         await asyncio.sleep(every)
     raise AssertionError(f"not true within {timeout}s (last: {last!r})")
@@ -60,8 +60,11 @@ class RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
             _service_missing("redis-server is not installed (apt-get install redis-server)")
-        self.process = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                                         "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             with socket.socket() as sock:
@@ -94,8 +97,13 @@ class Replica:
 
     def start(self) -> None:
         log = self.log_path.open("a")
-        self.process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=self.log_path.parent,
-                                        env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py")],
+            cwd=self.log_path.parent,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         log.close()
 
     def kill(self, sig: signal.Signals = signal.SIGKILL) -> int:
@@ -116,22 +124,38 @@ class Replica:
         return await eventually(lambda: self.health(session), timeout)
 
     async def post_update(self, session: aiohttp.ClientSession, update: dict) -> aiohttp.ClientResponse:
-        async with session.post(f"{self.url}/telegram/webhook", json=update,
-                                headers={"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}) as response:
+        async with session.post(
+            f"{self.url}/telegram/webhook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+        ) as response:
             await response.read()
             return response
 
 
 def replica_env(database_url: str, telegram_url: str, goated_url: str, port: int, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "REDIS_", "TELEGRAM_", "SYNC_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "REDIS_", "TELEGRAM_", "SYNC_"))
+    }
     env.update(
-        PORT=str(port), DATABASE_URL=database_url, BOT_TOKEN=BOT_TOKEN, TELEGRAM_API_URL=telegram_url,
-        WEBHOOK_BASE_URL="https://bot.example.com", WEBHOOK_SECRET=WEBHOOK_SECRET,
-        GOATED_API_URL=goated_url, GOATED_AFFILIATE_CODE=AFFILIATE_CODE, GOATED_TIMEOUT_SECONDS="5",
-        SYNC_INTERVAL_SECONDS="10", ADMIN_IDS="999", NAME_DISPLAY="full", RACE_TIMEZONE="UTC",
-        TELEGRAM_MESSAGES_PER_SECOND="1000", TELEGRAM_CHAT_INTERVAL_SECONDS="0",
-        RATE_LIMIT_HIGH="1000", RATE_LIMIT_MEDIUM="1000", RATE_LIMIT_LOW="1000",
+        PORT=str(port),
+        DATABASE_URL=database_url,
+        BOT_TOKEN=BOT_TOKEN,
+        TELEGRAM_API_URL=telegram_url,
+        WEBHOOK_BASE_URL="https://bot.example.com",
+        WEBHOOK_SECRET=WEBHOOK_SECRET,
+        GOATED_API_URL=goated_url,
+        GOATED_AFFILIATE_CODE=AFFILIATE_CODE,
+        GOATED_TIMEOUT_SECONDS="5",
+        SYNC_INTERVAL_SECONDS="10",
+        ADMIN_IDS="999",
+        NAME_DISPLAY="full",
+        RACE_TIMEZONE="UTC",
+        TELEGRAM_MESSAGES_PER_SECOND="1000",
+        TELEGRAM_CHAT_INTERVAL_SECONDS="0",
+        RATE_LIMIT_HIGH="1000",
+        RATE_LIMIT_MEDIUM="1000",
+        RATE_LIMIT_LOW="1000",
     )
     env.update(extra)
     return env

@@ -33,8 +33,19 @@ PLAYERS = [
     player("uidWhale", "WhaleTail", 0, 900, 200000, 1200000),
 ] + [player(f"uidP{i:02d}", f"Punter{i:02d}", month=100 * i, all_time=100 * i) for i in range(1, 12)]
 
-ADMIN_COMMANDS = ["/pending", "/raceconfig", "/setprizes 500 50 50", "/exclude WhaleTail cheating", "/broadcast",
-                  "/user alice", "/audit", "/sync", "/admins", "/promote @alice", "/review 1"]
+ADMIN_COMMANDS = [
+    "/pending",
+    "/raceconfig",
+    "/setprizes 500 50 50",
+    "/exclude WhaleTail cheating",
+    "/broadcast",
+    "/user alice",
+    "/audit",
+    "/sync",
+    "/admins",
+    "/promote @alice",
+    "/review 1",
+]
 
 
 @pytest.fixture
@@ -58,6 +69,7 @@ def answers(calls) -> list[str]:
 
 # ---- roles and visibility ----
 
+
 @pytest.mark.parametrize("command", ADMIN_COMMANDS)
 async def test_admin_commands_are_unknown_to_everyone_else(bot, command):
     [reply] = await bot.send(command, user=ALICE)
@@ -65,8 +77,18 @@ async def test_admin_commands_are_unknown_to_everyone_else(bot, command):
     assert await AuditEntry.filter(actor_id=111).count() == 0
 
 
-@pytest.mark.parametrize("data", ["user:888:ban", "role:888:0", "pend:approve:0:1", "bc:cancel:1", "prizes:current",
-                                  "review:1:approve:", "review:1:type:"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "user:888:ban",
+        "role:888:0",
+        "pend:approve:0:1",
+        "bc:cancel:1",
+        "prizes:current",
+        "review:1:approve:",
+        "review:1:type:",
+    ],
+)
 async def test_a_forwarded_admin_button_does_nothing_for_a_non_admin(bot, data):
     await request_from(bot, BRUNO, "WhaleTail")
     calls = await bot.press(data, user=ALICE)
@@ -111,6 +133,7 @@ async def test_owners_come_from_admin_ids_and_cannot_be_demoted_in_the_bot(bot):
 
 # ---- the verification queue ----
 
+
 async def request_from(bot, user, name) -> VerificationRequest:
     await bot.send(f"/verify {name}", user=user)
     return await VerificationRequest.get(user_id=user["id"], status=VerificationStatus.PENDING)
@@ -121,9 +144,20 @@ async def test_every_admin_gets_a_full_card_in_their_language(bot):
     cards = {int(c["chat_id"]): c for c in bot.telegram.sent() if int(c["chat_id"]) in (888, 999)}
     assert set(cards) == {888, 999}
     english = cards[999]["text"]
-    for expected in ("@carla", "Carla", "id <code>333</code>", "first seen", "NightOwl77", "uidNight",
-                     "Today $10.00", "This week $100.00", "This month $5,000.50", "All time $60,000.00",
-                     "Linked elsewhere: no", "Earlier requests: none"):
+    for expected in (
+        "@carla",
+        "Carla",
+        "id <code>333</code>",
+        "first seen",
+        "NightOwl77",
+        "uidNight",
+        "Today $10.00",
+        "This week $100.00",
+        "This month $5,000.50",
+        "All time $60,000.00",
+        "Linked elsewhere: no",
+        "Earlier requests: none",
+    ):
         assert expected in english
     assert "Solicitud de vinculación" in cards[888]["text"]
     assert await ReviewCard.all().count() == 2
@@ -149,7 +183,9 @@ async def test_two_admins_deciding_at_once_make_one_decision_and_every_card_show
     assert all(winner in e["text"] and "reply_markup" not in e.params for e in edits)
     told = [c for c in bot.telegram.sent() if int(c["chat_id"]) == 111]
     assert len(told) == 1
-    assert (await TelegramUser.get(id=111)).player_id == ("uidLucky" if stored.status == VerificationStatus.APPROVED else None)
+    assert (await TelegramUser.get(id=111)).player_id == (
+        "uidLucky" if stored.status == VerificationStatus.APPROVED else None
+    )
     assert await AuditEntry.filter(action__startswith="verification.").count() == 1
 
 
@@ -157,7 +193,9 @@ async def test_reject_offers_reasons_and_the_user_reads_theirs(bot):
     request = await request_from(bot, BRUNO, "WhaleTail")
     calls = await bot.press(f"review:{request.id}:reject:", user=OWNER)
     [markup] = [c for c in calls if c.method == "editMessageReplyMarkup"]
-    assert f"review:{request.id}:reason:not_yours" in buttons(markup) and f"review:{request.id}:type:" in buttons(markup)
+    assert f"review:{request.id}:reason:not_yours" in buttons(markup) and f"review:{request.id}:type:" in buttons(
+        markup
+    )
     assert (await VerificationRequest.get(id=request.id)).status == VerificationStatus.PENDING
 
     await bot.press(f"review:{request.id}:reason:not_referred", user=OWNER)
@@ -199,13 +237,19 @@ async def test_pending_pages_and_bulk_approves_only_requests_without_warnings(bo
     [page] = await bot.send("/pending", user=OWNER)
     assert "(1–5 of 7)" in page["text"] and "someone else also claims this account" in page["text"]
     approve, reject, forward = buttons(page)
-    assert approve.startswith("pend:approve:0:") and reject == f"pend:reject:0:{first.id}.{second.id}" and forward == "pend:page:5:"
+    assert (
+        approve.startswith("pend:approve:0:")
+        and reject == f"pend:reject:0:{first.id}.{second.id}"
+        and forward == "pend:page:5:"
+    )
 
     calls = await bot.press(approve, user=OWNER)
     assert (await TelegramUser.get(id=111)).player_id == "uidLucky"
     assert (await VerificationRequest.get(id=first.id)).status == VerificationStatus.PENDING
     assert (await VerificationRequest.get(id=second.id)).status == VerificationStatus.PENDING
-    [edit] = [c for c in calls if c.method == "editMessageText" and int(c["chat_id"]) == 999 and "Approved:" in c["text"]]
+    [edit] = [
+        c for c in calls if c.method == "editMessageText" and int(c["chat_id"]) == 999 and "Approved:" in c["text"]
+    ]
     assert "Approved: 3, skipped: 0." in edit["text"]
     assert (await VerificationRequest.get(id=clean.id)).status == VerificationStatus.APPROVED
 
@@ -218,12 +262,18 @@ async def test_pending_pages_and_bulk_approves_only_requests_without_warnings(bo
 
 # ---- race settings ----
 
+
 async def test_an_invalid_split_is_refused_and_nothing_changes(bot):
     [reply] = await bot.send("/setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5 3.5", user=OWNER)  # 103.5 %
     assert "add up to 103.5%" in reply["text"] and "Nothing was changed" in reply["text"]
-    for bad, expected in [("/setprizes -5 50", "more than zero"), ("/setprizes 500 abc", "is not a number"),
-                          ("/setprizes 500", "at least one paid place"), ("/setprizes 500 " + "1 " * 101, "At most 100"),
-                          ("/setprizes 500 50 0", "more than 0%"), ("/setprizes 500 33.333", "two decimals")]:
+    for bad, expected in [
+        ("/setprizes -5 50", "more than zero"),
+        ("/setprizes 500 abc", "is not a number"),
+        ("/setprizes 500", "at least one paid place"),
+        ("/setprizes 500 " + "1 " * 101, "At most 100"),
+        ("/setprizes 500 50 0", "more than 0%"),
+        ("/setprizes 500 33.333", "two decimals"),
+    ]:
         [reply] = await bot.send(bad, user=OWNER)
         assert expected in reply["text"], bad
     assert await RacePrizes.all().count() == 0
@@ -296,10 +346,14 @@ async def test_exclusion_removes_a_player_from_the_race_and_can_be_undone(bot):
     assert "counts in this race again" in undo["text"]
     [race] = await bot.send("/race", user=ALICE)
     assert "🥇 WhaleTail" in race["text"]
-    assert [e.action for e in await AuditEntry.filter(action__startswith="race.").order_by("id")] == ["race.exclude", "race.include"]
+    assert [e.action for e in await AuditEntry.filter(action__startswith="race.").order_by("id")] == [
+        "race.exclude",
+        "race.include",
+    ]
 
 
 # ---- users ----
+
 
 async def test_user_card_ban_unban_unlink_and_message(bot):
     await bot.send("/verify NightOwl77", user=ALICE)
@@ -341,12 +395,19 @@ async def test_admins_cannot_be_banned(bot):
 
 # ---- community, sync, audit ----
 
+
 async def test_admin_stats_shows_the_community_and_stats_me_the_player_view(bot):
     await bot.send("/start", user=ALICE)
     await bot.send("/verify LuckyGoat42", user=ALICE)
     [stats] = await bot.send("/stats", user=OWNER)
-    for expected in ("Users: 3", "linked: 0", "pending requests: 1", "Active in this race: 14",
-                     "Wagered this month: $340,544.78", "Last sync: #1 ok"):
+    for expected in (
+        "Users: 3",
+        "linked: 0",
+        "pending requests: 1",
+        "Active in this race: 14",
+        "Wagered this month: $340,544.78",
+        "Last sync: #1 ok",
+    ):
         assert expected in stats["text"], expected
     [mine] = await bot.send("/stats me", user=OWNER)
     assert "Link your Goated account first" in mine["text"]

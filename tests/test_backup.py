@@ -24,18 +24,27 @@ NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 def run_main(database_url: str, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], env={**env, "DATABASE_URL": database_url},
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        env={**env, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 async def fill() -> None:
-    await Player.create(uid="u1", name="LuckyGoat", wagered_month=Decimal("1234.567891"), first_seen_at=NOW, changed_at=NOW)
+    await Player.create(
+        uid="u1", name="LuckyGoat", wagered_month=Decimal("1234.567891"), first_seen_at=NOW, changed_at=NOW
+    )
     await TelegramUser.create(id=111, first_name="Alice", player_id="u1")
 
 
 async def contents() -> tuple[list, list]:
-    return (await Player.all().order_by("uid").values_list("uid", "name", "wagered_month"),
-            await TelegramUser.all().order_by("id").values_list("id", "player_id"))
+    return (
+        await Player.all().order_by("uid").values_list("uid", "name", "wagered_month"),
+        await TelegramUser.all().order_by("id").values_list("id", "player_id"),
+    )
 
 
 async def test_postgres_pg_dump_and_pg_restore_round_trip(postgres_url, tmp_path):

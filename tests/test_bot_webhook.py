@@ -9,9 +9,7 @@ from tests import updates
 from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import player
 
-TWELVE = [
-    player(f"uid{i:02d}", f"Player{i:02d}", month=1000 * i + 0.4567, all_time=5000 * i) for i in range(1, 13)
-]
+TWELVE = [player(f"uid{i:02d}", f"Player{i:02d}", month=1000 * i + 0.4567, all_time=5000 * i) for i in range(1, 13)]
 
 
 async def test_startup_registers_webhook_with_secret_and_commands(harness):
@@ -23,9 +21,22 @@ async def test_startup_registers_webhook_with_secret_and_commands(harness):
     commands = harness.telegram.sent("setMyCommands")
     default_menu = next(c for c in commands if "language_code" not in c)
     assert [c["command"] for c in default_menu["commands"]] == [
-        "race", "stats", "leaderboard", "bonus", "challenges", "myentries", "verify", "play", "website", "notifications", "language",
-        "unlink", "cancel", "help",
-        "start"]
+        "race",
+        "stats",
+        "leaderboard",
+        "bonus",
+        "challenges",
+        "myentries",
+        "verify",
+        "play",
+        "website",
+        "notifications",
+        "language",
+        "unlink",
+        "cancel",
+        "help",
+        "start",
+    ]
 
 
 async def test_leaderboard_answers_this_months_top_10_in_order(harness):
@@ -78,7 +89,11 @@ async def test_refresh_with_nothing_new_says_so(harness):
     harness.goated.players = [player("a", "Alpha", month=10)]
     await harness.sync()
     await harness.send("/leaderboard")
-    harness.telegram.fail_next("editMessageText", 400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same")
+    harness.telegram.fail_next(
+        "editMessageText",
+        400,
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
+    )
 
     response = await harness.post_update(updates.callback("lb:month", message_id=reply_id(harness)))
 
@@ -135,7 +150,13 @@ async def test_wrong_or_missing_secret_gets_401_and_sends_nothing(harness):
 async def test_malformed_bodies_get_400_not_500(harness):
     headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
     path = harness.runtime.settings.webhook_path
-    for body in (b"not json", b"[1,2]", b'{"update_id": "x"}', json.dumps({"update_id": 5, "message": {"oops": 1}}).encode(), b"\xff\xfe"):
+    for body in (
+        b"not json",
+        b"[1,2]",
+        b'{"update_id": "x"}',
+        json.dumps({"update_id": 5, "message": {"oops": 1}}).encode(),
+        b"\xff\xfe",
+    ):
         response = await harness.client.post(path, data=body, headers=headers)
         assert response.status == 400, body
     assert harness.telegram.sent() == []
@@ -168,6 +189,8 @@ async def test_anonymous_group_admin_gets_an_answer(harness):
 
 async def test_being_kicked_from_a_group_does_not_mark_the_sender_as_blocking(harness):
     harness.telegram.fail_next("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat")
-    response = await harness.post_update(updates.message("/start", user=updates.telegram_user(556), chat_id=-100888, chat_type="supergroup"))
+    response = await harness.post_update(
+        updates.message("/start", user=updates.telegram_user(556), chat_id=-100888, chat_type="supergroup")
+    )
     assert response.status == 200
     assert (await TelegramUser.get(id=556)).blocked_bot is False

@@ -7,10 +7,10 @@ import asyncio
 from collections import Counter
 from datetime import UTC, datetime
 
-from wiring.runtime import build_runtime
 from models.tables import AuditEntry, Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus, TelegramUser
 from tests import updates
 from tests.conftest import fast_client, harness_settings
+from wiring.runtime import build_runtime
 
 OWNER = updates.telegram_user(999, "Olga", "olga", "en")
 TEXT = "Race ends tonight!"
@@ -20,7 +20,9 @@ BOLD = [{"type": "bold", "offset": 10, "length": 7}]  # "tonight"
 async def add_users(count: int, first_id: int = 10_000, **fields) -> list[int]:
     ids = list(range(first_id, first_id + count))
     now = datetime.now(UTC)
-    await TelegramUser.bulk_create([TelegramUser(id=i, first_name=f"U{i}", created_at=now, updated_at=now, **fields) for i in ids])
+    await TelegramUser.bulk_create(
+        [TelegramUser(id=i, first_name=f"U{i}", created_at=now, updated_at=now, **fields) for i in ids]
+    )
     return ids
 
 
@@ -32,8 +34,12 @@ async def compose(bot, audience: str = "everyone") -> str:
     calls = await bot.press(f"bc:audience:{audience}", user=OWNER)
     preview, confirm = [c for c in calls if c.method == "sendMessage"]
     assert preview["text"] == "Race ends <b>tonight</b>!"  # exactly what recipients get
-    return next(b["callback_data"] for row in confirm["reply_markup"]["inline_keyboard"] for b in row
-                if b["callback_data"].startswith("bc:send:"))
+    return next(
+        b["callback_data"]
+        for row in confirm["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith("bc:send:")
+    )
 
 
 async def wait_until_finished(broadcast_id: int, timeout: float = 60) -> Broadcast:
@@ -73,23 +79,32 @@ async def test_a_photo_broadcast_sends_the_photo_with_its_caption(harness):
     await harness.send("/broadcast", user=OWNER)
     update = updates.message("", user=OWNER)
     del update["message"]["text"]
-    update["message"]["photo"] = [{"file_id": "small", "file_unique_id": "a", "width": 90, "height": 90},
-                                  {"file_id": "large", "file_unique_id": "b", "width": 900, "height": 900}]
+    update["message"]["photo"] = [
+        {"file_id": "small", "file_unique_id": "a", "width": 90, "height": 90},
+        {"file_id": "large", "file_unique_id": "b", "width": 900, "height": 900},
+    ]
     update["message"]["caption"] = "New month!"
     await harness.post_update(update)
     calls = await harness.press("bc:audience:everyone", user=OWNER)
     [preview] = [c for c in calls if c.method == "sendPhoto"]
     assert preview["photo"] == "large" and preview["caption"] == "New month!"
-    send = next(b["callback_data"] for c in calls if c.method == "sendMessage"
-                for row in c["reply_markup"]["inline_keyboard"] for b in row if b["callback_data"].startswith("bc:send:"))
+    send = next(
+        b["callback_data"]
+        for c in calls
+        if c.method == "sendMessage"
+        for row in c["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith("bc:send:")
+    )
     await harness.press(send, user=OWNER)
     await wait_until_finished((await Broadcast.first()).id)
     [_preview, delivery] = harness.telegram.delivered("sendPhoto")  # then the one recipient, the owner
     assert (delivery["photo"], delivery["caption"], int(delivery["chat_id"])) == ("large", "New month!", 999)
 
 
-async def test_thousands_of_recipients_with_429s_and_403s_interrupted_and_resumed(harness, aiohttp_client, database,
-                                                                                  fake_telegram, fake_goated):
+async def test_thousands_of_recipients_with_429s_and_403s_interrupted_and_resumed(
+    harness, aiohttp_client, database, fake_telegram, fake_goated
+):
     await harness.send("/start", user=OWNER)
     recipients = await add_users(3_000)
     blocked = set(recipients[5::97])  # about 20 users who blocked the bot since they last wrote
@@ -109,8 +124,12 @@ async def test_thousands_of_recipients_with_429s_and_403s_interrupted_and_resume
     assert 0 < left < 3_000
     assert await BroadcastDelivery.filter(status=DeliveryStatus.SENDING).count() == 0
 
-    restarted = build_runtime(harness_settings(database, fake_telegram, fake_goated), manage_database=False,
-                              run_scheduler=False, source=fast_client(fake_goated))
+    restarted = build_runtime(
+        harness_settings(database, fake_telegram, fake_goated),
+        manage_database=False,
+        run_scheduler=False,
+        source=fast_client(fake_goated),
+    )
     await aiohttp_client(restarted.web_app)  # starting it resumes the broadcast
     done = await wait_until_finished(broadcast.id)
 
@@ -120,7 +139,11 @@ async def test_thousands_of_recipients_with_429s_and_403s_interrupted_and_resume
     bad_chats = set(recipients[20::250])
     assert set(delivered) == (set(recipients) | {999}) - blocked - bad_chats  # everyone else got it once
     statuses = Counter(await BroadcastDelivery.filter(broadcast_id=broadcast.id).values_list("status", flat=True))
-    assert statuses == {DeliveryStatus.SENT: len(delivered), DeliveryStatus.BLOCKED: len(blocked), DeliveryStatus.FAILED: len(bad_chats)}
+    assert statuses == {
+        DeliveryStatus.SENT: len(delivered),
+        DeliveryStatus.BLOCKED: len(blocked),
+        DeliveryStatus.FAILED: len(bad_chats),
+    }
     assert set(await TelegramUser.filter(blocked_bot=True).values_list("id", flat=True)) == blocked
     await restarted.source.close()
 

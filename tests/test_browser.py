@@ -11,8 +11,8 @@ import pytest
 from tests.browser import CHROMIUM, Browser
 from tests.conftest import _service_missing
 from tests.fakes.goated import player
-from web.keys import LIVE
 from tests.test_page import PLAYERS, race_app  # noqa: F401  (race_app is a fixture)
+from web.keys import LIVE
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 FIRST_NAME = "document.querySelector('#board tbody tr td:nth-child(2)').textContent"
@@ -37,7 +37,9 @@ async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(race_a
     assert await browser.evaluate(FIRST_NAME) == "Luck***42"
     countdown = await browser.evaluate("document.getElementById('countdown').textContent")
     await browser.wait_for(f"document.getElementById('countdown').textContent !== {countdown!r}")  # it ticks
-    assert await browser.evaluate("document.querySelector('script[src]') !== null && !document.body.innerHTML.includes('<script>alert')")
+    assert await browser.evaluate(
+        "document.querySelector('script[src]') !== null && !document.body.innerHTML.includes('<script>alert')"
+    )
 
     live = app.runtime.web_app[LIVE]
     async with asyncio.timeout(20):
@@ -47,7 +49,9 @@ async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(race_a
     app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500, 1900), *PLAYERS[::2]]
     await app.sync()
     assert await browser.wait_for(f"{FIRST_NAME} === 'Nigh***77' && {FIRST_NAME}") == "Nigh***77"
-    assert await browser.evaluate("document.querySelector('#board tbody tr td:nth-child(3)').textContent") == "$1,500.00"
+    assert (
+        await browser.evaluate("document.querySelector('#board tbody tr td:nth-child(3)').textContent") == "$1,500.00"
+    )
     assert await browser.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling on a phone
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "race-page-after-sync.png").write_bytes(await browser.screenshot())

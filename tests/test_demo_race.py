@@ -7,13 +7,13 @@ from datetime import timedelta
 
 import pytest
 
-from wiring.runtime import build_runtime
 from models import clock
 from models.locales import format_month
 from models.race import race_at
 from scheduler.demo import DemoSource
 from tests import updates
 from tests.conftest import Harness, harness_settings, make_settings
+from wiring.runtime import build_runtime
 
 PLAYER = updates.telegram_user(4242, "Paula", "paula", "en")
 OWNER = updates.telegram_user(999, "Olga", "olga", "en")
@@ -24,8 +24,12 @@ def test_the_demo_clock_is_refused_on_real_data():
         make_settings(goated_affiliate_code="abc", demo_race_ends_in_minutes=5)
 
 
-async def test_a_demo_race_ends_in_minutes_and_its_winner_is_told_once(database, fake_telegram, fake_goated, aiohttp_client):
-    settings = harness_settings(database, fake_telegram, fake_goated, goated_affiliate_code=None, demo_race_ends_in_minutes=3)
+async def test_a_demo_race_ends_in_minutes_and_its_winner_is_told_once(
+    database, fake_telegram, fake_goated, aiohttp_client
+):
+    settings = harness_settings(
+        database, fake_telegram, fake_goated, goated_affiliate_code=None, demo_race_ends_in_minutes=3
+    )
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=DemoSource(players=300))
     harness = Harness(runtime, await aiohttp_client(runtime.web_app), fake_telegram, fake_goated)
     client = harness.client
@@ -57,7 +61,7 @@ async def test_a_demo_race_ends_in_minutes_and_its_winner_is_told_once(database,
     page = await (await client.get("/")).text()
     following = race_at(clock.now())
     assert f"{format_month(following.month, 'en')} wager race" in page
-    winners = page[page.index(f"{format_month(race.month, 'en')} race — winners"):]
+    winners = page[page.index(f"{format_month(race.month, 'en')} race — winners") :]
     assert leader.name in winners and "$200.00" in winners
     assert f"🥇 {leader.name}" in await say("/race previous", PLAYER)
 

@@ -72,5 +72,7 @@ async def test_a_telegram_timeout_is_not_resent_and_the_sender_carries_on(databa
     await bot.session.close()
 
     # Telegram may have taken the first message before the timeout: sending it again could deliver it twice.
-    assert timed_out.outcome == Outcome.FAILED and len([c for c in fake_telegram.sent() if str(c["chat_id"]) == "5"]) == 1
+    assert (
+        timed_out.outcome == Outcome.FAILED and len([c for c in fake_telegram.sent() if str(c["chat_id"]) == "5"]) == 1
+    )
     assert after.outcome == Outcome.SENT

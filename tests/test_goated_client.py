@@ -11,14 +11,23 @@ from scheduler.goated import CircuitBreaker, UpstreamError, UpstreamState
 from scheduler.payload import PayloadRejected
 from tests.conftest import fast_client
 from tests.fakes.goated import (
-    EXPIRED_TOKEN, NOT_JSON, NOT_SUCCESS, SERVER_ERROR, Answer, player, rate_limited, slow,
+    EXPIRED_TOKEN,
+    NOT_JSON,
+    NOT_SUCCESS,
+    SERVER_ERROR,
+    Answer,
+    player,
+    rate_limited,
+    slow,
 )
 
 
 @pytest.fixture
 async def goated(fake_goated):
-    fake_goated.players = [player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
-                           player("u2", "NightOwl77")]
+    fake_goated.players = [
+        player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
+        player("u2", "NightOwl77"),
+    ]
     return fake_goated
 
 
@@ -73,6 +82,7 @@ async def test_expired_token_is_not_retried(goated):
 
 async def test_unknown_affiliate_code_is_reported(fake_goated):
     from scheduler.goated import GoatedClient
+
     client = GoatedClient(fake_goated.base_url, "NOPE", timeout=2)
     with pytest.raises(UpstreamError, match="affiliate code not found"):
         await client.fetch()
@@ -80,16 +90,40 @@ async def test_unknown_affiliate_code_is_reported(fake_goated):
     assert client.state == UpstreamState.NOT_FOUND
 
 
-@pytest.mark.parametrize("answer, reason", [
-    (NOT_JSON, "not JSON"),
-    (NOT_SUCCESS, "success: false"),
-    (Answer(body=b'{"success":true,"data":{"uid":"x"}}'), "no 'data' list"),
-    (Answer(body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":"lots","this_week":0,"this_month":0,"all_time":0}}]}'), "data.0.wagered.today"),
-    (Answer(body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":-1,"this_week":0,"this_month":0,"all_time":0}}]}'), "negative"),
-    (Answer(body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":true,"this_week":0,"this_month":0,"all_time":0}}]}'), "not a number"),
-    (Answer(body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":0,"this_week":0,"this_month":0}}]}'), "all_time"),
-    (Answer(body=b'[1,2,3]'), "not a JSON object"),
-], ids=["html", "success-false", "data-not-list", "text-number", "negative", "bool", "missing-field", "array"])
+@pytest.mark.parametrize(
+    "answer, reason",
+    [
+        (NOT_JSON, "not JSON"),
+        (NOT_SUCCESS, "success: false"),
+        (Answer(body=b'{"success":true,"data":{"uid":"x"}}'), "no 'data' list"),
+        (
+            Answer(
+                body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":"lots","this_week":0,"this_month":0,"all_time":0}}]}'
+            ),
+            "data.0.wagered.today",
+        ),
+        (
+            Answer(
+                body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":-1,"this_week":0,"this_month":0,"all_time":0}}]}'
+            ),
+            "negative",
+        ),
+        (
+            Answer(
+                body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":true,"this_week":0,"this_month":0,"all_time":0}}]}'
+            ),
+            "not a number",
+        ),
+        (
+            Answer(
+                body=b'{"success":true,"data":[{"uid":"x","name":"n","wagered":{"today":0,"this_week":0,"this_month":0}}]}'
+            ),
+            "all_time",
+        ),
+        (Answer(body=b"[1,2,3]"), "not a JSON object"),
+    ],
+    ids=["html", "success-false", "data-not-list", "text-number", "negative", "bool", "missing-field", "array"],
+)
 async def test_bad_payloads_are_rejected_with_a_reason(goated, answer, reason):
     goated.then(answer)
     client = fast_client(goated)

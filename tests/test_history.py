@@ -57,11 +57,14 @@ async def test_the_new_race_holds_only_figures_from_after_the_reset(race, early_
         await sync_at(race, END - timedelta(hours=2), alpha=20, beta=1, gamma=0)
         # November is not over: its board keeps the figures from before the reset
         assert "You are <b>#2</b> with $1,500.00" in last_text(await race.send("/race", user=ALICE))
-        assert "<td>Beta</td><td class=\"num\">$1,700.00</td>" in await (await race.client.get("/")).text()
+        assert '<td>Beta</td><td class="num">$1,700.00</td>' in await (await race.client.get("/")).text()
     else:
         await sync_at(race, END - timedelta(minutes=10), alpha=1500, beta=1700, gamma=100)
-    await sync_at(race, END + timedelta(minutes=5), **({"alpha": 20, "beta": 1, "gamma": 0} if early_reset
-                                                      else {"alpha": 1500, "beta": 1700, "gamma": 100}))
+    await sync_at(
+        race,
+        END + timedelta(minutes=5),
+        **({"alpha": 20, "beta": 1, "gamma": 0} if early_reset else {"alpha": 1500, "beta": 1700, "gamma": 100}),
+    )
     text = last_text(await race.send("/race", user=ALICE))
     if early_reset:
         assert "You are <b>#1</b> with $20.00" in text
@@ -89,7 +92,7 @@ async def test_the_page_moves_from_the_race_to_its_results(race):
     await race.runtime.races.tick()
     page = await (await race.client.get("/")).text()
     assert "being worked out" not in page
-    winners = page[page.index("November 2026 race — winners"):]
+    winners = page[page.index("November 2026 race — winners") :]
     assert winners.index("Beta") < winners.index("Alpha") < winners.index("Gamma")
     assert "$200.00" in winners and "$100.00" in winners  # 40 % and 20 % of the default $500 pool
 
@@ -106,8 +109,14 @@ async def test_a_minimum_wager_counts_only_this_months_figures(race):
     await link_players(race)
     await sync_at(race, END - timedelta(minutes=10), alpha=1500, beta=1700, gamma=100)
     race.clock.now = END + timedelta(minutes=5)  # December, and the upstream still shows November's figures
-    await BonusCode.create(code="DEC", reward="December bonus", max_claims=5, expires_at=END + timedelta(days=5),
-                           min_wager_month=1000, created_by=OWNER["id"])
+    await BonusCode.create(
+        code="DEC",
+        reward="December bonus",
+        max_claims=5,
+        expires_at=END + timedelta(days=5),
+        min_wager_month=1000,
+        created_by=OWNER["id"],
+    )
     below = ["This code needs more wagered this month than you have so far."]
     assert answers(await race.press("bonus:1", user=ALICE)) == below
     await sync_at(race, END + timedelta(hours=1), alpha=10, beta=1, gamma=0)  # the reset

@@ -11,7 +11,9 @@ from models.tables import Player
 
 async def add(uid: str, month: str, name: str | None = None) -> None:
     now = datetime.now(UTC)
-    await Player.create(uid=uid, name=name or uid.upper(), wagered_month=Decimal(month), first_seen_at=now, changed_at=now)
+    await Player.create(
+        uid=uid, name=name or uid.upper(), wagered_month=Decimal(month), first_seen_at=now, changed_at=now
+    )
 
 
 async def test_order_ties_and_unranked_players(database):

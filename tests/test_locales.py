@@ -24,9 +24,30 @@ def ids(path: Path) -> set:
 
 def test_template_is_up_to_date_with_the_source(tmp_path):
     fresh = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "locales/babel.cfg",
-                    "-k", "_", "-k", "gettext", "-k", "ngettext:1,2", "-o", str(fresh), "--no-location",
-                    "--omit-header", "."], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "locales/babel.cfg",
+            "-k",
+            "_",
+            "-k",
+            "gettext",
+            "-k",
+            "ngettext:1,2",
+            "-o",
+            str(fresh),
+            "--no-location",
+            "--omit-header",
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     assert ids(fresh) == ids(LOCALES / "messages.pot"), "run `make messages` and translate the new strings"
 
 

@@ -14,12 +14,12 @@ from decimal import Decimal
 import pytest
 from aiohttp.test_utils import make_mocked_request
 
-from wiring.runtime import build_runtime
 from models import clock
 from models.tables import Player, TelegramUser
 from tests.conftest import BOT_TOKEN, fast_client, harness_settings, make_settings
 from tests.fakes.goated import AFFILIATE_CODE
 from web import login
+from wiring.runtime import build_runtime
 
 NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 MAX_AGE = 86_400  # the default LOGIN_MAX_AGE_SECONDS the harness runs with
@@ -43,8 +43,14 @@ def sign(fields: dict[str, str], key: bytes = TELEGRAM_KEY) -> dict[str, str]:
 
 def widget_fields(user_id: int = USER, auth_date: datetime = NOW) -> dict[str, str]:
     """What the widget sends for a user with every optional field (a space, non-ASCII, a URL among them)."""
-    return {"id": str(user_id), "first_name": "Paula María", "last_name": "O'Neil", "username": "paula",
-            "photo_url": "https://t.me/i/userpic/320/abc.jpg?x=1&y=2", "auth_date": str(int(auth_date.timestamp()))}
+    return {
+        "id": str(user_id),
+        "first_name": "Paula María",
+        "last_name": "O'Neil",
+        "username": "paula",
+        "photo_url": "https://t.me/i/userpic/320/abc.jpg?x=1&y=2",
+        "auth_date": str(int(auth_date.timestamp())),
+    }
 
 
 def session_cookie(user_id: int | str, expires: datetime | int, key: bytes = SESSION_KEY) -> str:
@@ -108,24 +114,29 @@ def added_field() -> dict[str, str]:
     return {**sign(widget_fields()), "is_admin": "1"}
 
 
-@pytest.mark.parametrize("params", [
-    pytest.param(tampered, id="tampered-id"),
-    pytest.param(tampered_name, id="tampered-name"),
-    pytest.param(added_field, id="unsigned-extra-field"),
-    pytest.param(lambda: sign(widget_fields(), key=TOKEN_AS_KEY), id="token-as-key"),
-    pytest.param(lambda: sign(widget_fields(), key=WEBAPP_KEY), id="webapp-key"),
-    pytest.param(lambda: sign(widget_fields(auth_date=NOW - timedelta(seconds=MAX_AGE + 1))), id="too-old"),
-    pytest.param(lambda: sign(widget_fields(auth_date=NOW + timedelta(seconds=61))), id="from-the-future"),
-    pytest.param(lambda: {k: v for k, v in sign(widget_fields()).items() if k != "hash"}, id="no-hash"),
-    pytest.param(lambda: {**sign(widget_fields()), "hash": "é" * 64}, id="non-ascii-hash"),
-    pytest.param(lambda: {**sign(widget_fields()), "hash": sign(widget_fields())["hash"].upper()}, id="uppercase-hash"),
-    pytest.param(lambda: {}, id="nothing"),
-    pytest.param(lambda: sign({"first_name": "Paula", "auth_date": str(int(NOW.timestamp()))}), id="no-id"),
-    pytest.param(lambda: sign({**widget_fields(), "id": "0"}), id="zero-id"),
-    pytest.param(lambda: sign({**widget_fields(), "id": str(2**63)}), id="id-too-big"),
-    pytest.param(lambda: sign({**widget_fields(), "id": "-5"}), id="negative-id"),
-    pytest.param(lambda: sign({**widget_fields(), "auth_date": "soon"}), id="bad-auth-date"),
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        pytest.param(tampered, id="tampered-id"),
+        pytest.param(tampered_name, id="tampered-name"),
+        pytest.param(added_field, id="unsigned-extra-field"),
+        pytest.param(lambda: sign(widget_fields(), key=TOKEN_AS_KEY), id="token-as-key"),
+        pytest.param(lambda: sign(widget_fields(), key=WEBAPP_KEY), id="webapp-key"),
+        pytest.param(lambda: sign(widget_fields(auth_date=NOW - timedelta(seconds=MAX_AGE + 1))), id="too-old"),
+        pytest.param(lambda: sign(widget_fields(auth_date=NOW + timedelta(seconds=61))), id="from-the-future"),
+        pytest.param(lambda: {k: v for k, v in sign(widget_fields()).items() if k != "hash"}, id="no-hash"),
+        pytest.param(lambda: {**sign(widget_fields()), "hash": "é" * 64}, id="non-ascii-hash"),
+        pytest.param(
+            lambda: {**sign(widget_fields()), "hash": sign(widget_fields())["hash"].upper()}, id="uppercase-hash"
+        ),
+        pytest.param(lambda: {}, id="nothing"),
+        pytest.param(lambda: sign({"first_name": "Paula", "auth_date": str(int(NOW.timestamp()))}), id="no-id"),
+        pytest.param(lambda: sign({**widget_fields(), "id": "0"}), id="zero-id"),
+        pytest.param(lambda: sign({**widget_fields(), "id": str(2**63)}), id="id-too-big"),
+        pytest.param(lambda: sign({**widget_fields(), "id": "-5"}), id="negative-id"),
+        pytest.param(lambda: sign({**widget_fields(), "auth_date": "soon"}), id="bad-auth-date"),
+    ],
+)
 async def test_a_bad_login_is_refused_without_a_cookie(harness, params):
     response = await log_in(harness.client, params())
     assert response.status == 403
@@ -147,31 +158,39 @@ async def test_the_refusal_says_why(harness):
     forged = await log_in(harness.client, sign(widget_fields(), key=TOKEN_AS_KEY))
     assert "This sign-in has expired. Please sign in again." in await old.text()
     assert "Telegram did not sign this sign-in for our bot" in await forged.text()
-    spanish = await log_in(harness.client, sign(widget_fields(auth_date=NOW + timedelta(hours=1))),
-                           headers={"Accept-Language": "es-AR,es;q=0.9"})
+    spanish = await log_in(
+        harness.client,
+        sign(widget_fields(auth_date=NOW + timedelta(hours=1))),
+        headers={"Accept-Language": "es-AR,es;q=0.9"},
+    )
     assert "Este inicio de sesión tiene una fecha futura" in await spanish.text()
 
 
-@pytest.mark.parametrize("cookie", [
-    pytest.param("", id="empty"),
-    pytest.param("garbage", id="garbage"),
-    pytest.param(f"{USER}.{int(NOW.timestamp()) + 3600}.{'0' * 64}", id="made-up-signature"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1)).replace(f"{USER}.", "4243.", 1), id="other-user-id"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1)).replace(".", ".9", 1), id="longer-expiry"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1), key=TELEGRAM_KEY), id="widget-key"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1), key=TOKEN_AS_KEY), id="token-as-key"),
-    pytest.param(session_cookie(USER, NOW - timedelta(seconds=1)), id="expired"),
-    pytest.param(session_cookie(USER, NOW), id="expires-now"),
-    pytest.param(session_cookie(0, NOW + timedelta(hours=1)), id="zero-id"),
-    pytest.param(session_cookie("0042", NOW + timedelta(hours=1)), id="leading-zero"),
-    pytest.param(session_cookie("-42", NOW + timedelta(hours=1)), id="negative-id"),
-    pytest.param(session_cookie(10**19, NOW + timedelta(hours=1)), id="twenty-digits"),
-    pytest.param(session_cookie(2**63, NOW + timedelta(hours=1)), id="past-bigint"),
-    pytest.param(session_cookie("٤٢", NOW + timedelta(hours=1)), id="arabic-digits"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1)) + ".x", id="four-parts"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1)).upper(), id="uppercase-signature"),
-    pytest.param(session_cookie(USER, NOW + timedelta(hours=1))[:-1] + "é", id="non-ascii-signature"),
-])
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("garbage", id="garbage"),
+        pytest.param(f"{USER}.{int(NOW.timestamp()) + 3600}.{'0' * 64}", id="made-up-signature"),
+        pytest.param(
+            session_cookie(USER, NOW + timedelta(hours=1)).replace(f"{USER}.", "4243.", 1), id="other-user-id"
+        ),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1)).replace(".", ".9", 1), id="longer-expiry"),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1), key=TELEGRAM_KEY), id="widget-key"),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1), key=TOKEN_AS_KEY), id="token-as-key"),
+        pytest.param(session_cookie(USER, NOW - timedelta(seconds=1)), id="expired"),
+        pytest.param(session_cookie(USER, NOW), id="expires-now"),
+        pytest.param(session_cookie(0, NOW + timedelta(hours=1)), id="zero-id"),
+        pytest.param(session_cookie("0042", NOW + timedelta(hours=1)), id="leading-zero"),
+        pytest.param(session_cookie("-42", NOW + timedelta(hours=1)), id="negative-id"),
+        pytest.param(session_cookie(10**19, NOW + timedelta(hours=1)), id="twenty-digits"),
+        pytest.param(session_cookie(2**63, NOW + timedelta(hours=1)), id="past-bigint"),
+        pytest.param(session_cookie("٤٢", NOW + timedelta(hours=1)), id="arabic-digits"),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1)) + ".x", id="four-parts"),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1)).upper(), id="uppercase-signature"),
+        pytest.param(session_cookie(USER, NOW + timedelta(hours=1))[:-1] + "é", id="non-ascii-signature"),
+    ],
+)
 async def test_a_forged_or_expired_cookie_is_ignored(harness, cookie):
     assert await login.signed_in_user(request_with(harness.runtime.web_app, cookie)) is None
     assert await login.signed_in_player(request_with(harness.runtime.web_app, cookie)) is None
@@ -224,8 +243,9 @@ async def test_the_widget_needs_the_bots_username(harness):
 
 
 async def test_the_cookie_is_secure_behind_https(database, fake_telegram, fake_goated, aiohttp_client):
-    settings = harness_settings(database, fake_telegram, fake_goated, public_url="https://vip.example.com",
-                                login_max_age_seconds=3600)
+    settings = harness_settings(
+        database, fake_telegram, fake_goated, public_url="https://vip.example.com", login_max_age_seconds=3600
+    )
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
     client = await aiohttp_client(runtime.web_app)
     try:
@@ -239,8 +259,9 @@ async def test_the_cookie_is_secure_behind_https(database, fake_telegram, fake_g
 
 
 async def test_without_a_bot_token_there_is_no_sign_in(database, fake_goated, aiohttp_client):
-    settings = make_settings(database_url=database, goated_api_url=fake_goated.base_url,
-                             goated_affiliate_code=AFFILIATE_CODE)
+    settings = make_settings(
+        database_url=database, goated_api_url=fake_goated.base_url, goated_affiliate_code=AFFILIATE_CODE
+    )
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
     client = await aiohttp_client(runtime.web_app)
     try:

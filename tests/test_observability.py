@@ -24,13 +24,13 @@ from aiohttp import web
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.sender import Outcome
-from wiring.logs import JsonFormatter, RedactSecrets
 from tests import updates
 from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import SERVER_ERROR, player
 from tests.processes import ROOT, free_port
 from web import metrics as web_metrics
 from web.metrics import JsonAccessLogger
+from wiring.logs import JsonFormatter, RedactSecrets
 
 Samples = dict[tuple[str, frozenset], float]
 
@@ -164,12 +164,22 @@ def format_line(formatter: logging.Formatter, record: logging.LogRecord) -> dict
 
 def test_json_line_has_the_standard_keys_and_the_structured_fields():
     record = logging.LogRecord("scheduler.sync", logging.INFO, __file__, 1, "sync %d ok:\n%d players", (7, 2), None)
-    record.__dict__.update(sync_run=7, outcome="ok", players=2, changed=1, duration_ms=12,
-                           amount=Decimal("1.5"), _private="x")  # a Decimal is not JSON: left out
+    record.__dict__.update(
+        sync_run=7, outcome="ok", players=2, changed=1, duration_ms=12, amount=Decimal("1.5"), _private="x"
+    )  # a Decimal is not JSON: left out
     entry = format_line(JsonFormatter(), record)
 
-    assert entry == {"ts": entry["ts"], "level": "INFO", "logger": "scheduler.sync", "message": "sync 7 ok:\n2 players",
-                     "sync_run": 7, "outcome": "ok", "players": 2, "changed": 1, "duration_ms": 12}
+    assert entry == {
+        "ts": entry["ts"],
+        "level": "INFO",
+        "logger": "scheduler.sync",
+        "message": "sync 7 ok:\n2 players",
+        "sync_run": 7,
+        "outcome": "ok",
+        "players": 2,
+        "changed": 1,
+        "duration_ms": 12,
+    }
     ts = datetime.fromisoformat(entry["ts"])
     assert ts.utcoffset() == timedelta(0) and abs(datetime.now(UTC) - ts) < timedelta(minutes=1)
 
@@ -232,8 +242,12 @@ async def test_sync_log_line_is_structured(harness, caplog):
 
     [record] = [r for r in caplog.records if r.name == "scheduler.sync"]
     entry = format_line(JsonFormatter(), record)
-    assert {key: entry[key] for key in ("sync_run", "outcome", "players", "changed")} == \
-        {"sync_run": run.id, "outcome": "ok", "players": 2, "changed": 2}
+    assert {key: entry[key] for key in ("sync_run", "outcome", "players", "changed")} == {
+        "sync_run": run.id,
+        "outcome": "ok",
+        "players": 2,
+        "changed": 2,
+    }
     assert entry["duration_ms"] == run.duration_ms
 
 
@@ -244,10 +258,11 @@ async def test_access_log_is_one_structured_line_per_request(aiohttp_server, cap
     app = web.Application()
     app.router.add_get("/hello", hello)
     caplog.set_level(logging.INFO, logger="aiohttp.access")
-    server = await aiohttp_server(app, access_log_class=JsonAccessLogger, access_log=logging.getLogger("aiohttp.access"))
-    async with aiohttp.ClientSession() as session:
-        async with session.get(server.make_url("/hello?token=abc")) as response:
-            assert response.status == 200
+    server = await aiohttp_server(
+        app, access_log_class=JsonAccessLogger, access_log=logging.getLogger("aiohttp.access")
+    )
+    async with aiohttp.ClientSession() as session, session.get(server.make_url("/hello?token=abc")) as response:
+        assert response.status == 200
     for _ in range(100):  # aiohttp logs just after the response is written
         if any(r.name == "aiohttp.access" for r in caplog.records):
             break
@@ -255,8 +270,13 @@ async def test_access_log_is_one_structured_line_per_request(aiohttp_server, cap
 
     [record] = [r for r in caplog.records if r.name == "aiohttp.access"]
     entry = format_line(JsonFormatter(), record)
-    assert {key: entry[key] for key in ("level", "method", "path", "status", "remote")} == \
-        {"level": "INFO", "method": "GET", "path": "/hello", "status": 200, "remote": "127.0.0.1"}
+    assert {key: entry[key] for key in ("level", "method", "path", "status", "remote")} == {
+        "level": "INFO",
+        "method": "GET",
+        "path": "/hello",
+        "status": 200,
+        "remote": "127.0.0.1",
+    }
     assert isinstance(entry["duration_ms"], float)
     assert "token=abc" not in json.dumps(entry)
 
@@ -264,10 +284,18 @@ async def test_access_log_is_one_structured_line_per_request(aiohttp_server, cap
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
 async def test_the_running_product_writes_json_lines(tmp_path):
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "LOG_"))}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_", "LOG_"))
+    }
     env.update(PORT=str(port), DATABASE_URL=f"sqlite://{tmp_path}/demo.sqlite3")
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=tmp_path, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         async with aiohttp.ClientSession() as session:
             deadline = time.monotonic() + 60
@@ -283,7 +311,10 @@ async def test_the_running_product_writes_json_lines(tmp_path):
             async with session.get(f"http://127.0.0.1:{port}/?ref=x") as response:
                 assert response.status == 200
             scraped = await scrape(session, f"http://127.0.0.1:{port}")
-            assert scraped[("http_requests_total", frozenset({"route": "/", "method": "GET", "status": "200"}.items()))] == 1
+            assert (
+                scraped[("http_requests_total", frozenset({"route": "/", "method": "GET", "status": "200"}.items()))]
+                == 1
+            )
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=20)

@@ -11,19 +11,23 @@ import jsonschema
 import pytest
 
 from models import clock
-from tests.conftest import Harness
 from models.tables import Player, TelegramUser
+from tests.conftest import Harness
 from tests.fakes.goated import player
 from web import login
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
-PLAYERS = [player("u1", "LuckyGoat42", 10, 100, 900.5, 5000), player("u2", "NightOwl77", 20, 200, 500, 900),
-           player("u3", "<script>alert(1)</script><b>Eve", 1, 1, 50, 60)]
+PLAYERS = [
+    player("u1", "LuckyGoat42", 10, 100, 900.5, 5000),
+    player("u2", "NightOwl77", 20, 200, 500, 900),
+    player("u3", "<script>alert(1)</script><b>Eve", 1, 1, 50, 60),
+]
 
 
 @pytest.fixture
 def race_app(app_with):
     """The whole app with some settings changed, and the players above synced."""
+
     async def build(**overrides) -> Harness:
         harness = await app_with(**overrides)
         clock.set_now(clock.now())  # stopped: answers built at different instants (a socket's two messages) agree
@@ -53,7 +57,9 @@ async def test_every_api_answer_matches_the_openapi_document(race_app):
     race = await (await client.get("/api/race/current")).json()
     check(race, "/api/race/current")
     assert [(e["name"], e["wagered"], e["prize"]) for e in race["entries"]][:2] == [
-        ("LuckyGoat42", "900.50", "200.00"), ("NightOwl77", "500.00", "100.00")]  # the default $500 pool, 40 % and 20 %
+        ("LuckyGoat42", "900.50", "200.00"),
+        ("NightOwl77", "500.00", "100.00"),
+    ]  # the default $500 pool, 40 % and 20 %
     assert race["prize_pool"] == "500.00" and race["players"] == 3
 
     player_body = await (await client.get("/api/players/u2")).json()
@@ -133,7 +139,7 @@ async def test_the_page_has_period_tabs_and_a_countdown(race_app):
     assert 'aria-current="page">Este mes' in page and 'data-seconds-left="' in page
     today = await (await app.client.get("/?period=today")).text()
     assert 'href="?period=today" aria-current="page"' in today
-    rows = today[today.index("<tbody>"):]
+    rows = today[today.index("<tbody>") :]
     assert rows.index("NightOwl77") < rows.index("LuckyGoat42")  # 20 wagered today against 10
     assert "Prize</th>" not in today  # prizes belong to the month's race
     assert (await app.client.get("/?period=decade")).status == 200  # an unknown tab shows the race
@@ -201,7 +207,9 @@ async def test_a_signed_in_linked_player_sees_their_row_highlighted(race_app):
     page = await (await app.client.get("/")).text()
     assert 'data-telegram-login="GoatedVipsBot"' in page and 'class=" me"' not in page
     await TelegramUser.create(id=4242, first_name="Paula", player_id="u2")
-    signed_in = await app.client.get("/login/telegram", params=sign(widget_fields(auth_date=clock.now())), allow_redirects=False)
+    signed_in = await app.client.get(
+        "/login/telegram", params=sign(widget_fields(auth_date=clock.now())), allow_redirects=False
+    )
     assert signed_in.status == 303
     page = await (await app.client.get("/")).text()
     assert '<tr data-uid="u2" class="podium me">' in page and 'href="/logout"' in page

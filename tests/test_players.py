@@ -43,6 +43,7 @@ async def link(bot, user, name: str) -> int:
 
 # ---- linking ----
 
+
 async def test_verify_with_a_name_creates_a_request_and_notifies_admins(bot):
     [reply, card] = await bot.send("/verify luckygoat42", user=ALICE)  # case-insensitive
 
@@ -200,6 +201,7 @@ async def test_deep_link_start_verify_opens_the_flow(bot):
 
 # ---- stats, race ----
 
+
 async def test_stats_for_a_linked_player(bot):
     await link(bot, ALICE, "LuckyGoat42")
     [reply] = await bot.send("/stats", user=ALICE)
@@ -244,7 +246,9 @@ async def test_race_leader_and_outside_the_paid_places(bot):
 async def test_race_refresh_edits_in_place(bot):
     await link(bot, ALICE, "NightOwl77")
     await bot.send("/race", user=ALICE)
-    bot.goated.players = [p if p["uid"] != "uidNight" else player("uidNight", "NightOwl77", month=300000) for p in PLAYERS]
+    bot.goated.players = [
+        p if p["uid"] != "uidNight" else player("uidNight", "NightOwl77", month=300000) for p in PLAYERS
+    ]
     await bot.sync()
     await bot.post_update(updates.callback("race:refresh", message_id=1, user=ALICE))
     edit = bot.telegram.sent("editMessageText")[-1]
@@ -259,6 +263,7 @@ async def test_race_in_a_group_names_the_player(bot):
 
 
 # ---- links, language, help ----
+
 
 async def test_play_and_website_when_not_configured(bot):
     [play] = await bot.send("/play", user=ALICE)
@@ -304,6 +309,7 @@ async def test_start_fits_the_users_state(bot):
 
 # ---- bad input, groups, flooding ----
 
+
 async def test_unknown_commands_and_stray_text(bot):
     [unknown] = await bot.send("/frobnicate", user=ALICE)
     assert "don't know that command" in unknown["text"]
@@ -335,7 +341,10 @@ async def test_play_website_and_start_buttons_when_configured(bot):
     bot.runtime.settings.public_url = "https://vips.example.com"
     [play] = await bot.send("/play", user=BRUNO)
     [site] = await bot.send("/website", user=BRUNO)
-    assert play["reply_markup"]["inline_keyboard"][0][0] == {"text": "Abrir Goated", "url": "https://www.goated.com/r/VIPS"}
+    assert play["reply_markup"]["inline_keyboard"][0][0] == {
+        "text": "Abrir Goated",
+        "url": "https://www.goated.com/r/VIPS",
+    }
     assert site["reply_markup"]["inline_keyboard"][0][0]["url"] == "https://vips.example.com"
     [start] = await bot.send("/start", user=BRUNO)
     urls = [b.get("url") for row in start["reply_markup"]["inline_keyboard"] for b in row]

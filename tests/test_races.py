@@ -49,14 +49,18 @@ async def race(harness):
 
 async def sync_at(harness, when: datetime, **month_by_uid: float) -> None:
     harness.clock.now = when
-    harness.goated.players = [player(uid, uid.title(), month=amount, all_time=amount + 1000) for uid, amount in month_by_uid.items()]
+    harness.goated.players = [
+        player(uid, uid.title(), month=amount, all_time=amount + 1000) for uid, amount in month_by_uid.items()
+    ]
     run = await harness.sync()
     assert run.outcome == "ok", run.error
 
 
 async def final(uid_order: bool = True) -> list[tuple[int, str, Decimal, Decimal | None]]:
     race = await FinishedRace.get(month=NOV.month)
-    return [(r.rank, r.player_id, r.wagered, r.prize) for r in await RaceResult.filter(race_id=race.id).order_by("rank")]
+    return [
+        (r.rank, r.player_id, r.wagered, r.prize) for r in await RaceResult.filter(race_id=race.id).order_by("rank")
+    ]
 
 
 async def link_players(race) -> None:
@@ -86,20 +90,29 @@ async def test_only_changed_players_are_recorded_in_the_history(race):
 async def test_history_no_race_can_use_any_more_is_deleted_and_the_rest_still_finalises(race):
     """The race job finalises up to the last three ended races: history from before the oldest of them (and
     its reset look-back) is deleted, once, and the races it keeps are finalised from complete figures."""
-    for day, amount in ((datetime(2026, 7, 10, tzinfo=UTC), 100), (datetime(2026, 8, 20, tzinfo=UTC), 200),
-                        (datetime(2026, 8, 31, 12, tzinfo=UTC), 5),  # the upstream's early reset into September
-                        (datetime(2026, 9, 15, tzinfo=UTC), 300), (datetime(2026, 11, 20, tzinfo=UTC), 400)):
+    for day, amount in (
+        (datetime(2026, 7, 10, tzinfo=UTC), 100),
+        (datetime(2026, 8, 20, tzinfo=UTC), 200),
+        (datetime(2026, 8, 31, 12, tzinfo=UTC), 5),  # the upstream's early reset into September
+        (datetime(2026, 9, 15, tzinfo=UTC), 300),
+        (datetime(2026, 11, 20, tzinfo=UTC), 400),
+    ):
         await sync_at(race, day, alpha=amount, beta=amount / 2)
     race.clock.now = END + timedelta(minutes=1)
     await race.runtime.races.tick()  # the last three ended races: September, October, November
 
     kept = await WagerSnapshot.all().order_by("id").values_list("at", "wagered_month")
     assert [(at.date().isoformat(), amount) for at, amount in kept][::2] == [
-        ("2026-08-31", 5), ("2026-09-15", 300), ("2026-11-20", 400)]  # July and mid-August went, two rows a sync
+        ("2026-08-31", 5),
+        ("2026-09-15", 300),
+        ("2026-11-20", 400),
+    ]  # July and mid-August went, two rows a sync
     finished = {r.month: r for r in await FinishedRace.all()}
     assert sorted(finished) == ["2026-09", "2026-11"]  # October saw no wagers: nothing to finalise
     assert [(r[1], r[2]) for r in await final()] == [("alpha", 400), ("beta", 200)]
-    september = await RaceResult.filter(race_id=finished["2026-09"].id).order_by("rank").values_list("player_id", "wagered")
+    september = (
+        await RaceResult.filter(race_id=finished["2026-09"].id).order_by("rank").values_list("player_id", "wagered")
+    )
     assert september == [("alpha", Decimal(300)), ("beta", Decimal(150))]
 
 
@@ -127,8 +140,11 @@ async def test_sync_before_at_and_after_the_boundary_with_an_early_reset(race):
     await sync_at(race, END, alpha=50, beta=60, gamma=70)  # at the boundary: the next race's figures
     race.clock.now = END + timedelta(minutes=1)
     assert await race.runtime.races.tick() == Finalised.DONE
-    assert await final() == [(1, "alpha", Decimal(1000), Decimal("200.00")), (2, "beta", Decimal(900), Decimal("100.00")),
-                             (3, "gamma", Decimal(10), Decimal("60.00"))]  # not the next month's 12
+    assert await final() == [
+        (1, "alpha", Decimal(1000), Decimal("200.00")),
+        (2, "beta", Decimal(900), Decimal("100.00")),
+        (3, "gamma", Decimal(10), Decimal("60.00")),
+    ]  # not the next month's 12
 
 
 @pytest.mark.parametrize("reset_after", [timedelta(minutes=5), timedelta(hours=9), None])
@@ -141,7 +157,10 @@ async def test_a_late_or_missing_reset_never_reaches_the_results(race, reset_aft
         await sync_at(race, END + reset_after, alpha=0, beta=0)
         race.clock.now = END + reset_after + timedelta(seconds=30)
         assert await race.runtime.races.tick() == Finalised.ALREADY
-    assert await final() == [(1, "beta", Decimal(1200), Decimal("200.00")), (2, "alpha", Decimal(1100), Decimal("100.00"))]
+    assert await final() == [
+        (1, "beta", Decimal(1200), Decimal("200.00")),
+        (2, "alpha", Decimal(1100), Decimal("100.00")),
+    ]
     assert not (await FinishedRace.get(month=NOV.month)).stale
 
 
@@ -206,6 +225,7 @@ async def test_previous_race_and_own_history_in_the_bot(race):
 
 # ---- alerts after each sync ----
 
+
 async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_cap(race):
     await link_players(race)
     base = datetime(2026, 11, 20, 1, tzinfo=UTC)
@@ -217,22 +237,32 @@ async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_ca
     await race.press("alerts:notify_overtaken", user=ALICE)
     assert not (await TelegramUser.get(id=111)).notify_overtaken
     race.telegram.calls.clear()
-    await sync_at(race, base + timedelta(minutes=15), alpha=800, beta=900, gamma=100)  # Beta back ahead: Alice opted out
+    await sync_at(
+        race, base + timedelta(minutes=15), alpha=800, beta=900, gamma=100
+    )  # Beta back ahead: Alice opted out
     assert race.telegram.delivered() == []
 
     for step in range(1, 6):  # Bruno overtaken again and again: three alerts a day at most
         await sync_at(race, base + timedelta(hours=step), alpha=1000 * step + 950, beta=1000 * step + 900, gamma=100)
-        await sync_at(race, base + timedelta(hours=step, minutes=30), alpha=1000 * step + 950, beta=1000 * step + 960, gamma=100)
+        await sync_at(
+            race, base + timedelta(hours=step, minutes=30), alpha=1000 * step + 950, beta=1000 * step + 960, gamma=100
+        )
     bruno = [c for c in race.telegram.delivered() if int(c["chat_id"]) == 222]
     assert len(bruno) == 2  # plus the first one earlier today: three
 
 
-async def test_new_leader_is_announced_to_configured_groups_once_per_change(harness, fake_goated, database,
-                                                                          fake_telegram, aiohttp_client):
-    from wiring.runtime import build_runtime
+async def test_new_leader_is_announced_to_configured_groups_once_per_change(
+    harness, fake_goated, database, fake_telegram, aiohttp_client
+):
     from tests.conftest import fast_client, harness_settings
-    runtime = build_runtime(harness_settings(database, fake_telegram, fake_goated, announce_chat_ids="-1001"),
-                            manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
+    from wiring.runtime import build_runtime
+
+    runtime = build_runtime(
+        harness_settings(database, fake_telegram, fake_goated, announce_chat_ids="-1001"),
+        manage_database=False,
+        run_scheduler=False,
+        source=fast_client(fake_goated),
+    )
     await aiohttp_client(runtime.web_app)
     clock = Clock()
     for minutes, (a, b) in enumerate([(500, 400), (500, 600), (500, 600), (700, 600)]):

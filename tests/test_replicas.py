@@ -17,12 +17,20 @@ import pytest
 from tortoise import connections
 
 from models.db import close_db, open_db
-from models.tables import (Broadcast, BroadcastDelivery, DeliveryStatus, Player, SyncOutcome, SyncRun, TelegramUser,
-                           VerificationRequest)
+from models.tables import (
+    Broadcast,
+    BroadcastDelivery,
+    DeliveryStatus,
+    Player,
+    SyncOutcome,
+    SyncRun,
+    TelegramUser,
+    VerificationRequest,
+)
 from tests import updates
 from tests.conftest import TABLES, _service_missing
 from tests.fakes.goated import player
-from tests.processes import RedisServer, Replica, eventually, free_port, replica_env, stop_all
+from tests.processes import RedisServer, Replica, eventually, free_port, replica_env
 
 ALICE = updates.telegram_user(111, "Alice", "alice")
 
@@ -144,7 +152,8 @@ async def _synced_since(runs_before: int) -> bool:
 
 
 async def test_replicas_keep_serving_while_redis_is_down_and_recover_when_it_returns(
-        start_replica, redis_server, fake_telegram, fake_goated):
+    start_replica, redis_server, fake_telegram, fake_goated
+):
     fake_goated.players = [player("u1", "LuckyGoat", 10, 50, 1_000, 5_000)]
     a = start_replica("a", REDIS_URL=redis_server.url)
     b = start_replica("b", REDIS_URL=redis_server.url)
@@ -211,7 +220,9 @@ async def test_a_sync_killed_while_writing_leaves_the_old_data_and_the_next_one_
     async with aiohttp.ClientSession() as session:
         await app.ready(session)
     # Killed once the sync has its rows and is writing them.
-    await eventually(lambda: SyncRun.filter(outcome=SyncOutcome.RUNNING).exists() if fake_goated.requests else False, every=0.05)
+    await eventually(
+        lambda: SyncRun.filter(outcome=SyncOutcome.RUNNING).exists() if fake_goated.requests else False, every=0.05
+    )
     await asyncio.sleep(0.3)
     app.kill(signal.SIGKILL)
     players = await Player.all().count()
@@ -225,7 +236,8 @@ async def test_a_sync_killed_while_writing_leaves_the_old_data_and_the_next_one_
 
 
 async def test_a_broadcast_killed_midway_is_finished_by_the_next_start_and_nobody_gets_it_twice(
-        start_replica, fake_telegram):
+    start_replica, fake_telegram
+):
     recipients = list(range(5_000, 5_300))
     await TelegramUser.bulk_create([TelegramUser(id=i, first_name=f"U{i}") for i in recipients])
     broadcast = await Broadcast.create(created_by=999, text="Weekend bonus!", audience="all", draft_id="d1")

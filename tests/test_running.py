@@ -12,19 +12,24 @@ import time
 
 import aiohttp
 
-from wiring.runtime import build_runtime
 from tests import updates
 from tests.conftest import BOT_TOKEN, fast_client, make_settings
 from tests.processes import ROOT, free_port
-
+from wiring.runtime import build_runtime
 
 
 async def test_embedded_default_serves_demo_data_and_stops_cleanly_on_sigterm(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_", "GOATED_", "DATABASE_"))}
     env.update(PORT=str(port), DATABASE_URL=f"sqlite://{tmp_path}/demo.sqlite3")
-    process = subprocess.Popen([sys.executable, str(ROOT / "main.py")], cwd=tmp_path, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         async with aiohttp.ClientSession() as session:
             health, board = None, None
@@ -63,7 +68,9 @@ async def test_long_polling_answers_updates(database, fake_telegram, fake_goated
     await runtime.source.close()
 
 
-async def test_polling_survives_telegram_being_unreachable_at_start(database, fake_telegram, fake_goated, aiohttp_client):
+async def test_polling_survives_telegram_being_unreachable_at_start(
+    database, fake_telegram, fake_goated, aiohttp_client
+):
     settings = make_settings(database_url=database, bot_token=BOT_TOKEN, telegram_api_url=fake_telegram.url)
     fake_telegram.fail_next("getMe", 502, "Bad Gateway")  # aiogram's first call before polling
     runtime = build_runtime(settings, manage_database=False, run_scheduler=False, source=fast_client(fake_goated))
@@ -78,6 +85,9 @@ async def test_polling_survives_telegram_being_unreachable_at_start(database, fa
 
 def test_secrets_are_redacted_from_log_lines():
     from wiring.logs import RedactSecrets
-    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "POST %s failed", (f"http://h/bot{BOT_TOKEN}/getMe",), None)
+
+    record = logging.LogRecord(
+        "x", logging.ERROR, __file__, 1, "POST %s failed", (f"http://h/bot{BOT_TOKEN}/getMe",), None
+    )
     RedactSecrets([BOT_TOKEN]).filter(record)
     assert BOT_TOKEN not in record.getMessage() and "/bot***/getMe" in record.getMessage()

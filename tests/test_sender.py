@@ -7,14 +7,18 @@ from datetime import UTC, datetime
 from aiogram import Bot
 
 from bot.sender import Outcome, Sender
-from wiring.runtime import build_runtime
 from models.tables import TelegramUser
 from tests.conftest import fast_client, harness_settings
+from wiring.runtime import build_runtime
 
 
 async def make_sender(database, fake_telegram, fake_goated) -> tuple[Sender, Bot]:
-    runtime = build_runtime(harness_settings(database, fake_telegram, fake_goated), manage_database=False,
-                            run_scheduler=False, source=fast_client(fake_goated))
+    runtime = build_runtime(
+        harness_settings(database, fake_telegram, fake_goated),
+        manage_database=False,
+        run_scheduler=False,
+        source=fast_client(fake_goated),
+    )
     assert runtime.bot is not None
     return Sender(runtime.bot, per_second=1000, chat_interval=0, backoff=0.01), runtime.bot
 

@@ -19,24 +19,32 @@ _OURS = {"BOT_TOKEN", "WEBHOOK_BASE_URL", "WEBHOOK_SECRET", "DATABASE_URL", "POR
 
 def start(env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k.upper() not in _OURS}
-    return subprocess.run([sys.executable, str(ROOT / "main.py")], env={**clean, **env}, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py")],
+        env={**clean, **env},
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-
-@pytest.mark.parametrize("env, variable, problem", [
-    ({"PORT": "eighty"}, "PORT", "integer"),
-    ({"PORT": "70000"}, "PORT", "less than or equal to 65535"),
-    ({"WEBHOOK_BASE_URL": "https://bot.example.com"}, "WEBHOOK_SECRET", "required"),
-    ({"WEBHOOK_BASE_URL": "https://bot.example.com", "WEBHOOK_SECRET": "has spaces!"}, "WEBHOOK_SECRET", "A-Z"),
-    ({"ADMIN_IDS": "123,@olga"}, "ADMIN_IDS", "Telegram ids"),
-    ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "sqlite:// or postgres://"),
-    ({"BOT_TOKEN": "not-a-token-but-a-secret"}, "BOT_TOKEN", "bot token"),
-    ({"SYNC_INTERVAL_SECONDS": "1"}, "SYNC_INTERVAL_SECONDS", "greater than or equal to 10"),
-    ({"TELEGRAM_API_URL": "http://127.0.0.1:99999"}, "TELEGRAM_API_URL", "http:// or https:// URL"),
-    ({"RACE_TIMEZONE": "Mars/Base"}, "RACE_TIMEZONE", "time zone"),
-    ({"VIP_TIERS": "Gold:500,Silver:100"}, "VIP_TIERS", "increase"),
-])
+@pytest.mark.parametrize(
+    "env, variable, problem",
+    [
+        ({"PORT": "eighty"}, "PORT", "integer"),
+        ({"PORT": "70000"}, "PORT", "less than or equal to 65535"),
+        ({"WEBHOOK_BASE_URL": "https://bot.example.com"}, "WEBHOOK_SECRET", "required"),
+        ({"WEBHOOK_BASE_URL": "https://bot.example.com", "WEBHOOK_SECRET": "has spaces!"}, "WEBHOOK_SECRET", "A-Z"),
+        ({"ADMIN_IDS": "123,@olga"}, "ADMIN_IDS", "Telegram ids"),
+        ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL", "sqlite:// or postgres://"),
+        ({"BOT_TOKEN": "not-a-token-but-a-secret"}, "BOT_TOKEN", "bot token"),
+        ({"SYNC_INTERVAL_SECONDS": "1"}, "SYNC_INTERVAL_SECONDS", "greater than or equal to 10"),
+        ({"TELEGRAM_API_URL": "http://127.0.0.1:99999"}, "TELEGRAM_API_URL", "http:// or https:// URL"),
+        ({"RACE_TIMEZONE": "Mars/Base"}, "RACE_TIMEZONE", "time zone"),
+        ({"VIP_TIERS": "Gold:500,Silver:100"}, "VIP_TIERS", "increase"),
+    ],
+)
 def test_bad_values_stop_start_up_naming_the_variable(monkeypatch, capsys, env, variable, problem):
     for name in _OURS:
         monkeypatch.delenv(name, raising=False)
@@ -74,6 +82,7 @@ def test_modes_and_lists():
 
 
 def test_secrets_do_not_show_in_reprs():
-    settings = make_settings(bot_token=BOT_TOKEN, goated_api_token="tok-123", webhook_secret="abc",
-                             webhook_base_url="https://x.example")
+    settings = make_settings(
+        bot_token=BOT_TOKEN, goated_api_token="tok-123", webhook_secret="abc", webhook_base_url="https://x.example"
+    )
     assert BOT_TOKEN not in repr(settings) and "tok-123" not in repr(settings)

@@ -33,8 +33,10 @@ async def service(database, fake_goated):
 
 
 async def test_first_sync_stores_every_player_exactly(service, fake_goated):
-    fake_goated.players = [player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
-                           player("u2", "NightOwl77")]
+    fake_goated.players = [
+        player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
+        player("u2", "NightOwl77"),
+    ]
     run = await service.run_once()
 
     assert (run.outcome, run.players_received, run.players_changed, run.error) == (SyncOutcome.OK, 2, 2, None)
@@ -74,12 +76,16 @@ async def test_sync_invalidates_the_leaderboard_cache(service, fake_goated):
     assert [e.name for e in await service.leaderboards.top(Period.MONTH)] == ["Bravo", "Alpha"]
 
 
-@pytest.mark.parametrize("answer, outcome, reason", [
-    (SERVER_ERROR, SyncOutcome.FAILED, "HTTP 500"),
-    (EXPIRED_TOKEN, SyncOutcome.FAILED, "token expired or invalid"),
-    (NOT_JSON, SyncOutcome.REJECTED, "not JSON"),
-    (EMPTY, SyncOutcome.REJECTED, "empty list"),
-], ids=["500", "401", "non-json", "empty"])
+@pytest.mark.parametrize(
+    "answer, outcome, reason",
+    [
+        (SERVER_ERROR, SyncOutcome.FAILED, "HTTP 500"),
+        (EXPIRED_TOKEN, SyncOutcome.FAILED, "token expired or invalid"),
+        (NOT_JSON, SyncOutcome.REJECTED, "not JSON"),
+        (EMPTY, SyncOutcome.REJECTED, "empty list"),
+    ],
+    ids=["500", "401", "non-json", "empty"],
+)
 async def test_upstream_failure_keeps_the_last_good_data(service, fake_goated, answer, outcome, reason):
     fake_goated.players = [player("a", "Alpha", month=10)]
     await service.run_once()
@@ -125,6 +131,7 @@ async def test_a_crash_half_way_writes_nothing(service, fake_goated, monkeypatch
 
 async def test_runs_left_running_by_a_killed_process_are_marked_interrupted(database):
     from datetime import UTC, datetime
+
     await SyncRun.create(source="goated", started_at=datetime.now(UTC))
     assert await mark_interrupted_runs() == 1
     run = await SyncRun.first()

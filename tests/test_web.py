@@ -11,9 +11,11 @@ from tests.fakes.goated import SERVER_ERROR, player
 
 @pytest.fixture
 async def synced(harness):
-    harness.goated.players = [player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
-                              player("u2", "NightOwl77", 1, 2, 3.005, 4),
-                              player("u3", "Idle")]
+    harness.goated.players = [
+        player("u1", "LuckyGoat42", 412.66138, 6120.4483, 128944.2771, 171302.9055),
+        player("u2", "NightOwl77", 1, 2, 3.005, 4),
+        player("u3", "Idle"),
+    ]
     await harness.sync()
     return harness
 
@@ -36,13 +38,16 @@ async def test_api_leaderboard_defaults_and_periods(synced):
     assert body["entries"] == [{"rank": 1, "uid": "u1", "name": "LuckyGoat42", "wagered": "171302.91"}]
 
 
-@pytest.mark.parametrize("query, message", [
-    ("period=yesterday", "period must be one of"),
-    ("limit=0", "limit must be"),
-    ("limit=101", "limit must be"),
-    ("limit=ten", "limit must be"),
-    ("limit=-3", "limit must be"),
-])
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("period=yesterday", "period must be one of"),
+        ("limit=0", "limit must be"),
+        ("limit=101", "limit must be"),
+        ("limit=ten", "limit must be"),
+        ("limit=-3", "limit must be"),
+    ],
+)
 async def test_api_leaderboard_bad_parameters_get_400(synced, query, message):
     response = await synced.client.get(f"/api/leaderboard?{query}")
     assert response.status == 400
@@ -99,6 +104,7 @@ async def test_health_shows_an_upstream_failure_and_keeps_the_data(synced):
 
 async def test_health_is_degraded_when_data_is_old(synced):
     from datetime import UTC, datetime, timedelta
+
     await SyncRun.filter(outcome=SyncOutcome.OK).update(finished_at=datetime.now(UTC) - timedelta(hours=1))
     body = await (await synced.client.get("/health")).json()
     assert body["status"] == "degraded"

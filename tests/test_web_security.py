@@ -35,8 +35,16 @@ def assert_security_headers(response) -> None:
 # Security headers
 
 
-@pytest.mark.parametrize("path, status", [("/", 200), ("/api/leaderboard", 200), ("/no/such/page", 404),
-                                          ("/api/leaderboard?limit=0", 400), ("/static/style.css", 200)])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/", 200),
+        ("/api/leaderboard", 200),
+        ("/no/such/page", 404),
+        ("/api/leaderboard?limit=0", 400),
+        ("/static/style.css", 200),
+    ],
+)
 async def test_every_answer_carries_the_security_headers(harness, path, status):
     response = await harness.client.get(path)
     assert response.status == status
@@ -114,8 +122,14 @@ async def test_cors_is_only_for_the_api(app_with):
 
 async def test_a_preflight_from_an_allowed_origin_gets_204(app_with):
     harness = await app_with(cors_origins=ALLOWED)
-    response = await harness.client.options("/api/leaderboard", headers={
-        "Origin": ALLOWED, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match"})
+    response = await harness.client.options(
+        "/api/leaderboard",
+        headers={
+            "Origin": ALLOWED,
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match",
+        },
+    )
     assert response.status == 204
     assert response.headers["Access-Control-Allow-Origin"] == ALLOWED
     assert response.headers["Access-Control-Allow-Methods"] == "GET, OPTIONS"
@@ -136,13 +150,28 @@ async def test_a_preflight_from_elsewhere_gets_403(app_with, origin):
 # Rate limits
 
 
-@pytest.mark.parametrize("path, tier", [
-    ("/", Tier.HIGH), ("/api/leaderboard", Tier.HIGH), ("/api/race/current", Tier.HIGH),
-    ("/api/races", Tier.MEDIUM), ("/api/anything", Tier.MEDIUM), ("/races", Tier.MEDIUM), ("/races/2024-05", Tier.MEDIUM),
-    ("/login/telegram", Tier.LOW), ("/login", Tier.LOW),
-    ("/static/style.css", None), ("/ws", None), ("/health", None), ("/metrics", None), ("/favicon.ico", None),
-    ("/telegram/webhook", None), ("/racesx", None), ("/api", None),
-])
+@pytest.mark.parametrize(
+    "path, tier",
+    [
+        ("/", Tier.HIGH),
+        ("/api/leaderboard", Tier.HIGH),
+        ("/api/race/current", Tier.HIGH),
+        ("/api/races", Tier.MEDIUM),
+        ("/api/anything", Tier.MEDIUM),
+        ("/races", Tier.MEDIUM),
+        ("/races/2024-05", Tier.MEDIUM),
+        ("/login/telegram", Tier.LOW),
+        ("/login", Tier.LOW),
+        ("/static/style.css", None),
+        ("/ws", None),
+        ("/health", None),
+        ("/metrics", None),
+        ("/favicon.ico", None),
+        ("/telegram/webhook", None),
+        ("/racesx", None),
+        ("/api", None),
+    ],
+)
 def test_tiers_by_path(path, tier):
     assert tier_for(path) == tier
 
@@ -200,7 +229,9 @@ async def test_the_window_refills(app_with):
 
 async def test_a_forged_forwarded_for_does_not_escape_the_limit_without_a_trusted_proxy(app_with):
     harness = await app_with(rate_limit_high=2)  # no TRUSTED_PROXIES: the test client is the client
-    statuses = [(await harness.client.get("/", headers={"X-Forwarded-For": f"198.51.100.{i}"})).status for i in range(3)]
+    statuses = [
+        (await harness.client.get("/", headers={"X-Forwarded-For": f"198.51.100.{i}"})).status for i in range(3)
+    ]
     assert statuses == [200, 200, 429]
 
 
@@ -261,27 +292,31 @@ def networks(*texts: str):
     return tuple(ipaddress.ip_network(t, strict=False) for t in texts)
 
 
-@pytest.mark.parametrize("remote, forwarded, trusted, expected", [
-    ("203.0.113.9", "1.2.3.4", (), "203.0.113.9"),  # nobody trusted: the header is the client's word
-    ("203.0.113.9", "1.2.3.4", ("10.0.0.0/8",), "203.0.113.9"),  # the peer is not our proxy
-    ("10.0.0.1", None, ("10.0.0.0/8",), "10.0.0.1"),
-    ("10.0.0.1", "1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),
-    ("10.0.0.1", "6.6.6.6, 1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),  # the forged left part is ignored
-    ("10.0.0.1", "6.6.6.6, 1.2.3.4, 10.0.0.7", ("10.0.0.0/8",), "1.2.3.4"),  # a chain of our proxies
-    ("10.0.0.1", "10.0.0.8, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.8"),  # only proxies: the leftmost
-    ("10.0.0.1", "1.2.3.4, junk, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.7"),  # garbage: the last proxy's word
-    ("10.0.0.1", "junk", ("10.0.0.0/8",), "10.0.0.1"),
-    ("10.0.0.1", "", ("10.0.0.0/8",), "10.0.0.1"),
-    ("::ffff:10.0.0.1", "2001:db8::1", ("10.0.0.0/8",), "2001:db8::1"),  # IPv4 seen on a dual-stack socket
-    ("2001:db8:ffff::1", "1.2.3.4", ("2001:db8:ffff::/48",), "1.2.3.4"),
-])
+@pytest.mark.parametrize(
+    "remote, forwarded, trusted, expected",
+    [
+        ("203.0.113.9", "1.2.3.4", (), "203.0.113.9"),  # nobody trusted: the header is the client's word
+        ("203.0.113.9", "1.2.3.4", ("10.0.0.0/8",), "203.0.113.9"),  # the peer is not our proxy
+        ("10.0.0.1", None, ("10.0.0.0/8",), "10.0.0.1"),
+        ("10.0.0.1", "1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),
+        ("10.0.0.1", "6.6.6.6, 1.2.3.4", ("10.0.0.0/8",), "1.2.3.4"),  # the forged left part is ignored
+        ("10.0.0.1", "6.6.6.6, 1.2.3.4, 10.0.0.7", ("10.0.0.0/8",), "1.2.3.4"),  # a chain of our proxies
+        ("10.0.0.1", "10.0.0.8, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.8"),  # only proxies: the leftmost
+        ("10.0.0.1", "1.2.3.4, junk, 10.0.0.7", ("10.0.0.0/8",), "10.0.0.7"),  # garbage: the last proxy's word
+        ("10.0.0.1", "junk", ("10.0.0.0/8",), "10.0.0.1"),
+        ("10.0.0.1", "", ("10.0.0.0/8",), "10.0.0.1"),
+        ("::ffff:10.0.0.1", "2001:db8::1", ("10.0.0.0/8",), "2001:db8::1"),  # IPv4 seen on a dual-stack socket
+        ("2001:db8:ffff::1", "1.2.3.4", ("2001:db8:ffff::/48",), "1.2.3.4"),
+    ],
+)
 def test_client_ip(remote, forwarded, trusted, expected):
     assert client_ip(request_from(remote, forwarded), networks(*trusted)) == expected
 
 
 def test_client_ip_reads_every_forwarded_for_header():
-    request = make_mocked_request("GET", "/", headers=[("X-Forwarded-For", "6.6.6.6, 1.2.3.4"),
-                                                       ("X-Forwarded-For", "10.0.0.7")]).clone(remote="10.0.0.1")
+    request = make_mocked_request(
+        "GET", "/", headers=[("X-Forwarded-For", "6.6.6.6, 1.2.3.4"), ("X-Forwarded-For", "10.0.0.7")]
+    ).clone(remote="10.0.0.1")
     assert client_ip(request, networks("10.0.0.0/8")) == "1.2.3.4"
 
 

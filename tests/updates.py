@@ -10,8 +10,9 @@ _update_ids = itertools.count(10_000)
 _message_ids = itertools.count(1)
 
 
-def telegram_user(user_id: int = 111, first_name: str = "Alice", username: str | None = "alice",
-                  language_code: str | None = "en") -> dict[str, Any]:
+def telegram_user(
+    user_id: int = 111, first_name: str = "Alice", username: str | None = "alice", language_code: str | None = "en"
+) -> dict[str, Any]:
     user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
     if username:
         user["username"] = username
@@ -24,8 +25,13 @@ def chat(chat_id: int, kind: str = "private") -> dict[str, Any]:
     return {"id": chat_id, "type": kind, **({"title": "Goated VIPs"} if kind != "private" else {"first_name": "Alice"})}
 
 
-def message(text: str, user: dict[str, Any] | None = None, chat_id: int | None = None, chat_type: str = "private",
-            entities: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def message(
+    text: str,
+    user: dict[str, Any] | None = None,
+    chat_id: int | None = None,
+    chat_type: str = "private",
+    entities: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     user = user or telegram_user()
     body: dict[str, Any] = {
         "message_id": next(_message_ids),
@@ -42,8 +48,9 @@ def message(text: str, user: dict[str, Any] | None = None, chat_id: int | None =
     return {"update_id": next(_update_ids), "message": body}
 
 
-def callback(data: str, message_id: int, user: dict[str, Any] | None = None, chat_id: int | None = None,
-             text: str = "…") -> dict[str, Any]:
+def callback(
+    data: str, message_id: int, user: dict[str, Any] | None = None, chat_id: int | None = None, text: str = "…"
+) -> dict[str, Any]:
     user = user or telegram_user()
     return {
         "update_id": next(_update_ids),

@@ -45,7 +45,9 @@ async def leaderboard(request: web.Request) -> web.Response:
     limit_text = request.query.get("limit", "10")
     if not re.fullmatch(r"[0-9]{1,3}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return _bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    return cached_json(request, await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text)))
+    return cached_json(
+        request, await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text))
+    )
 
 
 async def current_race(request: web.Request) -> web.Response:

@@ -18,7 +18,9 @@ from web.live import LiveHub
 HERE = Path(__file__).resolve().parent
 
 
-def build_web_app(settings: Settings, i18n: I18n, leaderboards: Leaderboards, upstream: HasUpstreamState) -> web.Application:
+def build_web_app(
+    settings: Settings, i18n: I18n, leaderboards: Leaderboards, upstream: HasUpstreamState
+) -> web.Application:
     app = web.Application(client_max_size=1 << 20)
     app[SETTINGS] = settings
     app[I18N] = i18n

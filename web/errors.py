@@ -41,7 +41,9 @@ async def database_unavailable(request: web.Request, handler: Handler) -> web.St
         log.warning("%s %s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
     headers = {"Retry-After": RETRY_AFTER_DATABASE}
     if request.path.startswith("/api/"):
-        return web.json_response({"error": "the database is unavailable; try again shortly"}, status=503, headers=headers)
+        return web.json_response(
+            {"error": "the database is unavailable; try again shortly"}, status=503, headers=headers
+        )
     if _is_page(request):
         return error_page(request, "unavailable", 503, headers)
     return web.Response(status=503, text="The database is unavailable; try again shortly.", headers=headers)

@@ -66,7 +66,9 @@ class LiveHub:
             except asyncio.QueueFull:  # too slow: it reconnects and starts again from a snapshot
                 log.info("dropping a slow live client")
                 self.clients.discard(client)
-                closing = asyncio.create_task(client.socket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too slow"))
+                closing = asyncio.create_task(
+                    client.socket.close(code=WSCloseCode.TRY_AGAIN_LATER, message=b"too slow")
+                )
                 self._closing.add(closing)  # held until done: the loop keeps only weak references to tasks
                 closing.add_done_callback(self._closing.discard)
 
@@ -108,5 +110,7 @@ class LiveHub:
 
     async def close_all(self) -> None:
         """At shutdown: tell every client to come back later."""
-        await asyncio.gather(*(c.socket.close(code=WSCloseCode.GOING_AWAY, message=b"restarting") for c in list(self.clients)),
-                             return_exceptions=True)
+        await asyncio.gather(
+            *(c.socket.close(code=WSCloseCode.GOING_AWAY, message=b"restarting") for c in list(self.clients)),
+            return_exceptions=True,
+        )

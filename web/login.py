@@ -142,8 +142,15 @@ async def login(request: web.Request) -> web.StreamResponse:
         return error_page(request, f"login_{refused}", 403)
     expires = int(now) + state.max_age
     response = _see_home()
-    response.set_cookie(COOKIE, make_session(user_id, expires, state.session_key), max_age=state.max_age, path="/",
-                        httponly=True, samesite="Lax", secure=state.secure)
+    response.set_cookie(
+        COOKIE,
+        make_session(user_id, expires, state.session_key),
+        max_age=state.max_age,
+        path="/",
+        httponly=True,
+        samesite="Lax",
+        secure=state.secure,
+    )
     return _no_store(response)
 
 

@@ -66,10 +66,16 @@ def bearer_only(token: str, handler: Handler) -> Handler:
     wanted = f"Bearer {token}".encode()
 
     async def guarded(request: web.Request) -> web.StreamResponse:
-        if not hmac.compare_digest(request.headers.get(hdrs.AUTHORIZATION, "").encode("utf-8", "surrogateescape"), wanted):
-            return web.Response(status=401, text="This needs the bearer token set in METRICS_TOKEN.",
-                                headers={hdrs.WWW_AUTHENTICATE: "Bearer"})
+        if not hmac.compare_digest(
+            request.headers.get(hdrs.AUTHORIZATION, "").encode("utf-8", "surrogateescape"), wanted
+        ):
+            return web.Response(
+                status=401,
+                text="This needs the bearer token set in METRICS_TOKEN.",
+                headers={hdrs.WWW_AUTHENTICATE: "Bearer"},
+            )
         return await handler(request)
+
     return guarded
 
 
@@ -90,9 +96,18 @@ class JsonAccessLogger(AbstractAccessLogger):
         duration_ms = round(time * 1000, 1)
         path = request.path  # without the query string, which may carry anything
         self.logger.info(
-            "%s %s %d %.0fms", request.method, path, response.status, duration_ms,
-            extra={"method": request.method, "path": path, "status": response.status,
-                   "duration_ms": duration_ms, "remote": request.remote},
+            "%s %s %d %.0fms",
+            request.method,
+            path,
+            response.status,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": path,
+                "status": response.status,
+                "duration_ms": duration_ms,
+                "remote": request.remote,
+            },
         )
 
     @property

@@ -44,7 +44,9 @@ async def locale_context(request: web.Request) -> dict[str, Any]:
 
 def add_filters(env: jinja2.Environment) -> None:
     # Views hold money as two-decimal strings (as the API does); the page formats them for the visitor's locale.
-    env.filters["money"] = lambda amount, locale="en": format_money(Decimal(str(amount)), locale) if amount is not None else ""
+    env.filters["money"] = lambda amount, locale="en": (
+        format_money(Decimal(str(amount)), locale) if amount is not None else ""
+    )
     env.filters["month"] = format_month
 
 
@@ -71,10 +73,20 @@ async def index(request: web.Request) -> web.Response:
     async def render() -> str:
         race = await race_view(leaderboards, settings)
         board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
-        return aiohttp_jinja2.render_string("index.html", request, {
-            "race": race, "period": period.value, "periods": list(Period), "entries": board["entries"],
-            "previous": await previous_race(current, now, settings), "clock": CLOCK, "me": me, "widget": widget,
-        })
+        return aiohttp_jinja2.render_string(
+            "index.html",
+            request,
+            {
+                "race": race,
+                "period": period.value,
+                "periods": list(Period),
+                "entries": board["entries"],
+                "previous": await previous_race(current, now, settings),
+                "clock": CLOCK,
+                "me": me,
+                "widget": widget,
+            },
+        )
 
     if me is None:  # the day and the first hours of a race are in the key: "since yesterday" and the finalising note
         early = now - current.starts_at < FINALISING_NOTE
@@ -82,23 +94,33 @@ async def index(request: web.Request) -> web.Response:
         page = await leaderboards.cached(key, render)
     else:
         page = await render()  # their own row is highlighted
-    clock_part = _clock_part(aiohttp_jinja2.get_env(request.app), locale, current.ends_at.isoformat(),
-                             int(current.time_left(now)), _minutes_since(await leaderboards.updated_at(), now))
+    clock_part = _clock_part(
+        aiohttp_jinja2.get_env(request.app),
+        locale,
+        current.ends_at.isoformat(),
+        int(current.time_left(now)),
+        _minutes_since(await leaderboards.updated_at(), now),
+    )
     return web.Response(text=page.replace(CLOCK, clock_part), content_type="text/html")
 
 
 @functools.lru_cache(maxsize=64)  # a busy second's visitors share one rendering
 def _clock_part(env: jinja2.Environment, locale: str, ends_at: str, left: int, updated_minutes: int | None) -> str:
     """_clock.html; `locale` is the request's (already set for gettext), and part of the memo's key."""
-    return env.get_template("_clock.html").render(locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes)
+    return env.get_template("_clock.html").render(
+        locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes
+    )
 
 
 async def previous_race(current: Race, now: datetime, settings) -> dict[str, Any] | None:
     """The last finished race's winners; just after a race ends, word that its results are being worked out."""
     month = race_at(current.starts_at - timedelta(seconds=1), current.timezone).month
     finished = await latest_finished()
-    if (finished is None or finished.month < month) and now - current.starts_at < FINALISING_NOTE \
-            and await WagerSnapshot.filter(at__lt=current.starts_at).exists():
+    if (
+        (finished is None or finished.month < month)
+        and now - current.starts_at < FINALISING_NOTE
+        and await WagerSnapshot.filter(at__lt=current.starts_at).exists()
+    ):
         return {"month": month, "finalising": True}  # it had data: the race job is writing its results
     if finished is None:
         return None
@@ -114,4 +136,6 @@ async def race(request: web.Request) -> web.Response:
     found = await finished_by_id(request.match_info["id"])
     if found is None:
         return error_page(request, "no_race", 404)
-    return aiohttp_jinja2.render_template("race.html", request, {"finished": await finished_view(found, request.app[SETTINGS])})
+    return aiohttp_jinja2.render_template(
+        "race.html", request, {"finished": await finished_view(found, request.app[SETTINGS])}
+    )

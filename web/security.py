@@ -135,7 +135,9 @@ def _limit_key(ip: str) -> str:
     return ip
 
 
-async def _respond(request: web.Request, handler: Handler, finish: Callable[[web.StreamResponse], None]) -> web.StreamResponse:
+async def _respond(
+    request: web.Request, handler: Handler, finish: Callable[[web.StreamResponse], None]
+) -> web.StreamResponse:
     """Call the handler and let `finish` touch up its answer, whether returned or raised (404s and 405s are raised)."""
     try:
         response = await handler(request)
@@ -175,8 +177,9 @@ def install(app: web.Application, settings: Settings) -> None:
         if request.method == "OPTIONS":  # a browser's preflight: no route answers OPTIONS, so it ends here
             if not allowed:
                 return web.Response(status=403, text="Origin not allowed")
-            return web.Response(status=204, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin",
-                                                     **PREFLIGHT_HEADERS})
+            return web.Response(
+                status=204, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin", **PREFLIGHT_HEADERS}
+            )
 
         def add_cors_headers(response: web.StreamResponse) -> None:
             if response.prepared:

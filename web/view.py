@@ -23,7 +23,7 @@ def public_name(name: str, display: str) -> str:
         return name
     if len(name) <= 4:
         return name[:1] + "***"
-    return name[:min(4, len(name) // 2)] + "***" + (name[-2:] if len(name) >= 8 else "")
+    return name[: min(4, len(name) // 2)] + "***" + (name[-2:] if len(name) >= 8 else "")
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -51,9 +51,17 @@ async def race_view(leaderboards: Leaderboards, settings: Settings, rows: int = 
         "updated_at": _iso(await leaderboards.updated_at()),
         "demo": settings.uses_demo_data,
         "players": len(standings),
-        "entries": [{"rank": e.rank, "uid": e.uid, "name": public_name(e.name, settings.name_display),
-                     "wagered": money_str(e.wagered), "prize": _money(race.prize_for(e.rank)), "moved": moved.get(e.uid)}
-                    for e in standings.top(rows)],
+        "entries": [
+            {
+                "rank": e.rank,
+                "uid": e.uid,
+                "name": public_name(e.name, settings.name_display),
+                "wagered": money_str(e.wagered),
+                "prize": _money(race.prize_for(e.rank)),
+                "moved": moved.get(e.uid),
+            }
+            for e in standings.top(rows)
+        ],
     }
 
 
@@ -63,8 +71,15 @@ async def board_view(leaderboards: Leaderboards, settings: Settings, period: Per
         "period": period.value,
         "updated_at": _iso(await leaderboards.updated_at()),
         "demo": settings.uses_demo_data,
-        "entries": [{"rank": e.rank, "uid": e.uid, "name": public_name(e.name, settings.name_display),
-                     "wagered": money_str(e.wagered)} for e in await leaderboards.top(period, rows)],
+        "entries": [
+            {
+                "rank": e.rank,
+                "uid": e.uid,
+                "name": public_name(e.name, settings.name_display),
+                "wagered": money_str(e.wagered),
+            }
+            for e in await leaderboards.top(period, rows)
+        ],
     }
 
 
@@ -74,14 +89,29 @@ async def finished_by_id(text: str) -> FinishedRace | None:
 
 
 def finished_summary(race: FinishedRace) -> dict[str, Any]:
-    return {"id": race.id, "month": race.month, "starts_at": _iso(race.starts_at), "ends_at": _iso(race.ends_at),
-            "prize_pool": money_str(race.prize_pool), "finalised_at": _iso(race.finalised_at), "stale": race.stale}
+    return {
+        "id": race.id,
+        "month": race.month,
+        "starts_at": _iso(race.starts_at),
+        "ends_at": _iso(race.ends_at),
+        "prize_pool": money_str(race.prize_pool),
+        "finalised_at": _iso(race.finalised_at),
+        "stale": race.stale,
+    }
 
 
 async def finished_view(race: FinishedRace, settings: Settings, rows: int | None = None) -> dict[str, Any]:
     return finished_summary(race) | {
-        "results": [{"rank": r.rank, "uid": r.player_id, "name": public_name(r.name, settings.name_display),
-                     "wagered": money_str(r.wagered), "prize": _money(r.prize)} for r in await results(race, rows)],
+        "results": [
+            {
+                "rank": r.rank,
+                "uid": r.player_id,
+                "name": public_name(r.name, settings.name_display),
+                "wagered": money_str(r.wagered),
+                "prize": _money(r.prize),
+            }
+            for r in await results(race, rows)
+        ],
     }
 
 
@@ -101,5 +131,6 @@ async def player_view(uid: str, leaderboards: Leaderboards, settings: Settings) 
         "name": public_name(player.name, settings.name_display),
         "wagered": {period.value: money_str(getattr(player, period.column)) for period in Period},
         "race": {"month": race.month, "rank": position.entry.rank, "wagered": money_str(position.entry.wagered)}
-        if position else None,
+        if position
+        else None,
     }

@@ -14,8 +14,8 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
 
-from web.seen_updates import Claim, SeenUpdates
 from metrics import telegram_update_duration_seconds, telegram_updates_total
+from web.seen_updates import Claim, SeenUpdates
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +94,14 @@ class TelegramWebhook(SimpleRequestHandler):
         }
         if errors:
             fields["error"] = type(errors[-1]).__name__
-        log.info("update %d (%s) %s in %.0fms", fields["update_id"], fields["kind"], outcome, fields["duration_ms"],
-                 extra=fields)
+        log.info(
+            "update %d (%s) %s in %.0fms",
+            fields["update_id"],
+            fields["kind"],
+            outcome,
+            fields["duration_ms"],
+            extra=fields,
+        )
 
     async def close(self) -> None:
         # The bot's session belongs to the entry module, which closes it after the dispatcher stops.

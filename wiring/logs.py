@@ -13,8 +13,9 @@ _RECORD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, No
 
 
 def _extra_fields(record: logging.LogRecord) -> dict[str, object]:
-    return {key: value for key, value in vars(record).items()
-            if key not in _RECORD_ATTRIBUTES and not key.startswith("_")}
+    return {
+        key: value for key, value in vars(record).items() if key not in _RECORD_ATTRIBUTES and not key.startswith("_")
+    }
 
 
 class RedactSecrets(logging.Filter):
@@ -84,7 +85,11 @@ def setup_logging(settings: Settings) -> None:
     handler.setFormatter(JsonFormatter())
     logging.basicConfig(level=settings.log_level, handlers=[handler])
     logging.captureWarnings(True)  # a library's warning becomes a JSON line ("py.warnings") too
-    secrets = [s.get_secret_value() for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret, settings.metrics_token) if s]
+    secrets = [
+        s.get_secret_value()
+        for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret, settings.metrics_token)
+        if s
+    ]
     for root_handler in logging.getLogger().handlers:
         root_handler.addFilter(RedactSecrets(secrets))
     # One line per request, from web.metrics.JsonAccessLogger, at INFO.

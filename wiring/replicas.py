@@ -46,8 +46,12 @@ class Fallback:
     """Calls Redis; on an error answers from the fall-back instead. One error line when Redis goes away
     (then at most one a minute), one line when it is back."""
 
-    def __init__(self, used_for: str, meanwhile: str,
-                 errors: tuple[type[BaseException], ...] = (RedisError, OSError, asyncio.TimeoutError)) -> None:
+    def __init__(
+        self,
+        used_for: str,
+        meanwhile: str,
+        errors: tuple[type[BaseException], ...] = (RedisError, OSError, asyncio.TimeoutError),
+    ) -> None:
         self.used_for, self.meanwhile, self.errors = used_for, meanwhile, errors
         self._failing_since: float | None = None
 
@@ -82,8 +86,11 @@ class Replicas:
     @classmethod
     def connect(cls, url: str) -> Replicas:
         """No connection is made yet: a replica starts and serves while Redis is still down."""
-        return cls(url, Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS),
-                   Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS, health_check_interval=15))
+        return cls(
+            url,
+            Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS),
+            Redis.from_url(url, socket_connect_timeout=TIMEOUT_SECONDS, health_check_interval=15),
+        )
 
     def bus(self) -> RedisEventBus:
         return RedisEventBus(redis=self.commands, subscriber=self.subscriber)
@@ -91,14 +98,22 @@ class Replicas:
     def cache(self, ttl: float) -> SharedCache:
         """`ttl` bounds how long a replica that missed an invalidation (Redis was away) can serve old boards."""
         url = urlsplit(self.url)
-        return SharedCache(Cache(
-            Cache.REDIS, endpoint=url.hostname or "127.0.0.1", port=url.port or 6379,
-            db=int(url.path.strip("/") or 0), password=url.password, ssl=url.scheme == "rediss",
-            namespace=Leaderboards.NAMESPACE, ttl=ttl, timeout=TIMEOUT_SECONDS,
-            create_connection_timeout=TIMEOUT_SECONDS,
-            # Values are ours (boards, dates), written by our replicas only: pickle keeps them as they are.
-            serializer=PickleSerializer(),
-        ))
+        return SharedCache(
+            Cache(
+                Cache.REDIS,
+                endpoint=url.hostname or "127.0.0.1",
+                port=url.port or 6379,
+                db=int(url.path.strip("/") or 0),
+                password=url.password,
+                ssl=url.scheme == "rediss",
+                namespace=Leaderboards.NAMESPACE,
+                ttl=ttl,
+                timeout=TIMEOUT_SECONDS,
+                create_connection_timeout=TIMEOUT_SECONDS,
+                # Values are ours (boards, dates), written by our replicas only: pickle keeps them as they are.
+                serializer=PickleSerializer(),
+            )
+        )
 
     def fsm_storage(self) -> SharedStorage:
         return SharedStorage(self.commands)
@@ -179,8 +194,9 @@ class SharedSeenUpdates(SeenUpdates):
         self.fallback = Fallback("update ids", "updates are handled without the cross-replica check")
 
     async def claim(self, update_id: int) -> Claim:
-        return await self.fallback.call(lambda: self._claim_shared(update_id), lambda: super(
-            SharedSeenUpdates, self).claim(update_id))
+        return await self.fallback.call(
+            lambda: self._claim_shared(update_id), lambda: super(SharedSeenUpdates, self).claim(update_id)
+        )
 
     async def _claim_shared(self, update_id: int) -> Claim:
         key = f"{self.PREFIX}{update_id}"
@@ -194,7 +210,8 @@ class SharedSeenUpdates(SeenUpdates):
     async def done(self, update_id: int) -> None:
         await super().done(update_id)
         await self.fallback.call(
-            lambda: self.redis.set(f"{self.PREFIX}{update_id}", Claim.DONE.value, ex=self.DONE_SECONDS), _nothing)
+            lambda: self.redis.set(f"{self.PREFIX}{update_id}", Claim.DONE.value, ex=self.DONE_SECONDS), _nothing
+        )
 
     async def release(self, update_id: int) -> None:
         await super().release(update_id)

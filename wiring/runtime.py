@@ -166,7 +166,9 @@ class Runtime:
         for all replicas, then run the jobs, the first ones at once."""
         interrupted = await mark_interrupted_runs()
         if interrupted:
-            log.warning("%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted)
+            log.warning(
+                "%d sync run(s) were interrupted by the last shutdown; their writes were rolled back", interrupted
+            )
         if self.bot is not None and self.dispatcher is not None and self.broadcaster is not None:
             await mark_interrupted_notifications()
             await self._register_with_telegram(self.bot, self.dispatcher)
@@ -260,8 +262,13 @@ class Runtime:
             delay = min(delay * 2, 60.0)
 
 
-def build_runtime(settings: Settings, *, manage_database: bool = True, run_scheduler: bool = True,
-                  source: LeaderboardSource | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    *,
+    manage_database: bool = True,
+    run_scheduler: bool = True,
+    source: LeaderboardSource | None = None,
+) -> Runtime:
     if settings.demo_race_ends_in_minutes is not None:
         run_demo_clock_ahead(settings.demo_race_ends_in_minutes, settings.race_timezone)
     i18n = build_i18n()
@@ -271,8 +278,13 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     bus = replicas.bus() if replicas else EventBus()
     source = source or build_source(settings)
     sync = SyncService(source, leaderboards, bus)
-    races = RaceKeeper(sync, leaderboards, settings.race_timezone, timedelta(seconds=settings.sync_interval_seconds),
-                       settings.announce_chat_ids)
+    races = RaceKeeper(
+        sync,
+        leaderboards,
+        settings.race_timezone,
+        timedelta(seconds=settings.sync_interval_seconds),
+        settings.announce_chat_ids,
+    )
     bus.subscribe(races.on_leaderboard_changed)  # where the sync ran: alerts are owed once
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
@@ -286,10 +298,35 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
         broadcaster = Broadcaster(sender, i18n)
         notifier = Notifier(sender, i18n)
         races.deliver = notifier.deliver_pending
-        dispatcher = build_dispatcher(settings, i18n, leaderboards, sync, sender, broadcaster, notifier,
-                                      bus, storage=replicas.fsm_storage() if replicas else None)
-    runtime = Runtime(settings, i18n, leaderboards, bus, source, sync, scheduler, app, bot, dispatcher, races, sender,
-                      broadcaster, notifier, run_scheduler, replicas)
+        dispatcher = build_dispatcher(
+            settings,
+            i18n,
+            leaderboards,
+            sync,
+            sender,
+            broadcaster,
+            notifier,
+            bus,
+            storage=replicas.fsm_storage() if replicas else None,
+        )
+    runtime = Runtime(
+        settings,
+        i18n,
+        leaderboards,
+        bus,
+        source,
+        sync,
+        scheduler,
+        app,
+        bot,
+        dispatcher,
+        races,
+        sender,
+        broadcaster,
+        notifier,
+        run_scheduler,
+        replicas,
+    )
     app[JOBS] = runtime
 
     if manage_database:
@@ -299,6 +336,10 @@ def build_runtime(settings: Settings, *, manage_database: bool = True, run_sched
     app.cleanup_ctx.append(runtime.bot_context)
     if settings.bot_mode == "webhook":
         assert bot is not None and dispatcher is not None and settings.webhook_secret is not None
-        TelegramWebhook(dispatcher, bot, secret_token=settings.webhook_secret.get_secret_value(),
-                        seen=replicas.seen_updates() if replicas else None).register(app, path=settings.webhook_path)
+        TelegramWebhook(
+            dispatcher,
+            bot,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            seen=replicas.seen_updates() if replicas else None,
+        ).register(app, path=settings.webhook_path)
     return runtime

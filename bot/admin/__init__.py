@@ -16,6 +16,13 @@ def build_router() -> Router:
     # Private chats only: a card in a group would show ids, usernames and wagers to everyone there.
     router.message.filter(IsAdmin(), F.chat.type == ChatType.PRIVATE)
     router.callback_query.filter(IsAdmin())  # checked again on every press
-    router.include_routers(review.build_router(), roles.build_router(), races.build_router(), users.build_router(),
-                           broadcast.build_router(), rewards.build_router(), community.build_router())
+    router.include_routers(
+        review.build_router(),
+        roles.build_router(),
+        races.build_router(),
+        users.build_router(),
+        broadcast.build_router(),
+        rewards.build_router(),
+        community.build_router(),
+    )
     return router

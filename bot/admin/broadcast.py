@@ -15,8 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcaster import BroadcastButton, Broadcaster, cancel_keyboard
 from bot.keyboards import safe_edit
-from models import clock
-from models import broadcasts
+from models import broadcasts, clock
 from models.broadcasts import Audience
 from models.leaderboard import Leaderboards
 from models.race import race_at
@@ -45,7 +44,9 @@ async def audience_keyboard(leaderboards: Leaderboards, settings: Settings) -> I
     builder = InlineKeyboardBuilder()
     for audience in (Audience.LINKED, Audience.EVERYONE, *(f"{Audience.TOP}-{n}" for n in TOP_SIZES)):
         count = len(await broadcasts.recipients(audience, leaderboards, race))
-        builder.button(text=audience_label(audience, count), callback_data=BroadcastButton(action="audience", value=audience))
+        builder.button(
+            text=audience_label(audience, count), callback_data=BroadcastButton(action="audience", value=audience)
+        )
     builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
     builder.adjust(1)
     return builder.as_markup()
@@ -57,7 +58,9 @@ def build_router() -> Router:
     @router.message(Command("broadcast"))
     async def broadcast(message: Message, state: FSMContext) -> None:
         await state.set_state(BroadcastFlow.composing)
-        await message.answer(_("Send the message to broadcast: text with formatting, or a photo with a caption. /cancel stops."))
+        await message.answer(
+            _("Send the message to broadcast: text with formatting, or a photo with a caption. /cancel stops.")
+        )
 
     @router.message(StateFilter(BroadcastFlow.composing), F.text, ~F.text.startswith("/"))
     @router.message(StateFilter(BroadcastFlow.composing), F.photo)
@@ -65,7 +68,9 @@ def build_router() -> Router:
         text = message.html_text if (message.text or message.caption) else ""
         limit = MAX_CAPTION if message.photo else MAX_TEXT
         if len(text) > limit:
-            await message.answer(_("That is too long for Telegram; please keep it under {n} characters.").format(n=limit))
+            await message.answer(
+                _("That is too long for Telegram; please keep it under {n} characters.").format(n=limit)
+            )
             return
         photo = message.photo[-1].file_id if message.photo else None
         await state.update_data(text=text, photo=photo)
@@ -77,8 +82,13 @@ def build_router() -> Router:
         await message.answer(_("Please send text or one photo with a caption, or /cancel."))
 
     @router.callback_query(BroadcastButton.filter(F.action == "audience"))
-    async def audience_chosen(query: CallbackQuery, callback_data: BroadcastButton, state: FSMContext,
-                              leaderboards: Leaderboards, settings: Settings) -> None:
+    async def audience_chosen(
+        query: CallbackQuery,
+        callback_data: BroadcastButton,
+        state: FSMContext,
+        leaderboards: Leaderboards,
+        settings: Settings,
+    ) -> None:
         data = await state.get_data()
         if "text" not in data or not isinstance(query.message, Message):
             await query.answer(_("This draft is gone; send /broadcast again."), show_alert=True)
@@ -94,34 +104,50 @@ def build_router() -> Router:
             await query.message.answer(data["text"])
         builder = InlineKeyboardBuilder()
         if count:
-            builder.button(text=_("✅ Send to {n}").format(n=count), callback_data=BroadcastButton(action="send", value=draft_id))
+            builder.button(
+                text=_("✅ Send to {n}").format(n=count), callback_data=BroadcastButton(action="send", value=draft_id)
+            )
         builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
-        summary = _("Above is the preview. Audience: {audience}.").format(audience=audience_label(callback_data.value, count))
+        summary = _("Above is the preview. Audience: {audience}.").format(
+            audience=audience_label(callback_data.value, count)
+        )
         if not count:
             summary += "\n" + _("Nobody is in this audience; pick another with /broadcast.")
         await query.message.answer(summary, reply_markup=builder.as_markup())
         await query.answer()
 
     @router.callback_query(BroadcastButton.filter(F.action == "send"))
-    async def send(query: CallbackQuery, callback_data: BroadcastButton, state: FSMContext, user: TelegramUser,
-                   leaderboards: Leaderboards, settings: Settings, broadcaster: Broadcaster) -> None:
+    async def send(
+        query: CallbackQuery,
+        callback_data: BroadcastButton,
+        state: FSMContext,
+        user: TelegramUser,
+        leaderboards: Leaderboards,
+        settings: Settings,
+        broadcaster: Broadcaster,
+    ) -> None:
         data = await state.get_data()
         if data.get("draft_id") != callback_data.value or not isinstance(query.message, Message):
             await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
             return
         race = race_at(clock.now(), settings.race_timezone)
         users = await broadcasts.recipients(data["audience"], leaderboards, race)
-        created = await broadcasts.create(user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users)
+        created = await broadcasts.create(
+            user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users
+        )
         await state.clear()
         if created is None:  # a second press on the same preview
             await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
             return
         # The progress message is this one; stored first, so the first progress edit finds it.
-        await Broadcast.filter(id=created.id).update(progress_chat_id=query.message.chat.id,
-                                                     progress_message_id=query.message.message_id)
+        await Broadcast.filter(id=created.id).update(
+            progress_chat_id=query.message.chat.id, progress_message_id=query.message.message_id
+        )
         broadcaster.start(created.id)
         await query.answer()
-        await safe_edit(query.message, _("📣 Broadcast #{id}: starting…").format(id=created.id), cancel_keyboard(created.id))
+        await safe_edit(
+            query.message, _("📣 Broadcast #{id}: starting…").format(id=created.id), cancel_keyboard(created.id)
+        )
 
     @router.callback_query(BroadcastButton.filter(F.action == "drop"))
     async def drop(query: CallbackQuery, state: FSMContext) -> None:
@@ -131,10 +157,14 @@ def build_router() -> Router:
         await query.answer()
 
     @router.callback_query(BroadcastButton.filter(F.action == "cancel"))
-    async def cancel(query: CallbackQuery, callback_data: BroadcastButton, user: TelegramUser, broadcaster: Broadcaster) -> None:
+    async def cancel(
+        query: CallbackQuery, callback_data: BroadcastButton, user: TelegramUser, broadcaster: Broadcaster
+    ) -> None:
         broadcast_id = int(callback_data.value) if callback_data.value.isdigit() else 0
         stopped = await broadcasts.cancel(broadcast_id, user.id)
-        await query.answer(_("Cancelled: nobody else will get it.") if stopped else _("This broadcast has already ended."))
+        await query.answer(
+            _("Cancelled: nobody else will get it.") if stopped else _("This broadcast has already ended.")
+        )
         if stopped:
             await broadcaster.show_progress(broadcast_id)
 

@@ -32,8 +32,11 @@ class SyncsNow(Protocol):
 
 def outcome_text(run: SyncRun) -> str:
     return {
-        SyncOutcome.RUNNING: _("running"), SyncOutcome.OK: _("ok"), SyncOutcome.FAILED: _("failed"),
-        SyncOutcome.REJECTED: _("rejected"), SyncOutcome.INTERRUPTED: _("interrupted"),
+        SyncOutcome.RUNNING: _("running"),
+        SyncOutcome.OK: _("ok"),
+        SyncOutcome.FAILED: _("failed"),
+        SyncOutcome.REJECTED: _("rejected"),
+        SyncOutcome.INTERRUPTED: _("interrupted"),
     }[run.outcome]
 
 
@@ -80,7 +83,8 @@ def build_router() -> Router:
         lines = [
             _("📈 <b>Community</b>"),
             _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
-                users=figures.users, linked=figures.linked, pending=figures.pending),
+                users=figures.users, linked=figures.linked, pending=figures.pending
+            ),
             _("Blocked the bot: {blocked} · banned: {banned}").format(blocked=figures.blocked, banned=figures.banned),
             _("Active in this race: {n}").format(n=len(race)),
             _("Wagered this month: {total}").format(total=money(sum((e.wagered for e in month.entries), Decimal(0)))),
@@ -89,8 +93,11 @@ def build_router() -> Router:
         if run is None:
             lines.append(_("Last sync: none yet"))
         else:
-            lines.append(_("Last sync: #{id} {outcome}, {age}").format(id=run.id, outcome=outcome_text(run),
-                                                                      age=age(run.finished_at or run.started_at)))
+            lines.append(
+                _("Last sync: #{id} {outcome}, {age}").format(
+                    id=run.id, outcome=outcome_text(run), age=age(run.finished_at or run.started_at)
+                )
+            )
         lines.append(_("Your own stats: /stats me"))
         await message.answer("\n".join(lines))
 
@@ -101,10 +108,15 @@ def build_router() -> Router:
         await record(user.id, "sync.manual", f"sync {run.id}", after={"outcome": run.outcome.value})
         if run.outcome == SyncOutcome.OK:
             text = _("✅ Sync #{id} done: {received} players, {changed} changed, in {seconds:.1f} s.").format(
-                id=run.id, received=run.players_received, changed=run.players_changed, seconds=(run.duration_ms or 0) / 1000)
+                id=run.id,
+                received=run.players_received,
+                changed=run.players_changed,
+                seconds=(run.duration_ms or 0) / 1000,
+            )
         else:
             text = _("❌ Sync #{id} {outcome}: {error}. The last good data stays in use.").format(
-                id=run.id, outcome=outcome_text(run), error=escape(run.error or ""))
+                id=run.id, outcome=outcome_text(run), error=escape(run.error or "")
+            )
         await message.answer(text)
 
     @router.message(Command("audit"))
@@ -121,10 +133,16 @@ def build_router() -> Router:
         lines = [_("🧾 <b>Latest admin actions</b>")]
         for entry in entries:
             actor = actors.get(entry.actor_id)
-            who = escape(display_name(actor)) if actor else (_("the system") if entry.actor_id == 0 else str(entry.actor_id))
+            who = (
+                escape(display_name(actor))
+                if actor
+                else (_("the system") if entry.actor_id == 0 else str(entry.actor_id))
+            )
             change = change_text(entry)
-            line = (f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
-                    f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else ""))
+            line = (
+                f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
+                f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else "")
+            )
             if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
                 break
             lines.append(line)

@@ -39,7 +39,6 @@ from models.users import display_name
 from models.verification import find_player
 from settings import Settings
 
-
 LISTED_PLACES = 15
 LISTED_EXCLUSIONS = 15
 
@@ -70,8 +69,10 @@ def prize_lines(race: Race) -> list[str]:
     total = sum(race.split, Decimal(0))
     lines = [_("Prize pool: <b>{pool}</b>").format(pool=money(race.prize_pool))]
     if race.paid_places <= LISTED_PLACES:
-        lines += [f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
-                  for place, pct in enumerate(race.split, start=1)]
+        lines += [
+            f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
+            for place, pct in enumerate(race.split, start=1)
+        ]
     else:  # up to 100 places: one compact line keeps the message under Telegram's size limit
         lines.append("  " + " · ".join(f"{percent_str(pct)}%" for pct in race.split))
     paid = sum((race.prize_for(p) or Decimal(0) for p in range(1, race.paid_places + 1)), Decimal(0))
@@ -86,16 +87,22 @@ async def races_now(settings: Settings) -> tuple[Race, Race]:
 
 async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     current, upcoming = await races_now(settings)
-    lines = [_("🏁 <b>Race settings</b>"), "",
-             _("<b>This race</b> ({month}, ends in {left})").format(month=month_name(current.month),
-                                                                  left=time_left(current.time_left(clock.now())))]
+    lines = [
+        _("🏁 <b>Race settings</b>"),
+        "",
+        _("<b>This race</b> ({month}, ends in {left})").format(
+            month=month_name(current.month), left=time_left(current.time_left(clock.now()))
+        ),
+    ]
     lines += prize_lines(current)
     lines += ["", _("<b>Next race</b> ({month})").format(month=month_name(upcoming.month))]
     lines += prize_lines(upcoming)
     excluded = await active_exclusions(current.month)
     lines += ["", _("<b>Excluded from this race</b>")]
-    lines += [f"• {escape(e.player.name)} (<code>{escape(e.player.uid)}</code>) — {escape(e.reason[:80])}"
-              for e in excluded[:LISTED_EXCLUSIONS]] or [_("nobody")]
+    lines += [
+        f"• {escape(e.player.name)} (<code>{escape(e.player.uid)}</code>) — {escape(e.reason[:80])}"
+        for e in excluded[:LISTED_EXCLUSIONS]
+    ] or [_("nobody")]
     if len(excluded) > LISTED_EXCLUSIONS:
         lines.append(f"… +{len(excluded) - LISTED_EXCLUSIONS}")
     history = await prize_history()
@@ -103,26 +110,46 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
         lines += ["", _("<b>Recent changes</b>")]
         for change in history:
             admin = await TelegramUser.get_or_none(id=change.set_by)
-            lines.append(_("• {date} {admin}: {month} → {pool}, {places} places").format(
-                date=change.set_at.date().isoformat(), admin=escape(display_name(admin)) if admin else change.set_by,
-                month=change.month, pool=money(change.pool), places=len(change.split)))
-    lines += ["", _("Change in one line: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5 (this race) "
-                    "or /setprizes next 500 40 20 … (next race)."),
-              escape(_("Leave a player out: /exclude <name or uid> <reason>; undo with /include <name or uid>."))]
+            lines.append(
+                _("• {date} {admin}: {month} → {pool}, {places} places").format(
+                    date=change.set_at.date().isoformat(),
+                    admin=escape(display_name(admin)) if admin else change.set_by,
+                    month=change.month,
+                    pool=money(change.pool),
+                    places=len(change.split),
+                )
+            )
+    lines += [
+        "",
+        _(
+            "Change in one line: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5 (this race) "
+            "or /setprizes next 500 40 20 … (next race)."
+        ),
+        escape(_("Leave a player out: /exclude <name or uid> <reason>; undo with /include <name or uid>.")),
+    ]
     builder = InlineKeyboardBuilder()
     builder.button(text=_("✏️ Change this race"), callback_data=PrizeButton(which="current"))
     builder.button(text=_("✏️ Change next race"), callback_data=PrizeButton(which="next"))
     return "\n".join(lines), builder.as_markup()
 
 
-async def store(message: Message, which: str, pool: Decimal, split: tuple[Decimal, ...], user: TelegramUser,
-                settings: Settings, events: EventBus) -> None:
+async def store(
+    message: Message,
+    which: str,
+    pool: Decimal,
+    split: tuple[Decimal, ...],
+    user: TelegramUser,
+    settings: Settings,
+    events: EventBus,
+) -> None:
     current, upcoming = await races_now(settings)
     race = upcoming if which == "next" else current
     await set_prizes(race.month, pool, split, user.id)
     await events.publish(RaceEdited(race.month))  # every replica's /race, page and live clients show it at once
     updated = await load_race(race.starts_at, settings.race_timezone)
-    await message.answer("\n".join([_("✅ Prizes for {month} saved.").format(month=month_name(updated.month)), *prize_lines(updated)]))
+    await message.answer(
+        "\n".join([_("✅ Prizes for {month} saved.").format(month=month_name(updated.month)), *prize_lines(updated)])
+    )
 
 
 async def find_race_player(text: str) -> Player | None:
@@ -138,14 +165,19 @@ def build_router() -> Router:
         await message.answer(text, reply_markup=markup)
 
     @router.message(Command("setprizes"))
-    async def setprizes(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                        events: EventBus) -> None:
+    async def setprizes(
+        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+    ) -> None:
         args = (command.args or "").split()
         which = "next" if args[:1] == ["next"] else "current"
         try:
             pool, split = parse_prizes(" ".join(args[1:] if which == "next" else args))
         except InvalidPrizes as error:
-            await message.answer(problem_text(error) + "\n" + _("Nothing was changed. Example: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5"))
+            await message.answer(
+                problem_text(error)
+                + "\n"
+                + _("Nothing was changed. Example: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
+            )
             return
         await store(message, which, pool, split, user, settings, events)
 
@@ -166,11 +198,14 @@ def build_router() -> Router:
             return
         await state.update_data(pool=str(pool))
         await state.set_state(PrizeFlow.split)
-        await message.answer(_("Now the percentage for each paid place, first place first, for example: 40 20 12 8 6 5 3.5 2.5 1.5 1.5"))
+        await message.answer(
+            _("Now the percentage for each paid place, first place first, for example: 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
+        )
 
     @router.message(StateFilter(PrizeFlow.split), F.text, ~F.text.startswith("/"))
-    async def split_given(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
-                          events: EventBus) -> None:
+    async def split_given(
+        message: Message, state: FSMContext, user: TelegramUser, settings: Settings, events: EventBus
+    ) -> None:
         try:
             split = parse_split((message.text or "").split())
         except InvalidPrizes as error:
@@ -186,8 +221,9 @@ def build_router() -> Router:
         await message.answer(_("Please send numbers as text, or /cancel."))
 
     @router.message(Command("exclude"))
-    async def exclude_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                              events: EventBus) -> None:
+    async def exclude_command(
+        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+    ) -> None:
         parts = (command.args or "").split(maxsplit=1)
         if len(parts) < 2:
             await message.answer(escape(_("Usage: /exclude <name or uid> <reason>")))
@@ -202,16 +238,24 @@ def build_router() -> Router:
         if outcome == ExclusionOutcome.ALREADY:
             await message.answer(_("{name} is already excluded from this race.").format(name=escape(player.name)))
         else:
-            await message.answer(_("{name} is excluded from this race: {reason}. Undo with /include {uid}").format(
-                name=escape(player.name), reason=escape(parts[1].strip()), uid=escape(player.uid)))
+            await message.answer(
+                _("{name} is excluded from this race: {reason}. Undo with /include {uid}").format(
+                    name=escape(player.name), reason=escape(parts[1].strip()), uid=escape(player.uid)
+                )
+            )
 
     @router.message(Command("include"))
-    async def include_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings,
-                              events: EventBus) -> None:
+    async def include_command(
+        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+    ) -> None:
         name = (command.args or "").strip()
         player = await find_race_player(name) if name else None
         if player is None:
-            await message.answer(escape(_("Usage: /include <name or uid>")) if not name else _("No player called {name}.").format(name=escape(name[:64])))
+            await message.answer(
+                escape(_("Usage: /include <name or uid>"))
+                if not name
+                else _("No player called {name}.").format(name=escape(name[:64]))
+            )
             return
         race, _next = await races_now(settings)
         outcome = await include(race.month, player, user.id)

@@ -78,8 +78,10 @@ def concern_text(concern: Concern) -> str:
 
 def status_text(status: VerificationStatus) -> str:
     return {
-        VerificationStatus.PENDING: _("pending"), VerificationStatus.APPROVED: _("approved"),
-        VerificationStatus.REJECTED: _("rejected"), VerificationStatus.CANCELLED: _("withdrawn"),
+        VerificationStatus.PENDING: _("pending"),
+        VerificationStatus.APPROVED: _("approved"),
+        VerificationStatus.REJECTED: _("rejected"),
+        VerificationStatus.CANCELLED: _("withdrawn"),
     }[status]
 
 
@@ -91,11 +93,18 @@ async def card_text(request: VerificationRequest) -> str:
     lines = [
         _("🔗 <b>Link request #{id}</b>").format(id=request.id),
         _("Telegram: {who} · {name} (id <code>{tg}</code>), first seen {date}").format(
-            who=escape(display_name(user)), name=escape(user.first_name), tg=user.id, date=user.created_at.date().isoformat()),
+            who=escape(display_name(user)),
+            name=escape(user.first_name),
+            tg=user.id,
+            date=user.created_at.date().isoformat(),
+        ),
         _("Goated: <b>{name}</b> (uid <code>{uid}</code>), typed as “{typed}”").format(
-            name=escape(player.name), uid=escape(player.uid), typed=escape(request.claimed_name)),
+            name=escape(player.name), uid=escape(player.uid), typed=escape(request.claimed_name)
+        ),
         " · ".join(f"{period_title(p)} {money(getattr(player, p.column))}" for p in Period),
-        _("Linked elsewhere: {who}").format(who=escape(display_name(linked_to))) if linked_to else _("Linked elsewhere: no"),
+        _("Linked elsewhere: {who}").format(who=escape(display_name(linked_to)))
+        if linked_to
+        else _("Linked elsewhere: no"),
     ]
     earlier = await earlier_requests(request)
     if earlier:
@@ -130,7 +139,10 @@ def decision_keyboard(request_id: int) -> InlineKeyboardMarkup:
 def reasons_keyboard(request_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for key in REJECT_REASONS:
-        builder.button(text=reason_text(key).capitalize(), callback_data=ReviewButton(request_id=request_id, action="reason", reason=key))
+        builder.button(
+            text=reason_text(key).capitalize(),
+            callback_data=ReviewButton(request_id=request_id, action="reason", reason=key),
+        )
     builder.button(text=_("✍️ Type a reason"), callback_data=ReviewButton(request_id=request_id, action="type"))
     builder.button(text=_("↩️ Back"), callback_data=ReviewButton(request_id=request_id, action="back"))
     builder.adjust(1)
@@ -141,7 +153,9 @@ async def send_cards(sender: Sender, i18n: I18n, request: VerificationRequest) -
     """A new request: each reachable admin gets a card in their own language; each card is remembered."""
     for admin in await reachable_admins():
         with speaking_to(i18n, admin):
-            delivery = await sender.send_message(admin.id, await card_text(request), reply_markup=decision_keyboard(request.id))
+            delivery = await sender.send_message(
+                admin.id, await card_text(request), reply_markup=decision_keyboard(request.id)
+            )
         if delivery.message is not None:
             await ReviewCard.create(request=request, chat_id=admin.id, message_id=delivery.message.message_id)
 
@@ -152,8 +166,12 @@ async def refresh_cards(sender: Sender, i18n: I18n, request: VerificationRequest
         admin = await TelegramUser.get_or_none(id=card.chat_id) or TelegramUser(id=card.chat_id)
         with speaking_to(i18n, admin):
             text = await card_text(request)
-        await sender.deliver(card.chat_id, lambda c=card, t=text: sender.bot.edit_message_text(
-            t, chat_id=c.chat_id, message_id=c.message_id, reply_markup=None))
+        await sender.deliver(
+            card.chat_id,
+            lambda c=card, t=text: sender.bot.edit_message_text(
+                t, chat_id=c.chat_id, message_id=c.message_id, reply_markup=None
+            ),
+        )
 
 
 async def tell_user(sender: Sender, i18n: I18n, request: VerificationRequest) -> None:
@@ -161,16 +179,20 @@ async def tell_user(sender: Sender, i18n: I18n, request: VerificationRequest) ->
     player: Player = await request.player
     with speaking_to(i18n, user):
         if request.status == VerificationStatus.APPROVED:
-            text = _("🎉 Your Goated account <b>{name}</b> is now linked! Try /stats and /race.").format(name=escape(player.name))
+            text = _("🎉 Your Goated account <b>{name}</b> is now linked! Try /stats and /race.").format(
+                name=escape(player.name)
+            )
         else:
-            text = _("Your request to link <b>{name}</b> was not approved ({reason}). You can try again later with /verify.").format(
-                name=escape(player.name), reason=reason_text(request.reason))
+            text = _(
+                "Your request to link <b>{name}</b> was not approved ({reason}). You can try again later with /verify."
+            ).format(name=escape(player.name), reason=reason_text(request.reason))
     if not user.blocked_bot:
         await sender.send_message(user.id, text)
 
 
-async def apply_decision(sender: Sender, i18n: I18n, request_id: int, admin: TelegramUser, approve: bool,
-                         reason: str | None = None) -> tuple[Decision, VerificationRequest | None]:
+async def apply_decision(
+    sender: Sender, i18n: I18n, request_id: int, admin: TelegramUser, approve: bool, reason: str | None = None
+) -> tuple[Decision, VerificationRequest | None]:
     decision, request = await decide(request_id, admin.id, approve, reason)
     if request is not None and decision != Decision.ALREADY_DECIDED:
         await announce_decision(sender, i18n, request)
@@ -183,8 +205,11 @@ async def announce_decision(sender: Sender, i18n: I18n, request: VerificationReq
 
 
 def already_text(request: VerificationRequest) -> str:
-    return {VerificationStatus.APPROVED: _("Already approved."), VerificationStatus.REJECTED: _("Already rejected."),
-            VerificationStatus.CANCELLED: _("The user withdrew this request.")}.get(request.status, "")
+    return {
+        VerificationStatus.APPROVED: _("Already approved."),
+        VerificationStatus.REJECTED: _("Already rejected."),
+        VerificationStatus.CANCELLED: _("The user withdrew this request."),
+    }.get(request.status, "")
 
 
 async def pending_page(offset: int) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -194,25 +219,35 @@ async def pending_page(offset: int) -> tuple[str, InlineKeyboardMarkup | None]:
         requests, total = await pending_requests(offset, PAGE_SIZE)
     if not requests:
         return _("No open link requests. 🎉"), None
-    lines = [_("<b>Open link requests</b> ({first}–{last} of {total})").format(
-        first=offset + 1, last=offset + len(requests), total=total), ""]
+    lines = [
+        _("<b>Open link requests</b> ({first}–{last} of {total})").format(
+            first=offset + 1, last=offset + len(requests), total=total
+        ),
+        "",
+    ]
     passing, flagged = [], []
     for request in requests:
         found = await concerns(request)
         (flagged if found else passing).append(request.id)
         mark = "⚠️" if found else "✅"
-        lines.append(f"{mark} #{request.id} {escape(display_name(request.user))} → <b>{escape(request.player.name)}</b> "
-                     f"({money(request.player.wagered_month)})")
+        lines.append(
+            f"{mark} #{request.id} {escape(display_name(request.user))} → <b>{escape(request.player.name)}</b> "
+            f"({money(request.player.wagered_month)})"
+        )
         lines += [f"    · {concern_text(c)}" for c in found]
     builder = InlineKeyboardBuilder()
     sizes = []
     if passing:
-        builder.button(text=_("✅ Approve the {n} without warnings").format(n=len(passing)),
-                       callback_data=PendingButton(action="approve", offset=offset, ids=".".join(map(str, passing))))
+        builder.button(
+            text=_("✅ Approve the {n} without warnings").format(n=len(passing)),
+            callback_data=PendingButton(action="approve", offset=offset, ids=".".join(map(str, passing))),
+        )
         sizes.append(1)
     if flagged:
-        builder.button(text=_("❌ Reject the {n} with warnings").format(n=len(flagged)),
-                       callback_data=PendingButton(action="reject", offset=offset, ids=".".join(map(str, flagged))))
+        builder.button(
+            text=_("❌ Reject the {n} with warnings").format(n=len(flagged)),
+            callback_data=PendingButton(action="reject", offset=offset, ids=".".join(map(str, flagged))),
+        )
         sizes.append(1)
     pager = 0
     if offset > 0:
@@ -230,13 +265,16 @@ def build_router() -> Router:
     router = Router(name="admin.review")
 
     @router.callback_query(ReviewButton.filter(F.action.in_({"approve", "reason"})))
-    async def decide_button(query: CallbackQuery, callback_data: ReviewButton, user: TelegramUser, sender: Sender,
-                            i18n: I18n) -> None:
+    async def decide_button(
+        query: CallbackQuery, callback_data: ReviewButton, user: TelegramUser, sender: Sender, i18n: I18n
+    ) -> None:
         approve = callback_data.action == "approve"
         if not approve and callback_data.reason not in REJECT_REASONS:
             await query.answer(_("This button no longer works. Send the command again."))
             return
-        decision, request = await decide(callback_data.request_id, user.id, approve, None if approve else callback_data.reason)
+        decision, request = await decide(
+            callback_data.request_id, user.id, approve, None if approve else callback_data.reason
+        )
         # Answered first: the cards and the user's message go through the paced sender and may take a while.
         if request is None:
             await query.answer(_("This request no longer exists."), show_alert=True)
@@ -253,7 +291,9 @@ def build_router() -> Router:
     async def reasons_button(query: CallbackQuery, callback_data: ReviewButton) -> None:
         request = await VerificationRequest.get_or_none(id=callback_data.request_id)
         if request is None or request.status != VerificationStatus.PENDING:
-            await query.answer(already_text(request) if request else _("This request no longer exists."), show_alert=True)
+            await query.answer(
+                already_text(request) if request else _("This request no longer exists."), show_alert=True
+            )
             return
         markup = reasons_keyboard(request.id) if callback_data.action == "reject" else decision_keyboard(request.id)
         if isinstance(query.message, Message):
@@ -268,8 +308,11 @@ def build_router() -> Router:
         await state.set_state(RejectReason.typing)
         await state.update_data(request_id=callback_data.request_id)
         if isinstance(query.message, Message):
-            await query.message.answer(_("Send the reason for rejecting request #{id} (the user will read it), or /cancel.").format(
-                id=callback_data.request_id))
+            await query.message.answer(
+                _("Send the reason for rejecting request #{id} (the user will read it), or /cancel.").format(
+                    id=callback_data.request_id
+                )
+            )
         await query.answer()
 
     @router.message(StateFilter(RejectReason.typing), F.text, ~F.text.startswith("/"))
@@ -300,7 +343,9 @@ def build_router() -> Router:
             await message.answer(escape(_("Usage: /review <request id>, as listed by /pending.")))
             return
         pending = request.status == VerificationStatus.PENDING
-        sent = await message.answer(await card_text(request), reply_markup=decision_keyboard(request.id) if pending else None)
+        sent = await message.answer(
+            await card_text(request), reply_markup=decision_keyboard(request.id) if pending else None
+        )
         if pending:
             await ReviewCard.create(request=request, chat_id=sent.chat.id, message_id=sent.message_id)
 
@@ -310,8 +355,9 @@ def build_router() -> Router:
         await message.answer(text, reply_markup=markup)
 
     @router.callback_query(PendingButton.filter())
-    async def pending_button(query: CallbackQuery, callback_data: PendingButton, user: TelegramUser, sender: Sender,
-                             i18n: I18n) -> None:
+    async def pending_button(
+        query: CallbackQuery, callback_data: PendingButton, user: TelegramUser, sender: Sender, i18n: I18n
+    ) -> None:
         summary = ""
         if callback_data.action in ("approve", "reject"):
             approve = callback_data.action == "approve"
@@ -319,16 +365,23 @@ def build_router() -> Router:
             for request_id in [int(i) for i in callback_data.ids.split(".") if i.isdigit()]:
                 request = await VerificationRequest.get_or_none(id=request_id)
                 # Checked again now: a request that changed since the list was drawn is left for a person.
-                if request is None or request.status != VerificationStatus.PENDING or (not await concerns(request)) != approve:
+                if (
+                    request is None
+                    or request.status != VerificationStatus.PENDING
+                    or (not await concerns(request)) != approve
+                ):
                     skipped += 1
                     continue
-                decision, _request = await apply_decision(sender, i18n, request_id, user, approve, None if approve else CHECKS_REASON)
+                decision, _request = await apply_decision(
+                    sender, i18n, request_id, user, approve, None if approve else CHECKS_REASON
+                )
                 if decision in (Decision.APPROVED, Decision.REJECTED):
                     done += 1
                 else:
                     skipped += 1
-            summary = (_("Approved: {done}, skipped: {skipped}.") if approve else _("Rejected: {done}, skipped: {skipped}.")).format(
-                done=done, skipped=skipped)
+            summary = (
+                _("Approved: {done}, skipped: {skipped}.") if approve else _("Rejected: {done}, skipped: {skipped}.")
+            ).format(done=done, skipped=skipped)
         text, markup = await pending_page(callback_data.offset)
         if isinstance(query.message, Message):
             try:

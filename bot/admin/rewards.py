@@ -52,6 +52,7 @@ def problem_text(problem: Problem) -> str:
 
 # ---- guided forms ----
 
+
 class FormFlow(StatesGroup):
     filling = State()
 
@@ -91,41 +92,69 @@ def _enough_codes(text: str, answers: list[str], settings: Settings) -> object:
     return None
 
 
-async def finish_code(message: Message, answers: list[str], user: TelegramUser, settings: Settings,
-                      notifier: Notifier | None) -> None:
+async def finish_code(
+    message: Message, answers: list[str], user: TelegramUser, settings: Settings, notifier: Notifier | None
+) -> None:
     """Raises Invalid when an answer no longer holds (the expiry passed while the form was filled)."""
     code = await bonus.create(bonus.parse_new_code(answers, clock.now(), settings.race_timezone), user.id)
-    await message.answer(_("✅ Bonus code #{id} is live. Players see it in /bonus.").format(id=code.id) + "\n" + bonus_line(code))
+    await message.answer(
+        _("✅ Bonus code #{id} is live. Players see it in /bonus.").format(id=code.id) + "\n" + bonus_line(code)
+    )
 
 
-async def finish_challenge(message: Message, answers: list[str], user: TelegramUser, settings: Settings,
-                           notifier: Notifier | None) -> None:
+async def finish_challenge(
+    message: Message, answers: list[str], user: TelegramUser, settings: Settings, notifier: Notifier | None
+) -> None:
     new = challenges.new_challenge(answers, clock.now(), settings.race_timezone)  # Invalid, as in finish_code
     challenge = await challenges.create(new, user.id, tuple(sorted(settings.announce_chat_ids)))
-    await message.answer(_("✅ Challenge #{id} is open and being announced.").format(id=challenge.id) + "\n\n" + challenge_text(challenge))
+    await message.answer(
+        _("✅ Challenge #{id} is open and being announced.").format(id=challenge.id)
+        + "\n\n"
+        + challenge_text(challenge)
+    )
     if notifier is not None:
         notifier.deliver_soon()
 
 
 FORMS = {
-    "code": Form((
-        Step(lambda s: _("New bonus code (1/5): the code players type at Goated."), lambda t, a, s: bonus.parse_code(t)),
-        Step(lambda s: _("2/5: what does it give? For example: $10 free bet."), lambda t, a, s: parse_text(t, 255)),
-        Step(lambda s: _("3/5: how many claims in total?"), lambda t, a, s: parse_count(t, bonus.MAX_CLAIMS)),
-        Step(lambda s: "4/5: " + _deadline_prompt(s), lambda t, a, s: parse_deadline(t, clock.now(), s.race_timezone)),
-        Step(lambda s: _("5/5: how much must a player have wagered this month to claim it? 0 for no minimum."),
-             lambda t, a, s: _minimum(t)),
-    ), finish_code),
-    "challenge": Form((
-        Step(lambda s: _("New challenge (1/8): which game? For example: Plinko."), lambda t, a, s: parse_text(t, 64)),
-        Step(lambda s: _("2/8: the target multiplier? For example: 100 for 100×."), lambda t, a, s: challenges.parse_multiplier(t)),
-        Step(lambda s: _("3/8: the minimum bet, in dollars?"), lambda t, a, s: parse_amount(t)),
-        Step(lambda s: _("4/8: the prize for each winner, in dollars?"), lambda t, a, s: parse_amount(t)),
-        Step(lambda s: _("5/8: how many winners at most?"), lambda t, a, s: challenges.parse_winners(t)),
-        Step(lambda s: "6/8: " + _deadline_prompt(s), lambda t, a, s: parse_deadline(t, clock.now(), s.race_timezone)),
-        Step(lambda s: _("7/8: describe it for the players."), lambda t, a, s: parse_text(t, 1000)),
-        Step(lambda s: _("8/8: the prize codes, one per line, at least one per winner."), _enough_codes),
-    ), finish_challenge),
+    "code": Form(
+        (
+            Step(
+                lambda s: _("New bonus code (1/5): the code players type at Goated."),
+                lambda t, a, s: bonus.parse_code(t),
+            ),
+            Step(lambda s: _("2/5: what does it give? For example: $10 free bet."), lambda t, a, s: parse_text(t, 255)),
+            Step(lambda s: _("3/5: how many claims in total?"), lambda t, a, s: parse_count(t, bonus.MAX_CLAIMS)),
+            Step(
+                lambda s: "4/5: " + _deadline_prompt(s), lambda t, a, s: parse_deadline(t, clock.now(), s.race_timezone)
+            ),
+            Step(
+                lambda s: _("5/5: how much must a player have wagered this month to claim it? 0 for no minimum."),
+                lambda t, a, s: _minimum(t),
+            ),
+        ),
+        finish_code,
+    ),
+    "challenge": Form(
+        (
+            Step(
+                lambda s: _("New challenge (1/8): which game? For example: Plinko."), lambda t, a, s: parse_text(t, 64)
+            ),
+            Step(
+                lambda s: _("2/8: the target multiplier? For example: 100 for 100×."),
+                lambda t, a, s: challenges.parse_multiplier(t),
+            ),
+            Step(lambda s: _("3/8: the minimum bet, in dollars?"), lambda t, a, s: parse_amount(t)),
+            Step(lambda s: _("4/8: the prize for each winner, in dollars?"), lambda t, a, s: parse_amount(t)),
+            Step(lambda s: _("5/8: how many winners at most?"), lambda t, a, s: challenges.parse_winners(t)),
+            Step(
+                lambda s: "6/8: " + _deadline_prompt(s), lambda t, a, s: parse_deadline(t, clock.now(), s.race_timezone)
+            ),
+            Step(lambda s: _("7/8: describe it for the players."), lambda t, a, s: parse_text(t, 1000)),
+            Step(lambda s: _("8/8: the prize codes, one per line, at least one per winner."), _enough_codes),
+        ),
+        finish_challenge,
+    ),
 }
 
 
@@ -136,6 +165,7 @@ async def start_form(message: Message, state: FSMContext, name: str, settings: S
 
 
 # ---- lists and the entry queue ----
+
 
 class CodeButton(CallbackData, prefix="codeadm"):
     action: str  # "claims" | "close"
@@ -163,16 +193,25 @@ async def codes_view() -> tuple[str, InlineKeyboardMarkup | None]:
     codes = await bonus.all_codes()
     if not codes:
         return _("No bonus codes yet. /newcode creates one."), None
-    blocks = [_("#{id} <code>{code}</code> · {claims}/{max} claimed · {state}").format(
-        id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code))
-        + "\n   " + bonus_line(code) for code in codes]
-    shown = codes[:fit(blocks, 3900)]  # the newest first
-    lines = [_("🎁 <b>Bonus codes</b>")] + blocks[:len(shown)]
+    blocks = [
+        _("#{id} <code>{code}</code> · {claims}/{max} claimed · {state}").format(
+            id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code)
+        )
+        + "\n   "
+        + bonus_line(code)
+        for code in codes
+    ]
+    shown = codes[: fit(blocks, 3900)]  # the newest first
+    lines = [_("🎁 <b>Bonus codes</b>")] + blocks[: len(shown)]
     builder = InlineKeyboardBuilder()
     for code in shown:
-        builder.button(text=_("👥 #{id}").format(id=code.id), callback_data=CodeButton(action="claims", bonus_id=code.id))
+        builder.button(
+            text=_("👥 #{id}").format(id=code.id), callback_data=CodeButton(action="claims", bonus_id=code.id)
+        )
         if code.closed_at is None:
-            builder.button(text=_("🛑 Close #{id}").format(id=code.id), callback_data=CodeButton(action="close", bonus_id=code.id))
+            builder.button(
+                text=_("🛑 Close #{id}").format(id=code.id), callback_data=CodeButton(action="close", bonus_id=code.id)
+            )
     builder.adjust(2)
     return "\n".join(lines), builder.as_markup()
 
@@ -182,19 +221,24 @@ def who(user: TelegramUser) -> str:
 
 
 def entry_card(entry: ChallengeEntry) -> str:
-    return "\n".join([
-        _("🎯 <b>Entry #{id}</b> for challenge #{challenge}").format(id=entry.id, challenge=entry.challenge.id),
-        challenge_text(entry.challenge),
-        _("From: {who}").format(who=who(entry.user)),
-        _("Bet: {link}").format(link=escape(entry.bet_url)),
-    ])
+    return "\n".join(
+        [
+            _("🎯 <b>Entry #{id}</b> for challenge #{challenge}").format(id=entry.id, challenge=entry.challenge.id),
+            challenge_text(entry.challenge),
+            _("From: {who}").format(who=who(entry.user)),
+            _("Bet: {link}").format(link=escape(entry.bet_url)),
+        ]
+    )
 
 
 def entry_keyboard(entry_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=_("✅ Approve"), callback_data=EntryButton(action="approve", entry_id=entry_id))
     for reason in REJECT_REASONS:
-        builder.button(text="❌ " + reject_reason(reason), callback_data=EntryButton(action="reject", entry_id=entry_id, reason=reason))
+        builder.button(
+            text="❌ " + reject_reason(reason),
+            callback_data=EntryButton(action="reject", entry_id=entry_id, reason=reason),
+        )
     builder.adjust(1)
     return builder.as_markup()
 
@@ -213,7 +257,9 @@ def build_router() -> Router:
     router = Router(name="admin.rewards")
 
     @router.message(Command("newcode"))
-    async def new_code(message: Message, command: CommandObject, state: FSMContext, user: TelegramUser, settings: Settings) -> None:
+    async def new_code(
+        message: Message, command: CommandObject, state: FSMContext, user: TelegramUser, settings: Settings
+    ) -> None:
         if not command.args:
             await start_form(message, state, "code", settings)
             return
@@ -227,8 +273,9 @@ def build_router() -> Router:
         await start_form(message, state, "challenge", settings)
 
     @router.message(StateFilter(FormFlow.filling), F.text, ~F.text.startswith("/"))
-    async def answered(message: Message, state: FSMContext, user: TelegramUser, settings: Settings,
-                       notifier: Notifier | None = None) -> None:
+    async def answered(
+        message: Message, state: FSMContext, user: TelegramUser, settings: Settings, notifier: Notifier | None = None
+    ) -> None:
         data = await state.get_data()
         form, answers = FORMS[data["form"]], list(data["answers"])
         step, text = form.steps[len(answers)], message.text or ""
@@ -245,7 +292,7 @@ def build_router() -> Router:
         try:
             await form.finish(message, answers, user, settings, notifier)
         except Invalid as invalid:  # time passed while the form was filled: ask again where an answer no longer holds
-            redo = next(i for i, s in enumerate(form.steps) if not _holds(s, answers[:i + 1], settings))
+            redo = next(i for i, s in enumerate(form.steps) if not _holds(s, answers[: i + 1], settings))
             await state.update_data(answers=answers[:redo])
             await message.answer(problem_text(invalid.problem) + "\n" + form.steps[redo].prompt(settings))
             return
@@ -264,8 +311,10 @@ def build_router() -> Router:
     async def claims(query: CallbackQuery, callback_data: CodeButton) -> None:
         code = await BonusCode.get_or_none(id=callback_data.bonus_id)
         rows = [f"{when(row.claimed_at)} · {who(row.user)}" for row in await bonus.claimants(callback_data.bonus_id)]
-        shown = rows[:fit(rows, 3900)]  # the first claims; the count says how many there are in all
-        lines = [_("👥 Claims of code #{id}: {n}").format(id=callback_data.bonus_id, n=code.claims if code else 0)] + shown
+        shown = rows[: fit(rows, 3900)]  # the first claims; the count says how many there are in all
+        lines = [
+            _("👥 Claims of code #{id}: {n}").format(id=callback_data.bonus_id, n=code.claims if code else 0)
+        ] + shown
         if code is not None and code.claims > len(shown):
             lines.append("…")
         if isinstance(query.message, Message):
@@ -281,14 +330,17 @@ def build_router() -> Router:
             await query.message.edit_text(text, reply_markup=markup)
 
     @router.message(Command("closechallenge"))
-    async def close_challenge(message: Message, command: CommandObject, user: TelegramUser,
-                              notifier: Notifier | None = None) -> None:
+    async def close_challenge(
+        message: Message, command: CommandObject, user: TelegramUser, notifier: Notifier | None = None
+    ) -> None:
         challenge_id = parse_id(command.args or "")
         if challenge_id is None:
             await message.answer(_("Usage: /closechallenge 12"))
             return
         closed = await challenges.close(challenge_id, user.id)
-        await message.answer((_("Challenge #{id} is closed.") if closed else _("No open challenge #{id}.")).format(id=challenge_id))
+        await message.answer(
+            (_("Challenge #{id} is closed.") if closed else _("No open challenge #{id}.")).format(id=challenge_id)
+        )
         if closed and notifier is not None:
             notifier.deliver_soon()  # the entries that were still waiting are rejected
 
@@ -302,16 +354,20 @@ def build_router() -> Router:
             await message.answer(entry_card(entry), reply_markup=entry_keyboard(entry.id))
 
     @router.callback_query(EntryButton.filter())
-    async def decide(query: CallbackQuery, callback_data: EntryButton, user: TelegramUser,
-                     notifier: Notifier | None = None) -> None:
+    async def decide(
+        query: CallbackQuery, callback_data: EntryButton, user: TelegramUser, notifier: Notifier | None = None
+    ) -> None:
         approve = callback_data.action == "approve"
         reason = None if approve else (callback_data.reason if callback_data.reason in REJECT_REASONS else "other")
         decision = await challenges.decide(callback_data.entry_id, user.id, approve, reason)
         await query.answer(decision_text(decision), show_alert=decision not in (Decision.APPROVED, Decision.REJECTED))
         entry = await ChallengeEntry.get_or_none(id=callback_data.entry_id).prefetch_related("challenge", "user")
         if entry is not None and isinstance(query.message, Message) and entry.status != EntryStatus.PENDING:
-            await query.message.edit_text(entry_card(entry) + "\n\n" + decision_text(
-                Decision.APPROVED if entry.status == EntryStatus.APPROVED else Decision.REJECTED))
+            await query.message.edit_text(
+                entry_card(entry)
+                + "\n\n"
+                + decision_text(Decision.APPROVED if entry.status == EntryStatus.APPROVED else Decision.REJECTED)
+            )
         if notifier is not None:
             notifier.deliver_soon()
 

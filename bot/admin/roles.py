@@ -33,16 +33,27 @@ async def admins_text_and_keyboard(viewer: TelegramUser) -> tuple[str, InlineKey
         role = _("owner") if person.role == Role.OWNER else _("admin")
         lines.append(f"• {escape(display_name(person))} (<code>{person.id}</code>) — {role}")
         if viewer.role == Role.OWNER and person.role == Role.ADMIN:
-            builder.button(text=_("Demote {who}").format(who=display_name(person)),
-                           callback_data=RoleButton(user_id=person.id, admin=False))
+            builder.button(
+                text=_("Demote {who}").format(who=display_name(person)),
+                callback_data=RoleButton(user_id=person.id, admin=False),
+            )
     builder.adjust(1)
     if viewer.role == Role.OWNER:
-        lines += ["", escape(_("Make someone an admin with /promote <id | @username> (they must have started the bot). "
-                               "Owners are set with ADMIN_IDS."))]
+        lines += [
+            "",
+            escape(
+                _(
+                    "Make someone an admin with /promote <id | @username> (they must have started the bot). "
+                    "Owners are set with ADMIN_IDS."
+                )
+            ),
+        ]
     return "\n".join(lines), builder.as_markup() if viewer.role == Role.OWNER else None
 
 
-async def change_role(target: TelegramUser, admin: bool, owner: TelegramUser, bot: Bot, sender: Sender, i18n: I18n) -> str:
+async def change_role(
+    target: TelegramUser, admin: bool, owner: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
+) -> str:
     """The answer for the owner; the target's menu follows and they are told."""
     outcome = await set_role(target, Role.ADMIN if admin else Role.USER, owner.id)
     who = escape(display_name(target))
@@ -52,7 +63,11 @@ async def change_role(target: TelegramUser, admin: bool, owner: TelegramUser, bo
         return _("{who} is already an admin.").format(who=who) if admin else _("{who} is not an admin.").format(who=who)
     await set_admin_commands(bot, i18n, target)
     with speaking_to(i18n, target):
-        note = _("You are now an admin of this bot. Send /help to see the admin commands.") if admin else _("You are no longer an admin of this bot.")
+        note = (
+            _("You are now an admin of this bot. Send /help to see the admin commands.")
+            if admin
+            else _("You are no longer an admin of this bot.")
+        )
     if not target.blocked_bot:
         await sender.send_message(target.id, note)
     return _("{who} is now an admin.").format(who=who) if admin else _("{who} is no longer an admin.").format(who=who)
@@ -67,23 +82,29 @@ def build_router() -> Router:
         await message.answer(text, reply_markup=markup)
 
     @router.message(Command("promote", "demote"))
-    async def promote_or_demote(message: Message, command: CommandObject, user: TelegramUser, bot: Bot, sender: Sender,
-                                i18n: I18n) -> None:
+    async def promote_or_demote(
+        message: Message, command: CommandObject, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
+    ) -> None:
         if user.role != Role.OWNER:
             await message.answer(_("Only owners can change who is an admin."))
             return
         if not command.args:
-            await message.answer(escape(_("Usage: /{command} <telegram id | @username>").format(command=command.command)))
+            await message.answer(
+                escape(_("Usage: /{command} <telegram id | @username>").format(command=command.command))
+            )
             return
         target = await find_user(command.args)
         if target is None:
-            await message.answer(_("I do not know {who}: they must start the bot first.").format(who=escape(command.args.strip()[:64])))
+            await message.answer(
+                _("I do not know {who}: they must start the bot first.").format(who=escape(command.args.strip()[:64]))
+            )
             return
         await message.answer(await change_role(target, command.command == "promote", user, bot, sender, i18n))
 
     @router.callback_query(RoleButton.filter())
-    async def role_button(query: CallbackQuery, callback_data: RoleButton, user: TelegramUser, bot: Bot, sender: Sender,
-                          i18n: I18n) -> None:
+    async def role_button(
+        query: CallbackQuery, callback_data: RoleButton, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
+    ) -> None:
         if user.role != Role.OWNER:
             await query.answer(_("Only owners can change who is an admin."), show_alert=True)
             return

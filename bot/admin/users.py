@@ -42,18 +42,26 @@ async def user_card(target: TelegramUser) -> tuple[str, InlineKeyboardMarkup]:
     lines = [
         _("👤 <b>{name}</b> (id <code>{id}</code>)").format(name=escape(display_name(target)), id=target.id),
         _("Name: {name} · role: {role} · first seen {date}").format(
-            name=escape(target.first_name), role=role_text(target.role), date=target.created_at.date().isoformat()),
+            name=escape(target.first_name), role=role_text(target.role), date=target.created_at.date().isoformat()
+        ),
     ]
     player = await Player.get_or_none(uid=target.player_id) if target.player_id else None
     if player:
-        lines.append(_("Linked to <b>{name}</b> (uid <code>{uid}</code>): {month} this month, {all_time} all time").format(
-            name=escape(player.name), uid=escape(player.uid), month=money(player.wagered_month),
-            all_time=money(player.wagered_all_time)))
+        lines.append(
+            _("Linked to <b>{name}</b> (uid <code>{uid}</code>): {month} this month, {all_time} all time").format(
+                name=escape(player.name),
+                uid=escape(player.uid),
+                month=money(player.wagered_month),
+                all_time=money(player.wagered_all_time),
+            )
+        )
     else:
         lines.append(_("Not linked to a Goated account"))
     requests = await VerificationRequest.filter(user_id=target.id).order_by("-id").limit(3)
     if requests:
-        lines.append(_("Link requests: {list}").format(list=", ".join(f"#{r.id} {status_text(r.status)}" for r in requests)))
+        lines.append(
+            _("Link requests: {list}").format(list=", ".join(f"#{r.id} {status_text(r.status)}" for r in requests))
+        )
     if target.banned:
         lines.append(_("⛔ Banned from the bot"))
     if target.blocked_bot:
@@ -98,7 +106,11 @@ def build_router() -> Router:
             if target.role in ADMIN_ROLES:
                 await query.answer(_("Admins cannot be banned; demote them first."), show_alert=True)
                 return
-            answer = _("Banned: the bot now ignores them.") if await set_banned(target, True, user.id) else _("Already banned.")
+            answer = (
+                _("Banned: the bot now ignores them.")
+                if await set_banned(target, True, user.id)
+                else _("Already banned.")
+            )
         else:
             answer = _("Unbanned.") if await set_banned(target, False, user.id) else _("Not banned.")
         text, markup = await user_card(target)
@@ -115,15 +127,22 @@ def build_router() -> Router:
         await state.set_state(DirectMessage.typing)
         await state.update_data(user_id=target.id)
         if isinstance(query.message, Message):
-            await query.message.answer(_("Send the message for {who} (text with formatting), or /cancel.").format(
-                who=escape(display_name(target))))
+            await query.message.answer(
+                _("Send the message for {who} (text with formatting), or /cancel.").format(
+                    who=escape(display_name(target))
+                )
+            )
         await query.answer()
 
     @router.message(StateFilter(DirectMessage.typing), F.text, ~F.text.startswith("/"))
-    async def message_typed(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
+    async def message_typed(
+        message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n
+    ) -> None:
         body = message.html_text
         if len(body) > MAX_MESSAGE_LENGTH:
-            await message.answer(_("That is too long; please keep it under {n} characters.").format(n=MAX_MESSAGE_LENGTH))
+            await message.answer(
+                _("That is too long; please keep it under {n} characters.").format(n=MAX_MESSAGE_LENGTH)
+            )
             return
         target = await TelegramUser.get_or_none(id=(await state.get_data()).get("user_id", 0))
         await state.clear()
@@ -134,8 +153,11 @@ def build_router() -> Router:
             header = _("✉️ <b>Message from the admins</b>")
         delivery = await sender.send_message(target.id, f"{header}\n\n{body}")
         await record(user.id, "user.message", str(target.id), after={"outcome": delivery.outcome.value})
-        answers = {Outcome.SENT: _("Delivered to {who}."), Outcome.BLOCKED: _("Not delivered: {who} has blocked the bot."),
-                   Outcome.FAILED: _("Not delivered to {who}: Telegram refused it.")}
+        answers = {
+            Outcome.SENT: _("Delivered to {who}."),
+            Outcome.BLOCKED: _("Not delivered: {who} has blocked the bot."),
+            Outcome.FAILED: _("Not delivered to {who}: Telegram refused it."),
+        }
         await message.answer(answers[delivery.outcome].format(who=escape(display_name(target))))
 
     @router.message(StateFilter(DirectMessage.typing))

@@ -13,10 +13,19 @@ from aiohttp import web
 AFFILIATE_CODE = "GOATEDVIPS"
 
 
-def player(uid: str, name: str, today: float | int = 0, week: float | int = 0, month: float | int = 0,
-           all_time: float | int = 0) -> dict[str, Any]:
-    return {"uid": uid, "name": name,
-            "wagered": {"today": today, "this_week": week, "this_month": month, "all_time": all_time}}
+def player(
+    uid: str,
+    name: str,
+    today: float | int = 0,
+    week: float | int = 0,
+    month: float | int = 0,
+    all_time: float | int = 0,
+) -> dict[str, Any]:
+    return {
+        "uid": uid,
+        "name": name,
+        "wagered": {"today": today, "this_week": week, "this_month": month, "all_time": all_time},
+    }
 
 
 def document(players: list[dict[str, Any]]) -> dict[str, Any]:

@@ -16,8 +16,15 @@ from typing import Any
 
 from aiohttp import web
 
-BOT_USER = {"id": 7000000001, "is_bot": True, "first_name": "GoatedVIPs", "username": "goatedvips_test_bot",
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+BOT_USER = {
+    "id": 7000000001,
+    "is_bot": True,
+    "first_name": "GoatedVIPs",
+    "username": "goatedvips_test_bot",
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
 
 
 @dataclass
@@ -35,8 +42,24 @@ class Call:
 
 
 # The tags Telegram's HTML parse mode accepts; any other `<word>` fails the whole message with 400.
-TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code",
-                 "pre", "blockquote"}
+TELEGRAM_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "tg-emoji",
+    "code",
+    "pre",
+    "blockquote",
+}
 
 
 def unsupported_tag(text: str) -> str | None:
@@ -82,11 +105,17 @@ class FakeTelegram:
         """Calls of `method` that Telegram accepted."""
         return [c for c in self.calls if c.method == method and c.ok]
 
-    def fail_chat(self, chat_id: int, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
+    def fail_chat(
+        self, chat_id: int, status: int, description: str, retry_after: int | None = None, times: int = 1
+    ) -> None:
         """The next `times` sends to this chat fail (sendMessage, sendPhoto)."""
-        self._chat_failures.setdefault(chat_id, []).extend(Failure(status, description, retry_after) for _ in range(times))
+        self._chat_failures.setdefault(chat_id, []).extend(
+            Failure(status, description, retry_after) for _ in range(times)
+        )
 
-    def fail_next(self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
+    def fail_next(
+        self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1
+    ) -> None:
         self._failures.setdefault(method, []).extend(Failure(status, description, retry_after) for _ in range(times))
 
     def push_update(self, update: dict) -> None:
@@ -132,9 +161,14 @@ class FakeTelegram:
         return web.json_response({"ok": True, "result": self._result(method, params)})
 
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
-        if params.get("parse_mode") == "HTML" and (bad := unsupported_tag(params.get("text") or params.get("caption") or "")):
+        if params.get("parse_mode") == "HTML" and (
+            bad := unsupported_tag(params.get("text") or params.get("caption") or "")
+        ):
             return Failure(400, f'Bad Request: can\'t parse entities: Unsupported start tag "{bad}"')
-        if method in ("sendMessage", "editMessageText") and visible_length(params.get("text") or "", params.get("parse_mode")) > 4096:
+        if (
+            method in ("sendMessage", "editMessageText")
+            and visible_length(params.get("text") or "", params.get("parse_mode")) > 4096
+        ):
             return Failure(400, "Bad Request: message is too long")
         if method in ("sendMessage", "sendPhoto"):
             chat_id = int(params.get("chat_id", 0))
@@ -170,8 +204,12 @@ class FakeTelegram:
         chat = {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"}
         if chat_id < 0:
             chat["title"] = "Test group"
-        message = {"message_id": int(params.get("message_id") or next(self._message_ids)), "date": int(time.time()),
-                   "chat": chat, "from": {k: BOT_USER[k] for k in ("id", "is_bot", "first_name", "username")}}
+        message = {
+            "message_id": int(params.get("message_id") or next(self._message_ids)),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": {k: BOT_USER[k] for k in ("id", "is_bot", "first_name", "username")},
+        }
         if "text" in params:
             message["text"] = params["text"]
         if "photo" in params:
@@ -194,7 +232,9 @@ class FakeTelegram:
         timeout = min(float(params.get("timeout") or 0), 0.5)  # long poll, short enough for tests
         updates = []
         try:
-            updates.append(await asyncio.wait_for(self._updates.get(), timeout) if timeout else self._updates.get_nowait())
+            updates.append(
+                await asyncio.wait_for(self._updates.get(), timeout) if timeout else self._updates.get_nowait()
+            )
         except (TimeoutError, asyncio.QueueEmpty):
             pass
         while not self._updates.empty():
