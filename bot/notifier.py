@@ -10,7 +10,7 @@ from html import escape
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
-from bot.rewards import challenge_text, reject_reason
+from bot.reward_texts import challenge_text, reject_reason
 from bot.sender import STORED_STATUS, Outcome, Sender
 from bot.texts import current_locale, money, speaking_to
 from models import clock, notifications

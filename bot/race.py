@@ -57,11 +57,9 @@ async def race_text(
     else:
         rank, wagered = position.entry.rank, money(position.entry.wagered)
         lines.append(
-
-                _("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered)
-                if who
-                else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)
-
+            _("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered)
+            if who
+            else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)
         )
         if moved := movement_line(movement, position.entry.uid):
             lines.append(moved)

@@ -18,7 +18,8 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import RowId, continue_in_private
-from bot.texts import fit, money, number
+from bot.reward_texts import bonus_line, challenge_text, reject_reason, status_text
+from bot.texts import fit, number
 from models import bonus, challenges, clock
 from models.forms import Invalid, parse_id
 from models.tables import BonusCode, Challenge, EntryStatus, TelegramUser
@@ -35,17 +36,6 @@ class EnterButton(CallbackData, prefix="enter"):
 
 class EntryFlow(StatesGroup):
     waiting_for_link = State()
-
-
-def when(moment) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
-
-
-def bonus_line(code: BonusCode) -> str:
-    line = _("🎁 <b>{reward}</b> · until {until}").format(reward=escape(code.reward), until=when(code.expires_at))
-    if code.min_wager_month:
-        line += " · " + _("for players with {amount} wagered this month").format(amount=money(code.min_wager_month))
-    return line
 
 
 def revealed(code: BonusCode) -> str:
@@ -72,42 +62,6 @@ async def bonus_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup | No
         lines += ["", _("<b>Your codes</b>")] + mine[: fit(mine, 1500)]
     builder.adjust(1)
     return "\n".join(lines), builder.as_markup() if shown else None
-
-
-def challenge_text(challenge: Challenge) -> str:
-    left = challenge.max_winners - challenge.winners
-    return "\n".join(
-        [
-            _("🎯 <b>#{id} {game}</b>: hit <b>{multiplier}×</b> with a bet of at least {min_bet}").format(
-                id=challenge.id,
-                game=escape(challenge.game),
-                multiplier=number(challenge.multiplier),
-                min_bet=money(challenge.min_bet),
-            ),
-            _("Prize: {prize} each · {left} of {total} places left · until {until}").format(
-                prize=money(challenge.prize), left=left, total=challenge.max_winners, until=when(challenge.deadline)
-            ),
-            escape(challenge.description),
-        ]
-    )
-
-
-def status_text(status: EntryStatus) -> str:
-    return {
-        EntryStatus.PENDING: _("⏳ waiting for an admin"),
-        EntryStatus.APPROVED: _("✅ approved"),
-        EntryStatus.REJECTED: _("❌ not approved"),
-    }[status]
-
-
-def reject_reason(key: str | None) -> str:
-    return {
-        "multiplier": _("the bet did not reach the target multiplier"),
-        "min_bet": _("the bet was below the minimum"),
-        "game": _("the bet was on another game"),
-        "link": _("the link does not show your bet"),
-        challenges.CLOSED_REASON: _("the challenge closed before your entry was reviewed"),
-    }.get(key or "", _("it does not meet the challenge's rules"))
 
 
 def enter_answer(outcome: challenges.EnterOutcome) -> str:

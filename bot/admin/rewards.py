@@ -21,7 +21,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import RowId
 from bot.notifier import Notifier
-from bot.rewards import bonus_line, challenge_text, reject_reason, when
+from bot.reward_texts import bonus_line, challenge_text, reject_reason, when
 from bot.texts import fit
 from models import bonus, challenges, clock
 from models.challenges import REJECT_REASONS, Decision
