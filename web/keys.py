@@ -40,4 +40,4 @@ I18N = web.AppKey("i18n", I18n)
 UPSTREAM = web.AppKey("upstream", HasUpstreamState)
 LIVE = web.AppKey("live", LiveHub)
 JOBS = web.AppKey("jobs", HasJobsState)  # set by the wiring; /health says whether the jobs run here
-REDIS = web.AppKey("redis", CanBeReached | None)  # set by the wiring with REDIS_URL; /health reports it
+REDIS = web.AppKey[CanBeReached | None]("redis")  # set by the wiring with REDIS_URL; /health reports it
