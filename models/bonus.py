@@ -82,7 +82,7 @@ async def close(bonus_id: int, admin_id: int) -> bool:
     return bool(closed)
 
 
-def describe(bonus: BonusCode) -> dict:
+def describe(bonus: BonusCode) -> dict[str, str | int | None]:
     return {
         "code": bonus.code,
         "reward": bonus.reward,
@@ -127,16 +127,15 @@ class Claim:
 
 async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
     """`timezone`: the race's, where "this month" of a minimum wager begins."""
-    bonus = await BonusCode.get_or_none(id=bonus_id)
+    bonus = await find_code(bonus_id)
     if bonus is None:
         return Claim(ClaimOutcome.GONE)
     if await BonusClaim.filter(_mine(user), bonus_id=bonus_id).exists():
         return Claim(ClaimOutcome.ALREADY, bonus)
     if user.player_id is None:
         return Claim(ClaimOutcome.NOT_LINKED, bonus)
-    if bonus.min_wager_month is not None:
-        if await wagered_this_month(user.player_id, timezone) < bonus.min_wager_month:
-            return Claim(ClaimOutcome.BELOW_MINIMUM, bonus)
+    if bonus.min_wager_month is not None and await wagered_this_month(user.player_id, timezone) < bonus.min_wager_month:
+        return Claim(ClaimOutcome.BELOW_MINIMUM, bonus)
     try:
         async with in_transaction() as conn:
             taken = (
@@ -150,6 +149,10 @@ async def claim(bonus_id: int, user: TelegramUser, timezone: str) -> Claim:
     except IntegrityError:  # the same player pressing twice at once: the unique pairs keep one claim
         return Claim(ClaimOutcome.ALREADY, bonus)
     return Claim(ClaimOutcome.CLAIMED, bonus)
+
+
+async def find_code(bonus_id: int) -> BonusCode | None:
+    return await BonusCode.get_or_none(id=bonus_id)
 
 
 async def all_codes(limit: int = 20) -> list[BonusCode]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from urllib.parse import parse_qs, urlsplit
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -98,6 +99,12 @@ def _open(now: datetime) -> Q:
     return Q(closed_at__isnull=True, deadline__gt=now, winners__lt=F("max_winners"))
 
 
+async def find_open_challenge(challenge_id: int) -> Challenge | None:
+    """The challenge if it still takes entries now."""
+    challenge = await Challenge.get_or_none(id=challenge_id)
+    return challenge if challenge is not None and is_open(challenge, clock.now()) else None
+
+
 async def open_challenges() -> list[Challenge]:
     return await Challenge.filter(_open(clock.now())).order_by("deadline", "id")
 
@@ -121,39 +128,42 @@ async def create(new: NewChallenge, admin_id: int, announce_chats: tuple[int, ..
         await PrizeCode.bulk_create(
             [PrizeCode(challenge_id=challenge.id, code=code) for code in new.codes], using_db=conn
         )
-        told = (
-            await TelegramUser.filter(player_id__isnull=False, notify_challenges=True, blocked_bot=False, banned=False)
-            .using_db(conn)
-            .values_list("id", flat=True)
-        )
-        await Notification.bulk_create(
-            [
-                Notification(
-                    key=f"challenge:{challenge.id}:new:{chat}",
-                    user_id=chat,
-                    kind="challenge_new",
-                    payload={"challenge_id": challenge.id},
-                )
-                for chat in (*told, *announce_chats)
-            ],
-            using_db=conn,
-        )
-        await record(
-            admin_id,
-            "challenge.create",
-            str(challenge.id),
-            after={
-                "game": new.game,
-                "multiplier": str(new.multiplier),
-                "min_bet": str(new.min_bet),
-                "prize": str(new.prize),
-                "max_winners": new.max_winners,
-                "deadline": new.deadline.isoformat(),
-                "codes": len(new.codes),
-            },
-            using_db=conn,
-        )
+        await _announce(challenge, announce_chats, conn)
+        await record(admin_id, "challenge.create", str(challenge.id), after=_describe(new), using_db=conn)
     return challenge
+
+
+async def _announce(challenge: Challenge, announce_chats: tuple[int, ...], conn: BaseDBAsyncClient) -> None:
+    """Owes the announcement to every linked player who wants challenges, and to the announcement chats."""
+    told = (
+        await TelegramUser.filter(player_id__isnull=False, notify_challenges=True, blocked_bot=False, banned=False)
+        .using_db(conn)
+        .values_list("id", flat=True)
+    )
+    await Notification.bulk_create(
+        [
+            Notification(
+                key=f"challenge:{challenge.id}:new:{chat}",
+                user_id=chat,
+                kind="challenge_new",
+                payload={"challenge_id": challenge.id},
+            )
+            for chat in (*told, *announce_chats)
+        ],
+        using_db=conn,
+    )
+
+
+def _describe(new: NewChallenge) -> dict[str, str | int]:
+    return {
+        "game": new.game,
+        "multiplier": str(new.multiplier),
+        "min_bet": str(new.min_bet),
+        "prize": str(new.prize),
+        "max_winners": new.max_winners,
+        "deadline": new.deadline.isoformat(),
+        "codes": len(new.codes),
+    }
 
 
 async def close(challenge_id: int, admin_id: int) -> bool:
@@ -177,8 +187,7 @@ async def enter(challenge_id: int, user: TelegramUser, bet_url: str) -> EnterOut
     """`bet_url` has passed `parse_bet_url`. One entry per challenge per user and per Goated account."""
     if user.player_id is None:
         return EnterOutcome.NOT_LINKED
-    challenge = await Challenge.get_or_none(id=challenge_id)
-    if challenge is None or not is_open(challenge, clock.now()):
+    if await find_open_challenge(challenge_id) is None:
         return EnterOutcome.CLOSED
     try:
         await ChallengeEntry.create(
@@ -238,7 +247,7 @@ async def decide(entry_id: int, admin_id: int, approve: bool, reason: str | None
     return Decision.APPROVED if approve else Decision.REJECTED
 
 
-async def _award(entry: ChallengeEntry, now: datetime, conn) -> None:
+async def _award(entry: ChallengeEntry, now: datetime, conn: BaseDBAsyncClient) -> None:
     # Not the deadline: an entry sent in time may be reviewed after it. Closing rejects the waiting entries.
     won = (
         await Challenge.filter(id=entry.challenge_id, closed_at__isnull=True, winners__lt=F("max_winners"))
@@ -273,7 +282,7 @@ async def _award(entry: ChallengeEntry, now: datetime, conn) -> None:
     )
 
 
-async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn) -> None:
+async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn: BaseDBAsyncClient) -> None:
     await Notification.create(
         key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}",
         user_id=entry.user_id,
@@ -283,7 +292,7 @@ async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn) -> Non
     )
 
 
-async def _reject_waiting(challenge_id: int, now: datetime, conn) -> None:
+async def _reject_waiting(challenge_id: int, now: datetime, conn: BaseDBAsyncClient) -> None:
     """A closed challenge decides no more: its waiting entries are rejected, and their players told why."""
     waiting = await ChallengeEntry.filter(challenge_id=challenge_id, status=EntryStatus.PENDING).using_db(conn)
     await (
@@ -293,6 +302,11 @@ async def _reject_waiting(challenge_id: int, now: datetime, conn) -> None:
     )
     for entry in waiting:
         await _tell_rejected(entry, CLOSED_REASON, conn)
+
+
+async def find_entry(entry_id: int) -> ChallengeEntry | None:
+    """With its challenge and player loaded, as the admins' entry card shows them."""
+    return await ChallengeEntry.get_or_none(id=entry_id).prefetch_related("challenge", "user")
 
 
 async def pending_entries(limit: int = 10) -> list[ChallengeEntry]:
