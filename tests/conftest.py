@@ -6,55 +6,32 @@ server the PostgreSQL tests skip, except where GOATEDVIPS_REQUIRE_SERVICES=1 (CI
 
 from __future__ import annotations
 
-import asyncio
 import os
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from time import sleep
-from typing import Any
 
 import asyncpg
 import pytest
-from aiohttp.test_utils import TestClient
 from tortoise import connections
 
 from models import clock
 from models.db import close_db, migrate, open_db
-from scheduler.goated import CircuitBreaker, GoatedClient, RetryPolicy
-from settings import Settings
-from tests import updates
-from tests.fakes.goated import AFFILIATE_CODE, FakeGoated
+from tests.fakes.goated import FakeGoated
 from tests.fakes.telegram import FakeTelegram
-from wiring.runtime import Runtime, build_runtime
-
-PG_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres:postgres@127.0.0.1:5432/postgres")
-REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
-BOUNDARY_MARGIN = timedelta(minutes=2)
-
-BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
-WEBHOOK_SECRET = "test-secret_123"
-TABLES = (
-    "prize_code",
-    "challenge_entry",
-    "challenge",
-    "bonus_claim",
-    "bonus_code",
-    "notification",
-    "race_result",
-    "finished_race",
-    "wager_snapshot",
-    "broadcast_delivery",
-    "broadcast",
-    "review_card",
-    "audit_log",
-    "race_exclusion",
-    "race_prizes",
-    "verification_request",
-    "telegram_user",
-    "sync_run",
-    "player",
+from tests.support import (
+    PG_ADMIN_URL,
+    PLAYERS,
+    TABLES,
+    Clock,
+    Harness,
+    fast_client,
+    harness_settings,
+    run_in_thread,
+    service_missing,
 )
+from wiring.runtime import build_runtime
+
+BOUNDARY_MARGIN = timedelta(minutes=2)
 
 
 @pytest.fixture(autouse=True)
@@ -77,18 +54,6 @@ def wall_clock():
     clock.run_ahead(timedelta(0))
 
 
-def run_in_thread(coro) -> Any:
-    """Run a coroutine to completion on its own loop, even when called from inside a running loop."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coro).result()
-
-
-def _service_missing(message: str) -> None:
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{message} (GOATEDVIPS_REQUIRE_SERVICES=1: a missing service is an error here)")
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
     """A migrated scratch PostgreSQL database for this test run."""
@@ -105,7 +70,7 @@ def postgres_url():
     try:
         run_in_thread(admin(f'DROP DATABASE IF EXISTS "{name}"'))
     except (OSError, asyncpg.PostgresError) as error:
-        _service_missing(f"PostgreSQL not reachable at TEST_POSTGRES_URL: {error}")
+        service_missing(f"PostgreSQL not reachable at TEST_POSTGRES_URL: {error}")
     run_in_thread(admin(f'CREATE DATABASE "{name}"'))
     url = f"{base}/{name}"
     run_in_thread(migrate(url))
@@ -149,75 +114,6 @@ async def fake_goated(aiohttp_server) -> FakeGoated:
     return fake
 
 
-def make_settings(**overrides: Any) -> Settings:
-    return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
-
-
-def fast_client(fake_goated: FakeGoated, **kwargs: Any) -> GoatedClient:
-    """A Goated client pointed at the fake, with retry delays short enough for tests."""
-    kwargs.setdefault("retry", RetryPolicy(attempts=3, base_delay=0.01, max_delay=0.05))
-    kwargs.setdefault("breaker", CircuitBreaker(threshold=5, cooldown=60))
-    kwargs.setdefault("timeout", 2.0)
-    return GoatedClient(fake_goated.base_url, AFFILIATE_CODE, **kwargs)  # type: ignore[attr-defined]
-
-
-@dataclass
-class Harness:
-    """The whole app on a test client, its bot in webhook mode against the fake Bot API."""
-
-    runtime: Runtime
-    client: TestClient
-    telegram: FakeTelegram
-    goated: FakeGoated
-
-    async def post_update(self, update: dict, secret: str | None = WEBHOOK_SECRET):
-        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
-        response = await self.client.post(self.runtime.settings.webhook_path, json=update, headers=headers)
-        if self.runtime.notifier is not None:
-            await self.runtime.notifier.idle()  # the messages the update sent in the background
-        return response
-
-    async def send(self, text: str, **kwargs: Any) -> list:
-        """Post a message update; return the bot's sendMessage calls that it caused."""
-        before = len(self.telegram.sent())
-        response = await self.post_update(updates.message(text, **kwargs))
-        assert response.status == 200, await response.text()
-        return self.telegram.sent()[before:]
-
-    async def press(self, data: str, user: dict, message_id: int = 1, text: str = "…") -> list:
-        """Post a button press; return every Bot API call it caused."""
-        before = len(self.telegram.calls)
-        response = await self.post_update(updates.callback(data, message_id=message_id, user=user, text=text))
-        assert response.status == 200, await response.text()
-        return self.telegram.calls[before:]
-
-    async def sync(self):
-        return await self.runtime.sync.run_once()
-
-
-def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: FakeGoated, **overrides: Any) -> Settings:
-    return make_settings(
-        **{
-            **dict(
-                database_url=database,
-                bot_token=BOT_TOKEN,
-                telegram_api_url=fake_telegram.url,  # type: ignore[attr-defined]
-                webhook_base_url="https://bot.example.com",
-                webhook_secret=WEBHOOK_SECRET,
-                goated_api_url=fake_goated.base_url,  # type: ignore[attr-defined]
-                goated_affiliate_code=AFFILIATE_CODE,
-                admin_ids="999",
-                race_timezone="UTC",  # the tests' dates are UTC's, whatever RACE_TIMEZONE the shell has
-                name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
-                # The sender's pacing is tested on its own; here it would only slow the tests down.
-                telegram_messages_per_second=1000,
-                telegram_chat_interval_seconds=0,
-            ),
-            **overrides,
-        }
-    )
-
-
 @pytest.fixture
 async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
     """Build the whole app, its bot in webhook mode against the fake Bot API, with settings overrides."""
@@ -238,3 +134,24 @@ async def app_with(database, fake_telegram, fake_goated, aiohttp_client):
 async def harness(app_with) -> Harness:
     """The whole app on the test settings."""
     return await app_with()
+
+
+@pytest.fixture
+def race_app(app_with):
+    """The whole app with some settings changed, and the public page's players (tests.support.PLAYERS) synced."""
+
+    async def build(**overrides) -> Harness:
+        harness = await app_with(**overrides)
+        clock.set_now(clock.now())  # stopped: answers built at different instants (a socket's two messages) agree
+        harness.goated.players = list(PLAYERS)
+        await harness.sync()
+        return harness
+
+    return build
+
+
+@pytest.fixture
+async def race(harness):
+    """The harness with its sync and race job on a clock the test moves."""
+    harness.clock = Clock()  # type: ignore[attr-defined]
+    return harness

@@ -18,8 +18,8 @@ from typing import Any
 
 import aiohttp
 
-from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET, _service_missing
 from tests.fakes.goated import AFFILIATE_CODE
+from tests.support import BOT_TOKEN, WEBHOOK_SECRET, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +59,7 @@ class RedisServer:
     def start(self) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
-            _service_missing("redis-server is not installed (apt-get install redis-server)")
+            service_missing("redis-server is not installed (apt-get install redis-server)")
         self.process = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL,

@@ -16,7 +16,7 @@ from tortoise import connections
 
 from models.db import close_db, migrate, open_db
 from models.tables import Player, TelegramUser
-from tests.conftest import PG_ADMIN_URL, TABLES, _service_missing
+from tests.support import PG_ADMIN_URL, TABLES, service_missing
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -49,7 +49,7 @@ async def contents() -> tuple[list, list]:
 
 async def test_postgres_pg_dump_and_pg_restore_round_trip(postgres_url, tmp_path):
     if not (shutil.which("pg_dump") and shutil.which("pg_restore")):
-        _service_missing("pg_dump and pg_restore are not installed")
+        service_missing("pg_dump and pg_restore are not installed")
     await open_db(postgres_url)
     await connections.get("default").execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
     await fill()

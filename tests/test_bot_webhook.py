@@ -6,8 +6,8 @@ import json
 
 from models.tables import Role, TelegramUser
 from tests import updates
-from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import player
+from tests.support import BOT_TOKEN, WEBHOOK_SECRET
 
 TWELVE = [player(f"uid{i:02d}", f"Player{i:02d}", month=1000 * i + 0.4567, all_time=5000 * i) for i in range(1, 13)]
 

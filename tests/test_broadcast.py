@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from models.tables import AuditEntry, Broadcast, BroadcastDelivery, BroadcastStatus, DeliveryStatus, TelegramUser
 from tests import updates
-from tests.conftest import fast_client, harness_settings
+from tests.support import fast_client, harness_settings
 from wiring.runtime import build_runtime
 
 OWNER = updates.telegram_user(999, "Olga", "olga", "en")

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser import CHROMIUM, Browser
-from tests.conftest import _service_missing
 from tests.fakes.goated import player
-from tests.test_page import PLAYERS, race_app  # noqa: F401  (race_app is a fixture)
+from tests.support import PLAYERS, service_missing
 from web.keys import LIVE
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -21,7 +20,7 @@ FIRST_NAME = "document.querySelector('#board tbody tr td:nth-child(2)').textCont
 @pytest.fixture
 async def browser():
     if CHROMIUM is None:
-        _service_missing("chromium is not installed (apt-get install chromium)")
+        service_missing("chromium is not installed (apt-get install chromium)")
     browser = Browser()
     try:
         await browser.start()
@@ -31,7 +30,7 @@ async def browser():
 
 
 @pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # the browser is what is tested here, not the engine
-async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(race_app, browser):  # noqa: F811
+async def test_the_page_in_a_real_browser_follows_a_sync_without_a_reload(race_app, browser):
     app = await race_app(name_display="masked")
     await browser.open(str(app.client.make_url("/")))
     assert await browser.evaluate(FIRST_NAME) == "Luck***42"

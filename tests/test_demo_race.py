@@ -12,7 +12,7 @@ from models.locales import format_month
 from models.race import race_at
 from scheduler.demo import DemoSource
 from tests import updates
-from tests.conftest import Harness, harness_settings, make_settings
+from tests.support import Harness, harness_settings, make_settings
 from wiring.runtime import build_runtime
 
 PLAYER = updates.telegram_user(4242, "Paula", "paula", "en")

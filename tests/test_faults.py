@@ -13,8 +13,8 @@ from aiogram.client.telegram import TelegramAPIServer
 from bot.sender import Outcome, Sender
 from models.tables import SyncOutcome
 from tests import updates
-from tests.conftest import BOT_TOKEN
 from tests.fakes.goated import EXPIRED_TOKEN, player, slow
+from tests.support import BOT_TOKEN
 
 OWNER = updates.telegram_user(999, "Owner", "owner")
 TOKEN_NOTICE = "Goated refused the API token"

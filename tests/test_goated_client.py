@@ -9,7 +9,6 @@ from pydantic import SecretStr
 
 from scheduler.goated import CircuitBreaker, UpstreamError, UpstreamState
 from scheduler.payload import PayloadRejected
-from tests.conftest import fast_client
 from tests.fakes.goated import (
     EXPIRED_TOKEN,
     NOT_JSON,
@@ -20,6 +19,7 @@ from tests.fakes.goated import (
     rate_limited,
     slow,
 )
+from tests.support import fast_client
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from models.tables import BonusCode, SyncRun
-from tests.test_races import ALICE, END, OWNER, link_players, race, sync_at  # noqa: F401  (race is a fixture)
-from tests.test_rewards import answers
+from tests.support import ALICE, END, OWNER, answers, link_players, sync_at
 
 DAY_21 = datetime(2026, 11, 21, tzinfo=UTC)
 

@@ -1,14 +1,14 @@
 """Log in with Telegram: the Login Widget's redirect, the session cookie, who is signed in.
 
-The widget data is signed here with Telegram's documented algorithm, written out independently of web/login.py:
-https://core.telegram.org/widgets/login#checking-authorization
+The widget data is signed in tests/support.py with Telegram's documented algorithm, written out independently of
+web/login.py.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,16 +16,15 @@ from aiohttp.test_utils import make_mocked_request
 
 from models import clock
 from models.tables import Player, TelegramUser
-from tests.conftest import BOT_TOKEN, fast_client, harness_settings, make_settings
 from tests.fakes.goated import AFFILIATE_CODE
+from tests.support import BOT_TOKEN, TELEGRAM_KEY, fast_client, harness_settings, make_settings, sign, widget_fields
+from tests.support import WIDGET_NOW as NOW
+from tests.support import WIDGET_USER as USER
 from web import login
 from wiring.runtime import build_runtime
 
-NOW = datetime(2025, 3, 14, 12, 0, tzinfo=UTC)
 MAX_AGE = 86_400  # the default LOGIN_MAX_AGE_SECONDS the harness runs with
-USER = 4242
 
-TELEGRAM_KEY = hashlib.sha256(BOT_TOKEN.encode()).digest()
 TOKEN_AS_KEY = BOT_TOKEN.encode()  # the old system's mistake
 WEBAPP_KEY = hmac.new(b"WebAppData", BOT_TOKEN.encode(), hashlib.sha256).digest()  # Mini Apps' key, not the widget's
 SESSION_KEY = hashlib.sha256(b"goatedvips-session:" + BOT_TOKEN.encode()).digest()
@@ -34,23 +33,6 @@ SESSION_KEY = hashlib.sha256(b"goatedvips-session:" + BOT_TOKEN.encode()).digest
 @pytest.fixture(autouse=True)
 def frozen_clock():
     clock.set_now(NOW)  # conftest's wall_clock fixture puts the wall clock back afterwards
-
-
-def sign(fields: dict[str, str], key: bytes = TELEGRAM_KEY) -> dict[str, str]:
-    check_string = "\n".join(f"{name}={fields[name]}" for name in sorted(fields))
-    return {**fields, "hash": hmac.new(key, check_string.encode(), hashlib.sha256).hexdigest()}
-
-
-def widget_fields(user_id: int = USER, auth_date: datetime = NOW) -> dict[str, str]:
-    """What the widget sends for a user with every optional field (a space, non-ASCII, a URL among them)."""
-    return {
-        "id": str(user_id),
-        "first_name": "Paula María",
-        "last_name": "O'Neil",
-        "username": "paula",
-        "photo_url": "https://t.me/i/userpic/320/abc.jpg?x=1&y=2",
-        "auth_date": str(int(auth_date.timestamp())),
-    }
 
 
 def session_cookie(user_id: int | str, expires: datetime | int, key: bytes = SESSION_KEY) -> str:

@@ -25,9 +25,9 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.sender import Outcome
 from tests import updates
-from tests.conftest import BOT_TOKEN, WEBHOOK_SECRET
 from tests.fakes.goated import SERVER_ERROR, player
 from tests.processes import ROOT, free_port
+from tests.support import BOT_TOKEN, WEBHOOK_SECRET
 from web import metrics as web_metrics
 from web.metrics import JsonAccessLogger
 from wiring.logs import JsonFormatter, RedactSecrets

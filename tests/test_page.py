@@ -12,30 +12,11 @@ import pytest
 
 from models import clock
 from models.tables import Player, TelegramUser
-from tests.conftest import Harness
 from tests.fakes.goated import player
+from tests.support import PLAYERS, sign, widget_fields
 from web import login
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
-PLAYERS = [
-    player("u1", "LuckyGoat42", 10, 100, 900.5, 5000),
-    player("u2", "NightOwl77", 20, 200, 500, 900),
-    player("u3", "<script>alert(1)</script><b>Eve", 1, 1, 50, 60),
-]
-
-
-@pytest.fixture
-def race_app(app_with):
-    """The whole app with some settings changed, and the players above synced."""
-
-    async def build(**overrides) -> Harness:
-        harness = await app_with(**overrides)
-        clock.set_now(clock.now())  # stopped: answers built at different instants (a socket's two messages) agree
-        harness.goated.players = list(PLAYERS)
-        await harness.sync()
-        return harness
-
-    return build
 
 
 def check(body: dict, path: str, status: str = "200") -> None:
@@ -200,8 +181,6 @@ async def test_the_heartbeat_drops_a_client_that_stops_answering(race_app):
 
 
 async def test_a_signed_in_linked_player_sees_their_row_highlighted(race_app):
-    from tests.test_login import sign, widget_fields
-
     app = await race_app()
     login.set_bot_username(app.runtime.web_app, "GoatedVipsBot")
     page = await (await app.client.get("/")).text()

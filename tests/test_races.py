@@ -10,50 +10,13 @@ from decimal import Decimal
 
 import pytest
 
-from models import clock
-from models.race import race_at
 from models.results import Finalised, RaceState, finalise, race_state
 from models.tables import FinishedRace, Notification, RaceResult, TelegramUser, WagerSnapshot
 from tests import updates
 from tests.fakes.goated import player
+from tests.support import ALICE, END, NOV, OWNER, Clock, link_players, sync_at
 
-NOV = race_at(datetime(2026, 11, 15, tzinfo=UTC))
-END = NOV.ends_at  # 2026-12-01 00:00 UTC
 INTERVAL = timedelta(minutes=15)
-OWNER = updates.telegram_user(999, "Olga", "olga", "en")
-ALICE = updates.telegram_user(111, "Alice", "alice", "en")
-BRUNO = updates.telegram_user(222, "Bruno", "bruno", "es")
-
-
-class Clock:
-    """Moves the product's one clock (`models.clock`); conftest sets it back after each test."""
-
-    def __init__(self) -> None:
-        self.now = NOV.starts_at
-
-    @property
-    def now(self) -> datetime:
-        return clock.now()
-
-    @now.setter
-    def now(self, moment: datetime) -> None:
-        clock.set_now(moment)
-
-
-@pytest.fixture
-async def race(harness):
-    """The harness with its sync and race job on a clock the test moves."""
-    harness.clock = Clock()  # type: ignore[attr-defined]
-    return harness
-
-
-async def sync_at(harness, when: datetime, **month_by_uid: float) -> None:
-    harness.clock.now = when
-    harness.goated.players = [
-        player(uid, uid.title(), month=amount, all_time=amount + 1000) for uid, amount in month_by_uid.items()
-    ]
-    run = await harness.sync()
-    assert run.outcome == "ok", run.error
 
 
 async def final(uid_order: bool = True) -> list[tuple[int, str, Decimal, Decimal | None]]:
@@ -61,16 +24,6 @@ async def final(uid_order: bool = True) -> list[tuple[int, str, Decimal, Decimal
     return [
         (r.rank, r.player_id, r.wagered, r.prize) for r in await RaceResult.filter(race_id=race.id).order_by("rank")
     ]
-
-
-async def link_players(race) -> None:
-    await race.send("/start", user=OWNER)
-    await sync_at(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=500, beta=700, gamma=100)
-    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
-        await race.send(f"/verify {name}", user=user)
-    for request_id in (1, 2):
-        await race.press(f"review:{request_id}:approve:", user=OWNER)
-    race.telegram.calls.clear()
 
 
 def test_state_comes_from_the_clock_and_the_stored_results():
@@ -254,7 +207,7 @@ async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_ca
 async def test_new_leader_is_announced_to_configured_groups_once_per_change(
     harness, fake_goated, database, fake_telegram, aiohttp_client
 ):
-    from tests.conftest import fast_client, harness_settings
+    from tests.support import fast_client, harness_settings
     from wiring.runtime import build_runtime
 
     runtime = build_runtime(

@@ -28,9 +28,9 @@ from models.tables import (
     VerificationRequest,
 )
 from tests import updates
-from tests.conftest import TABLES, _service_missing
 from tests.fakes.goated import player
 from tests.processes import RedisServer, Replica, eventually, free_port, replica_env
+from tests.support import TABLES, service_missing
 
 ALICE = updates.telegram_user(111, "Alice", "alice")
 
@@ -182,7 +182,7 @@ async def test_postgres_stopped_and_started_while_the_app_runs(start_replica, fa
     """`pg_ctlcluster 15 main stop/start` under a running replica: it answers cleanly meanwhile, /health
     says so, and it recovers without a restart."""
     if shutil.which("pg_ctlcluster") is None or os.geteuid() != 0:
-        _service_missing("stopping PostgreSQL needs pg_ctlcluster and root (as in CI)")
+        service_missing("stopping PostgreSQL needs pg_ctlcluster and root (as in CI)")
     fake_goated.players = [player("u1", "LuckyGoat", 10, 50, 1_000, 5_000)]
     app = start_replica("a")
     app.outage = True  # asyncpg and aiogram log the refused connections with their tracebacks

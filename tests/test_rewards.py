@@ -19,6 +19,7 @@ from models.tables import (
 )
 from tests import updates
 from tests.fakes.goated import player
+from tests.support import answers
 
 OWNER = updates.telegram_user(999, "Olga", "olga", "en")
 SECOND_ADMIN = updates.telegram_user(998, "Omar", "omar", "en")
@@ -44,10 +45,6 @@ async def linked_players(harness, count: int, month: float = 500) -> list[dict]:
 async def second_admin(harness) -> None:
     await harness.send("/start", user=SECOND_ADMIN)
     await TelegramUser.filter(id=SECOND_ADMIN["id"]).update(role="admin")
-
-
-def answers(calls) -> list[str]:
-    return [c["text"] for c in calls if c.method == "answerCallbackQuery" and "text" in c]
 
 
 async def test_a_linked_player_claims_a_code_once_and_sees_it_again(harness):

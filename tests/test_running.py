@@ -13,8 +13,8 @@ import time
 import aiohttp
 
 from tests import updates
-from tests.conftest import BOT_TOKEN, fast_client, make_settings
 from tests.processes import ROOT, free_port
+from tests.support import BOT_TOKEN, fast_client, make_settings
 from wiring.runtime import build_runtime
 
 

@@ -8,7 +8,7 @@ from aiogram import Bot
 
 from bot.sender import Outcome, Sender
 from models.tables import TelegramUser
-from tests.conftest import fast_client, harness_settings
+from tests.support import fast_client, harness_settings
 from wiring.runtime import build_runtime
 
 

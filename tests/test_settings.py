@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from settings import load_settings
-from tests.conftest import BOT_TOKEN, make_settings
+from tests.support import BOT_TOKEN, make_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 # Our variables, cleared so the developer's own environment cannot change these tests.

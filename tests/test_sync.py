@@ -12,8 +12,8 @@ from models.sync_runs import mark_interrupted_runs
 from models.tables import Player, SyncOutcome, SyncRun
 from scheduler import sync as sync_module
 from scheduler.sync import SyncService
-from tests.conftest import fast_client
 from tests.fakes.goated import EMPTY, EXPIRED_TOKEN, NOT_JSON, SERVER_ERROR, player
+from tests.support import fast_client
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
 
 from tests import updates
-from tests.conftest import WEBHOOK_SECRET, make_settings
+from tests.support import WEBHOOK_SECRET, make_settings
 from web.security import CONTENT_SECURITY_POLICY, RATE_LIMITERS, RateLimiter, Tier, client_ip, install, tier_for
 
 ALLOWED = "https://partner.example"

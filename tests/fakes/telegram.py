@@ -6,6 +6,7 @@ Reached by the bot through TELEGRAM_API_URL (aiogram's `TelegramAPIServer.from_b
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import itertools
 import json
@@ -128,10 +129,8 @@ class FakeTelegram:
             if remaining <= 0:
                 raise AssertionError(f"expected {count} {method} call(s), got {len(self.sent(method))}: {self.calls}")
             self._call_event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):  # the loop checks the count and the deadline again
                 await asyncio.wait_for(self._call_event.wait(), remaining)
-            except TimeoutError:
-                pass
         return self.sent(method)
 
     # ---- the server ----
@@ -231,12 +230,10 @@ class FakeTelegram:
     async def _get_updates(self, params: dict[str, Any]) -> web.Response:
         timeout = min(float(params.get("timeout") or 0), 0.5)  # long poll, short enough for tests
         updates = []
-        try:
+        with contextlib.suppress(TimeoutError, asyncio.QueueEmpty):  # no update yet: an empty answer
             updates.append(
                 await asyncio.wait_for(self._updates.get(), timeout) if timeout else self._updates.get_nowait()
             )
-        except (TimeoutError, asyncio.QueueEmpty):
-            pass
         while not self._updates.empty():
             updates.append(self._updates.get_nowait())
         return web.json_response({"ok": True, "result": updates})
