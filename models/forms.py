@@ -14,7 +14,7 @@ from models.money import CENT
 MAX_AMOUNT = Decimal(10_000_000)
 MAX_AHEAD = timedelta(days=366)
 _RELATIVE = re.compile(r"^(\d{1,3})\s*([dh])$", re.IGNORECASE)
-_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # 1,000 or 12,500.50: commas group thousands
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(,\d{3})+(\.\d+)?")  # 1,000 or 12,500.50 (but 0,125 is a decimal comma)
 
 
 class Problem(StrEnum):
@@ -49,15 +49,22 @@ def parse_text(text: str, limit: int) -> str:
     return text
 
 
-def parse_amount(text: str, limit: Decimal = MAX_AMOUNT) -> Decimal:
-    """A positive amount with at most two decimals: `50`, `$12.5`, `3,5` (a decimal comma), `1,000` (thousands)."""
-    text = text.strip().removeprefix("$").removesuffix("x").removesuffix("×")
+def parse_number(text: str) -> Decimal | None:
+    """A number as people type it, or None when it is not one. Commas that group the digits in threes separate
+    thousands (`1,000`, `12,500.50`); any other comma is a decimal mark, as in es and pt (`3,5`, `12,50`)."""
+    text = text.strip()
     text = text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise Invalid(Problem.NOT_A_NUMBER) from None
-    if not value.is_finite():
+        return None
+    return value if value.is_finite() else None
+
+
+def parse_amount(text: str, limit: Decimal = MAX_AMOUNT) -> Decimal:
+    """A positive amount with at most two decimals: `50`, `$12.5`, `3,5` (a decimal comma), `1,000` (thousands)."""
+    value = parse_number(text.strip().removeprefix("$").removesuffix("x").removesuffix("×"))
+    if value is None:
         raise Invalid(Problem.NOT_A_NUMBER)
     if value <= 0:
         raise Invalid(Problem.NOT_POSITIVE)

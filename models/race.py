@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from decimal import ROUND_DOWN, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
@@ -16,8 +17,10 @@ from tortoise.transactions import in_transaction
 
 from models import clock
 from models.audit import record
+from models.forms import parse_number
 from models.money import CENT
 from models.tables import Player, RaceExclusion, RacePrizes
+from models.verification import find_player
 
 DEFAULT_PRIZE_POOL = Decimal(500)
 DEFAULT_SPLIT = tuple(Decimal(p) for p in ("40", "20", "12", "8", "6", "5", "3.5", "2.5", "1.5", "1.5"))  # percent
@@ -105,11 +108,8 @@ class InvalidPrizes(ValueError):
 
 
 def _number(text: str) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", ".").removesuffix("%").removeprefix("$"))
-    except InvalidOperation:
-        raise InvalidPrizes(PrizeProblem.NOT_A_NUMBER, text) from None
-    if not value.is_finite():
+    value = parse_number(text.strip().removesuffix("%").removeprefix("$"))
+    if value is None:
         raise InvalidPrizes(PrizeProblem.NOT_A_NUMBER, text)
     return value
 
@@ -150,7 +150,7 @@ def percent_str(percent: Decimal) -> str:
 
 def parse_prizes(text: str) -> tuple[Decimal, tuple[Decimal, ...]]:
     """`500 40 20 12 …`: the pool, then the percentage for each paid place."""
-    words = text.split()  # "3,5" is a decimal comma, as people in es/pt write it
+    words = text.split()  # "3,5" is a decimal comma, as people in es/pt write it; "1,000" is a thousand
     if not words:
         raise InvalidPrizes(PrizeProblem.NO_PLACES)
     return parse_pool(words[0]), parse_split(words[1:])
@@ -169,7 +169,7 @@ async def set_prizes(month: str, pool: Decimal, split: tuple[Decimal, ...], admi
     return setting
 
 
-def _describe(setting: RacePrizes | None) -> dict | None:
+def _describe(setting: RacePrizes | None) -> dict[str, object] | None:
     return None if setting is None else {"pool": str(setting.pool), "split": list(setting.split)}
 
 
@@ -213,11 +213,15 @@ async def include(month: str, player: Player, admin_id: int) -> ExclusionOutcome
     return ExclusionOutcome.DONE if lifted else ExclusionOutcome.NOT_EXCLUDED
 
 
+async def find_race_player(text: str) -> Player | None:
+    """The player an admin means: by Goated uid, else by name."""
+    return await Player.get_or_none(uid=text) or await find_player(text)
+
+
 async def active_exclusions(month: str) -> list[RaceExclusion]:
     return await RaceExclusion.filter(month=month, active_key__isnull=False).prefetch_related("player").order_by("id")
 
 
 async def excluded_uids(month: str) -> frozenset[str]:
-    return frozenset(
-        await RaceExclusion.filter(month=month, active_key__isnull=False).values_list("player_id", flat=True)
-    )
+    uids = await RaceExclusion.filter(month=month, active_key__isnull=False).values_list("player_id", flat=True)
+    return frozenset(cast("list[str]", uids))  # flat: one uid per row, not the tuples Tortoise's types promise
