@@ -10,66 +10,45 @@ from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.commands import ADMIN_COMMANDS, PLAYER_COMMANDS, CommandText
 from models.tables import TelegramUser
 from models.users import ADMIN_ROLES
 
 
-def help_text(user: TelegramUser) -> str:
+def help_lines(commands: tuple[CommandText, ...]) -> list[str]:
     # Plain text lines, escaped: "<id>" and "<name>" are placeholders to type, not HTML tags.
-    lines = [
-        _("/race — your place in this month's wager race"),
-        _("/stats — your wagers, ranks and VIP tier"),
-        _("/leaderboard — top 10 today, this week, this month or all time"),
-        _("/bonus — bonus codes to claim"),
-        _("/challenges — open challenges; /enter <number> <bet link> — enter one; /myentries — your entries"),
-        _("/verify — link your Goated account"),
-        _("/unlink — unlink it"),
-        _("/play — our Goated referral link"),
-        _("/website — the live race page"),
-        _("/notifications — race alerts: overtaken, paid places, last 24 hours"),
-        _("/language — change my language"),
-        _("/cancel — stop what you are doing"),
-    ]
-    admin = []
+    return [escape(_(line)) for command in commands for line in command.help]
+
+
+def help_text(user: TelegramUser) -> str:
+    text = "\n".join([_("<b>What I can do</b>"), *help_lines(PLAYER_COMMANDS)])
     if user.role in ADMIN_ROLES:
-        admin = [
-            _("Link requests arrive here with Approve and Reject buttons; the first decision counts."),
-            _("/pending — open link requests, with bulk approve; /review <id> — one request's card"),
-            _("/raceconfig — race prizes, exclusions and their history; /setprizes — change prizes in one line"),
-            _("/exclude <name> <reason> and /include <name> — leave a player out of this race, or undo it"),
-            _("/broadcast — message linked players, everyone, or the race's top players"),
-            _(
-                "/newcode — create a bonus code (guided, or /newcode CODE | gives | claims | expiry | min wager); /codes — codes and claims"
-            ),
-            _("/newchallenge — create a challenge; /entries — entries to approve or reject; /closechallenge <number>"),
-            _("/user <id | @username | Goated name> — a user's card: unlink, ban, unban, message"),
-            _("/stats — community figures (/stats me for your own); /sync — sync with Goated now"),
-            _("/audit [n] — the latest admin actions; /admins — who the admins are"),
-        ]
-    text = "\n".join([_("<b>What I can do</b>"), *map(escape, lines)])
-    if admin:
-        text += "\n\n" + "\n".join([_("<b>Admin</b>"), *map(escape, admin)])
+        intro = _("Link requests arrive here with Approve and Reject buttons; the first decision counts.")
+        text += "\n\n" + "\n".join([_("<b>Admin</b>"), escape(intro), *help_lines(ADMIN_COMMANDS)])
     return text
+
+
+async def show_help(message: Message, user: TelegramUser) -> None:
+    await message.answer(help_text(user))
+
+
+async def unknown_command(message: Message) -> None:
+    await message.answer(_("I don't know that command. Send /help to see what I can do."))
+
+
+async def stray_message(message: Message) -> None:
+    await message.answer(_("I answer commands. Send /help to see them."))
+
+
+async def stale_button(query: CallbackQuery) -> None:
+    await query.answer(_("This button no longer works. Send the command again."))
 
 
 def build_router() -> Router:
     router = Router(name="help")
-
-    @router.message(Command("help"))
-    async def help_command(message: Message, user: TelegramUser) -> None:
-        await message.answer(help_text(user))
-
+    router.message.register(show_help, Command("help"))
     # Groups: stay quiet about anything not addressed to us (other bots' commands, chatter).
-    @router.message(F.chat.type == ChatType.PRIVATE, F.text.startswith("/"))
-    async def unknown_command(message: Message) -> None:
-        await message.answer(_("I don't know that command. Send /help to see what I can do."))
-
-    @router.message(F.chat.type == ChatType.PRIVATE, StateFilter(None))
-    async def stray_message(message: Message) -> None:
-        await message.answer(_("I answer commands. Send /help to see them."))
-
-    @router.callback_query()
-    async def stale_button(query: CallbackQuery) -> None:
-        await query.answer(_("This button no longer works. Send the command again."))
-
+    router.message.register(unknown_command, F.chat.type == ChatType.PRIVATE, F.text.startswith("/"))
+    router.message.register(stray_message, F.chat.type == ChatType.PRIVATE, StateFilter(None))
+    router.callback_query.register(stale_button)
     return router

@@ -1,0 +1,115 @@
+"""The commands people see, in one table: Telegram's command menu and /help both read it.
+
+Each row is a command in the menu, in the menu's order, with its description there and the /help lines that
+explain it and the commands that go with it (/enter and /myentries with /challenges, /unlink with /verify, ...).
+The texts are plain: /help escapes its lines, because "<id>" there is a placeholder to type, not a tag.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _(message: str) -> str:
+    """Marks a text for the catalogs (`make messages`); the menu and /help translate it when they show it."""
+    return message
+
+
+@dataclass(frozen=True)
+class CommandText:
+    command: str
+    menu: str  # its description in Telegram's command menu
+    help: tuple[str, ...] = ()  # its lines in /help; none when another command's lines cover it
+
+
+# Everyone's commands.
+PLAYER_COMMANDS = (
+    CommandText("race", _("Your place in this month's race"), (_("/race — your place in this month's wager race"),)),
+    CommandText("stats", _("Your wagers, ranks and VIP tier"), (_("/stats — your wagers, ranks and VIP tier"),)),
+    CommandText(
+        "leaderboard",
+        _("Top 10 of a leaderboard"),
+        (_("/leaderboard — top 10 today, this week, this month or all time"),),
+    ),
+    CommandText("bonus", _("Bonus codes to claim"), (_("/bonus — bonus codes to claim"),)),
+    CommandText(
+        "challenges",
+        _("Open challenges to enter"),
+        (_("/challenges — open challenges; /enter <number> <bet link> — enter one; /myentries — your entries"),),
+    ),
+    CommandText("myentries", _("Your challenge entries")),
+    CommandText(
+        "verify",
+        _("Link your Goated account"),
+        (_("/verify — link your Goated account"), _("/unlink — unlink it")),
+    ),
+    CommandText("play", _("Our Goated referral link"), (_("/play — our Goated referral link"),)),
+    CommandText("website", _("The live race page"), (_("/website — the live race page"),)),
+    CommandText(
+        "notifications",
+        _("Choose your race alerts"),
+        (_("/notifications — race alerts: overtaken, paid places, last 24 hours"),),
+    ),
+    CommandText("language", _("Change the language"), (_("/language — change my language"),)),
+    CommandText("unlink", _("Unlink your Goated account")),
+    CommandText("cancel", _("Stop what you are doing"), (_("/cancel — stop what you are doing"),)),
+    CommandText("help", _("What I can do")),
+    CommandText("start", _("Welcome and main menu")),
+)
+
+
+# The commands only admins have.
+ADMIN_COMMANDS = (
+    CommandText(
+        "pending",
+        _("Admin: open link requests"),
+        (_("/pending — open link requests, with bulk approve; /review <id> — one request's card"),),
+    ),
+    CommandText(
+        "user",
+        _("Admin: look up a user"),
+        (_("/user <id | @username | Goated name> — a user's card: unlink, ban, unban, message"),),
+    ),
+    CommandText(
+        "raceconfig",
+        _("Admin: race prizes and exclusions"),
+        (
+            _("/raceconfig — race prizes, exclusions and their history; /setprizes — change prizes in one line"),
+            _("/exclude <name> <reason> and /include <name> — leave a player out of this race, or undo it"),
+        ),
+    ),
+    CommandText(
+        "broadcast",
+        _("Admin: message many users"),
+        (_("/broadcast — message linked players, everyone, or the race's top players"),),
+    ),
+    CommandText(
+        "codes",
+        _("Admin: bonus codes and their claims"),
+        (
+            _(
+                "/newcode — create a bonus code (guided, or /newcode CODE | gives | claims | expiry | min wager); "
+                "/codes — codes and claims"
+            ),
+        ),
+    ),
+    CommandText("newcode", _("Admin: create a bonus code")),
+    CommandText(
+        "newchallenge",
+        _("Admin: create a challenge"),
+        (_("/newchallenge — create a challenge; /entries — entries to approve or reject; /closechallenge <number>"),),
+    ),
+    CommandText("entries", _("Admin: challenge entries to decide")),
+    CommandText(
+        "stats",
+        _("Admin: community figures"),
+        (_("/stats — community figures (/stats me for your own); /sync — sync with Goated now"),),
+    ),
+    CommandText("sync", _("Admin: sync with Goated now")),
+    CommandText(
+        "audit",
+        _("Admin: latest admin actions"),
+        (_("/audit [n] — the latest admin actions; /admins — who the admins are"),),
+    ),
+    CommandText("admins", _("Admin: who the admins are")),
+)
