@@ -10,7 +10,21 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
 from aiogram.utils.i18n import I18n
 
-from bot import admin, errors, help, language, leaderboard, links, notifications, race, rewards, start, stats, verify
+from bot import (
+    admin,
+    bonus,
+    challenges,
+    errors,
+    help,
+    language,
+    leaderboard,
+    links,
+    notifications,
+    race,
+    start,
+    stats,
+    verify,
+)
 from bot.admin.community import SyncsNow
 from bot.broadcaster import Broadcaster
 from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddleware
@@ -85,7 +99,8 @@ def build_dispatcher(
         links.build_router(),
         language.build_router(),
         notifications.build_router(),
-        rewards.build_router(),
+        bonus.build_router(),
+        challenges.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take
         errors.build_router(),
     )

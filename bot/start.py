@@ -13,10 +13,11 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.bonus import show_bonus
+from bot.challenges import show_challenges
 from bot.leaderboard import LeaderboardButton
 from bot.notifications import alerts_view
 from bot.race import RaceButton, race_text, refresh_keyboard
-from bot.rewards import show_bonus, show_challenges
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
 from models.tables import Player, TelegramUser
