@@ -9,11 +9,17 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.texts import money, number
 from models import challenges
-from models.tables import BonusCode, Challenge, EntryStatus
+from models.tables import BonusCode, Challenge, EntryStatus, TelegramUser
+from models.users import display_name
 
 
 def when(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC"
+
+
+def who(user: TelegramUser) -> str:
+    """A player as the admins' claim lists and entry cards name them."""
+    return f"{escape(display_name(user))} (id <code>{user.id}</code>)"
 
 
 def bonus_line(code: BonusCode) -> str:

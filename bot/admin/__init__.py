@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from bot.admin import broadcast, community, races, review, rewards, roles, users
+from bot.admin import bonus, broadcast, challenges, community, races, review, reward_forms, roles, users
 from bot.filters import IsAdmin
 
 
@@ -22,7 +22,9 @@ def build_router() -> Router:
         races.build_router(),
         users.build_router(),
         broadcast.build_router(),
-        rewards.build_router(),
+        reward_forms.build_router(),  # before the lists: an open form takes their commands
+        bonus.build_router(),
+        challenges.build_router(),
         community.build_router(),
     )
     return router
