@@ -19,7 +19,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.sender import STORED_STATUS, Sender
 from bot.texts import speaking_to
 from models import broadcasts
-from models.tables import Broadcast, BroadcastStatus, DeliveryStatus, TelegramUser
+from models.recipients import addressee
+from models.tables import Broadcast, BroadcastStatus, DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def progress_text(broadcast: Broadcast, counts: dict[DeliveryStatus, int]) -> st
 class Broadcaster:
     def __init__(self, sender: Sender, i18n: I18n, workers: int = 8) -> None:
         self.sender, self.i18n, self.workers = sender, i18n, workers
-        self._tasks: dict[int, asyncio.Task] = {}
+        self._tasks: dict[int, asyncio.Task[None]] = {}
         self._stopping = False
 
     def start(self, broadcast_id: int) -> None:
@@ -98,7 +99,7 @@ class Broadcaster:
 
     async def _run(self, broadcast_id: int) -> None:
         try:
-            broadcast = await Broadcast.get(id=broadcast_id)
+            broadcast = await broadcasts.get(broadcast_id)
             last_progress = time.monotonic()
             while not self._stopping:
                 batch = await broadcasts.next_batch(broadcast_id, BATCH)
@@ -129,10 +130,10 @@ class Broadcaster:
             await broadcasts.settle(delivery_id, STORED_STATUS[delivery.outcome], delivery.error)
 
     async def show_progress(self, broadcast_id: int) -> None:
-        broadcast = await Broadcast.get(id=broadcast_id)
+        broadcast = await broadcasts.get(broadcast_id)
         if broadcast.progress_chat_id is None or broadcast.progress_message_id is None:
             return
-        admin = await TelegramUser.get_or_none(id=broadcast.created_by) or TelegramUser(id=broadcast.created_by)
+        admin = await addressee(broadcast.created_by)
         with speaking_to(self.i18n, admin):
             text = progress_text(broadcast, await broadcasts.counts(broadcast_id))
             markup = cancel_keyboard(broadcast_id) if broadcast.status == BroadcastStatus.SENDING else None

@@ -13,7 +13,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
-from bot.notifier import month_name, stale_note
+from bot.race_texts import month_name, stale_note
 from bot.texts import board_lines, footer, mention, money, movement_line, places_moved, time_left
 from models import clock
 from models.leaderboard import Leaderboards

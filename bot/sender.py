@@ -26,7 +26,8 @@ from aiogram.exceptions import (
 from aiogram.types import Message
 
 from metrics import telegram_messages_total
-from models.tables import DeliveryStatus, TelegramUser
+from models.recipients import mark_blocked
+from models.tables import DeliveryStatus
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,11 @@ STORED_STATUS = {
     Outcome.BLOCKED: DeliveryStatus.BLOCKED,
     Outcome.FAILED: DeliveryStatus.FAILED,
 }
+
+
+def blocked_the_bot(error: TelegramForbiddenError) -> bool:
+    """The person blocked the bot or deleted their account; being kicked from a group is not that."""
+    return "blocked" in error.message or "deactivated" in error.message
 
 
 @dataclass(frozen=True)
@@ -92,8 +98,8 @@ class Sender:
                 # A flood wait applies to the whole bot: everyone waits, not just this chat.
                 await self._pause(float(error.retry_after))
             except TelegramForbiddenError as error:
-                if chat_id > 0 and ("blocked" in error.message or "deactivated" in error.message):
-                    await TelegramUser.filter(id=chat_id).update(blocked_bot=True)
+                if chat_id > 0 and blocked_the_bot(error):
+                    await mark_blocked(chat_id)
                     self.counts["blocked"] += 1
                     telegram_messages_total.labels("blocked").inc()
                     return Delivery(Outcome.BLOCKED, error=error.message)

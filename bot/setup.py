@@ -12,6 +12,7 @@ from aiogram.utils.i18n import I18n
 
 from bot import (
     admin,
+    alert_settings,
     bonus,
     challenges,
     errors,
@@ -19,7 +20,6 @@ from bot import (
     language,
     leaderboard,
     links,
-    notifications,
     race,
     start,
     stats,
@@ -28,7 +28,7 @@ from bot import (
 from bot.admin.community import SyncsNow
 from bot.broadcaster import Broadcaster
 from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddleware
-from bot.notifier import Notifier
+from bot.notification_delivery import Notifier
 from bot.sender import Sender
 from bot.throttling import Throttle
 from models.events import EventBus
@@ -98,7 +98,7 @@ def build_dispatcher(
         leaderboard.build_router(),
         links.build_router(),
         language.build_router(),
-        notifications.build_router(),
+        alert_settings.build_router(),
         bonus.build_router(),
         challenges.build_router(),
         help.build_router(),  # last: it answers whatever the others did not take

@@ -15,8 +15,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.bonus import show_bonus
 from bot.challenges import show_challenges
+from bot.alert_settings import alerts_view
 from bot.leaderboard import LeaderboardButton
-from bot.notifications import alerts_view
 from bot.race import RaceButton, race_text, refresh_keyboard
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period

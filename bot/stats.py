@@ -10,7 +10,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.notifier import month_name
+from bot.race_texts import month_name
 from bot.texts import footer, mention, money, movement_line, period_title, sparkline
 from models import clock
 from models.history import month_curve

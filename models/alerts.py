@@ -5,23 +5,35 @@ alerts per person per day, delivered by the same notifier as the wins."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
 
 from models import clock
 from models.leaderboard import Standings
+from models.notification_kinds import (
+    FinalDay,
+    NewLeader,
+    NotificationKind,
+    Overtaken,
+    PaidPlaces,
+    Payload,
+    TokenExpired,
+)
 from models.race import Race
 from models.tables import Notification, SyncOutcome, SyncRun, TelegramUser
 from models.users import reachable_admins
 
 ALERTS_PER_DAY = 3
-ALERT_KINDS = ("overtaken", "paid_places", "final_day")
+ALERT_KINDS = (NotificationKind.OVERTAKEN, NotificationKind.PAID_PLACES, NotificationKind.FINAL_DAY)
 FINAL_DAY = timedelta(hours=24)
 
 
-async def _owe(key: str, user_id: int, kind: str, payload: dict) -> None:
+async def _owe(key: str, user_id: int, payload: Payload) -> None:
     try:  # stamped by the product's clock, which the daily cap counts by (the demo runs it ahead of the wall's)
-        await Notification.create(key=key, user_id=user_id, kind=kind, payload=payload, created_at=clock.now())
+        await Notification.create(
+            key=key, user_id=user_id, kind=payload.kind, payload=payload.to_json(), created_at=clock.now()
+        )
     except IntegrityError:  # owed already (a second run of the same sync's alerts)
         pass
 
@@ -55,8 +67,7 @@ async def owe_race_alerts(
             await _owe(
                 f"race:{race.month}:final_day:{user.id}",
                 user.id,
-                "final_day",
-                {"month": race.month, "rank": now_at.entry.rank},
+                FinalDay(race.month, now_at.entry.rank),
             )
         if now_at is None or was_at is None:
             continue
@@ -70,15 +81,13 @@ async def owe_race_alerts(
             await _owe(
                 f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
                 user.id,
-                "overtaken",
-                {"rank": rank, "gap": str(now_at.gap_to_above)},
+                Overtaken(rank, now_at.gap_to_above or Decimal(0)),
             )
         else:
             await _owe(
                 f"race:{race.month}:paid:{user.id}:{sync_run_id}",
                 user.id,
-                "paid_places",
-                {"rank": rank, "prize": str(race.prize_for(rank))},
+                PaidPlaces(rank, race.prize_for(rank) or Decimal(0)),
             )
     leader, old_leader = after.top(1), before.top(1) if before is not None else []
     if leader and old_leader and leader[0].uid != old_leader[0].uid:
@@ -86,8 +95,7 @@ async def owe_race_alerts(
             await _owe(
                 f"race:{race.month}:leader:{chat}:{sync_run_id}",
                 chat,
-                "new_leader",
-                {"name": leader[0].name, "wagered": str(leader[0].wagered)},
+                NewLeader(leader[0].name, leader[0].wagered),
             )
 
 
@@ -97,4 +105,4 @@ async def owe_token_expired_alerts() -> None:
     last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
     since = last_ok.id if last_ok else 0
     for admin in await reachable_admins():
-        await _owe(f"upstream:token_expired:{since}:{admin.id}", admin.id, "token_expired", {})
+        await _owe(f"upstream:token_expired:{since}:{admin.id}", admin.id, TokenExpired())

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from models import clock
+from models import clock, outbox
 from models.audit import record
 from models.leaderboard import Leaderboards
 from models.race import Race
@@ -25,14 +26,18 @@ class Audience:
 async def recipients(audience: str, leaderboards: Leaderboards, race: Race) -> list[int]:
     reachable = TelegramUser.filter(blocked_bot=False, banned=False)
     if audience == Audience.EVERYONE:
-        return await reachable.order_by("id").values_list("id", flat=True)
+        return await _ids(reachable)
     if audience == Audience.LINKED:
-        return await reachable.filter(player_id__isnull=False).order_by("id").values_list("id", flat=True)
+        return await _ids(reachable.filter(player_id__isnull=False))
     kind, _, size = audience.partition("-")
     if kind == Audience.TOP and size.isdigit():
         top = [e.uid for e in (await leaderboards.race_standings(race)).top(int(size))]
-        return await reachable.filter(player_id__in=top).order_by("id").values_list("id", flat=True)
+        return await _ids(reachable.filter(player_id__in=top))
     raise ValueError(f"unknown audience {audience!r}")
+
+
+async def _ids(users: QuerySet[TelegramUser]) -> list[int]:
+    return [user_id for (user_id,) in await users.order_by("id").values_list("id")]
 
 
 async def create(
@@ -84,17 +89,11 @@ async def cancel(broadcast_id: int, admin_id: int) -> bool:
 
 async def claim(delivery_id: int) -> bool:
     """Take one recipient for sending; only one sender can, and only once."""
-    return bool(
-        await BroadcastDelivery.filter(id=delivery_id, status=DeliveryStatus.PENDING).update(
-            status=DeliveryStatus.SENDING
-        )
-    )
+    return await outbox.claim(BroadcastDelivery, delivery_id)
 
 
 async def settle(delivery_id: int, status: DeliveryStatus, error: str | None = None) -> None:
-    await BroadcastDelivery.filter(id=delivery_id).update(
-        status=status, error=error, sent_at=clock.now() if status == DeliveryStatus.SENT else None
-    )
+    await outbox.settle(BroadcastDelivery, delivery_id, status, error=error)
 
 
 async def next_batch(broadcast_id: int, size: int) -> list[tuple[int, int]]:
@@ -123,12 +122,19 @@ async def counts(broadcast_id: int) -> dict[DeliveryStatus, int]:
     return {DeliveryStatus(status): n for status, n in rows}
 
 
+async def get(broadcast_id: int) -> Broadcast:
+    return await Broadcast.get(id=broadcast_id)
+
+
+async def set_progress_message(broadcast_id: int, chat_id: int, message_id: int) -> None:
+    """The admin's message that shows the broadcast's progress, edited as it goes."""
+    await Broadcast.filter(id=broadcast_id).update(progress_chat_id=chat_id, progress_message_id=message_id)
+
+
 async def interrupted() -> list[Broadcast]:
-    """At start-up: broadcasts a stopped process left running. A recipient caught mid-send is marked
-    unknown and not sent again: at most once, even if that one message may have been lost."""
+    """At start-up: broadcasts a stopped process left running, their recipients caught mid-send marked
+    unknown (the outbox's at most once)."""
     running = await Broadcast.filter(status=BroadcastStatus.SENDING).order_by("id")
     for broadcast in running:
-        await BroadcastDelivery.filter(broadcast_id=broadcast.id, status=DeliveryStatus.SENDING).update(
-            status=DeliveryStatus.UNKNOWN
-        )
+        await outbox.mark_interrupted(BroadcastDelivery.filter(broadcast_id=broadcast.id))
     return running

@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 from models import clock
 from models.audit import record
 from models.forms import Invalid, Problem, parse_amount, parse_count, parse_deadline, parse_text
+from models.notification_kinds import ChallengeNew, ChallengeRejected, ChallengeWon, NotificationKind
 from models.tables import Challenge, ChallengeEntry, EntryStatus, Notification, PrizeCode, TelegramUser
 
 MAX_WINNERS = 1_000
@@ -145,8 +146,8 @@ async def _announce(challenge: Challenge, announce_chats: tuple[int, ...], conn:
             Notification(
                 key=f"challenge:{challenge.id}:new:{chat}",
                 user_id=chat,
-                kind="challenge_new",
-                payload={"challenge_id": challenge.id},
+                kind=NotificationKind.CHALLENGE_NEW,
+                payload=ChallengeNew(challenge.id).to_json(),
             )
             for chat in (*told, *announce_chats)
         ],
@@ -276,8 +277,8 @@ async def _award(entry: ChallengeEntry, now: datetime, conn: BaseDBAsyncClient) 
     await Notification.create(
         key=f"challenge:{entry.challenge_id}:won:{entry.user_id}",
         user_id=entry.user_id,
-        kind="challenge_won",
-        payload={"challenge_id": entry.challenge_id, "code": code.code},
+        kind=NotificationKind.CHALLENGE_WON,
+        payload=ChallengeWon(entry.challenge_id, code.code).to_json(),
         using_db=conn,
     )
 
@@ -286,8 +287,8 @@ async def _tell_rejected(entry: ChallengeEntry, reason: str | None, conn: BaseDB
     await Notification.create(
         key=f"challenge:{entry.challenge_id}:rejected:{entry.user_id}",
         user_id=entry.user_id,
-        kind="challenge_rejected",
-        payload={"challenge_id": entry.challenge_id, "reason": reason},
+        kind=NotificationKind.CHALLENGE_REJECTED,
+        payload=ChallengeRejected(entry.challenge_id, reason).to_json(),
         using_db=conn,
     )
 

@@ -19,6 +19,7 @@ from tortoise.transactions import in_transaction
 from models import clock
 from models.audit import SYSTEM, record
 from models.history import last_figures, race_history
+from models.notification_kinds import NotificationKind, RaceResults, RaceWon
 from models.race import Race, excluded_uids
 from models.tables import (
     FinishedRace,
@@ -127,8 +128,8 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
                 Notification(
                     key=f"race:{race.month}:won:{linked[f.uid]}",
                     user_id=linked[f.uid],
-                    kind="race_won",
-                    payload={"month": race.month, "rank": rank, "prize": str(race.prize_for(rank))},
+                    kind=NotificationKind.RACE_WON,
+                    payload=RaceWon(race.month, rank, race.prize_for(rank) or Decimal(0)).to_json(),
                 )
                 for rank, f in enumerate(standings[: race.paid_places], start=1)
                 if f.uid in linked
@@ -137,8 +138,8 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
                 Notification(
                     key=f"race:{race.month}:results:{admin.id}",
                     user_id=admin.id,
-                    kind="race_results",
-                    payload={"month": race.month},
+                    kind=NotificationKind.RACE_RESULTS,
+                    payload=RaceResults(race.month).to_json(),
                 )
                 for admin in admins
             ]

@@ -26,14 +26,14 @@ from babel.messages.pofile import read_po
 
 from bot.broadcaster import Broadcaster
 from bot.menu import set_admin_commands, set_commands
-from bot.notifier import Notifier
+from bot.notification_delivery import Notifier
 from bot.sender import Sender
 from bot.setup import build_bot, build_dispatcher, build_sender
 from models import clock
 from models.db import close_db, migrate, open_db
 from models.events import EventBus
 from models.leaderboard import Leaderboards
-from models.notifications import mark_interrupted as mark_interrupted_notifications
+from models.outbox import mark_interrupted_notifications
 from models.race import race_at
 from models.results import seed_history
 from models.sync_runs import mark_interrupted_runs

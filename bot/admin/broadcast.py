@@ -19,7 +19,7 @@ from models import broadcasts, clock
 from models.broadcasts import Audience
 from models.leaderboard import Leaderboards
 from models.race import race_at
-from models.tables import Broadcast, TelegramUser
+from models.tables import TelegramUser
 from settings import Settings
 
 MAX_TEXT, MAX_CAPTION = 4000, 1000  # Telegram: 4096 for a message, 1024 for a caption
@@ -52,120 +52,124 @@ async def audience_keyboard(leaderboards: Leaderboards, settings: Settings) -> I
     return builder.as_markup()
 
 
+async def start_broadcast(message: Message, state: FSMContext) -> None:
+    await state.set_state(BroadcastFlow.composing)
+    await message.answer(
+        _("Send the message to broadcast: text with formatting, or a photo with a caption. /cancel stops.")
+    )
+
+
+async def composed(message: Message, state: FSMContext, leaderboards: Leaderboards, settings: Settings) -> None:
+    text = message.html_text if (message.text or message.caption) else ""
+    limit = MAX_CAPTION if message.photo else MAX_TEXT
+    if len(text) > limit:
+        await message.answer(_("That is too long for Telegram; please keep it under {n} characters.").format(n=limit))
+        return
+    photo = message.photo[-1].file_id if message.photo else None
+    await state.update_data(text=text, photo=photo)
+    await state.set_state(BroadcastFlow.choosing)
+    await message.answer(_("Who should get it?"), reply_markup=await audience_keyboard(leaderboards, settings))
+
+
+async def not_composable(message: Message) -> None:
+    await message.answer(_("Please send text or one photo with a caption, or /cancel."))
+
+
+def confirm_keyboard(count: int, draft_id: str) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    if count:
+        builder.button(
+            text=_("✅ Send to {n}").format(n=count), callback_data=BroadcastButton(action="send", value=draft_id)
+        )
+    builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
+    return builder.as_markup()
+
+
+async def audience_chosen(
+    query: CallbackQuery,
+    callback_data: BroadcastButton,
+    state: FSMContext,
+    leaderboards: Leaderboards,
+    settings: Settings,
+) -> None:
+    data = await state.get_data()
+    if "text" not in data or not isinstance(query.message, Message):
+        await query.answer(_("This draft is gone; send /broadcast again."), show_alert=True)
+        return
+    race = race_at(clock.now(), settings.race_timezone)
+    count = len(await broadcasts.recipients(callback_data.value, leaderboards, race))
+    draft_id = uuid.uuid4().hex
+    await state.update_data(audience=callback_data.value, draft_id=draft_id)
+    # The preview is exactly what recipients will get.
+    if data.get("photo"):
+        await query.message.answer_photo(data["photo"], caption=data["text"] or None)
+    else:
+        await query.message.answer(data["text"])
+    summary = _("Above is the preview. Audience: {audience}.").format(
+        audience=audience_label(callback_data.value, count)
+    )
+    if not count:
+        summary += "\n" + _("Nobody is in this audience; pick another with /broadcast.")
+    await query.message.answer(summary, reply_markup=confirm_keyboard(count, draft_id))
+    await query.answer()
+
+
+async def send(
+    query: CallbackQuery,
+    callback_data: BroadcastButton,
+    state: FSMContext,
+    user: TelegramUser,
+    leaderboards: Leaderboards,
+    settings: Settings,
+    broadcaster: Broadcaster,
+) -> None:
+    data = await state.get_data()
+    if data.get("draft_id") != callback_data.value or not isinstance(query.message, Message):
+        await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
+        return
+    race = race_at(clock.now(), settings.race_timezone)
+    users = await broadcasts.recipients(data["audience"], leaderboards, race)
+    created = await broadcasts.create(
+        user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users
+    )
+    await state.clear()
+    if created is None:  # a second press on the same preview
+        await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
+        return
+    # The progress message is this one; stored first, so the first progress edit finds it.
+    await broadcasts.set_progress_message(created.id, query.message.chat.id, query.message.message_id)
+    broadcaster.start(created.id)
+    await query.answer()
+    await safe_edit(
+        query.message, _("📣 Broadcast #{id}: starting…").format(id=created.id), cancel_keyboard(created.id)
+    )
+
+
+async def drop(query: CallbackQuery, state: FSMContext) -> None:
+    await state.clear()
+    if isinstance(query.message, Message):
+        await safe_edit(query.message, _("Broadcast dropped; nothing was sent."))
+    await query.answer()
+
+
+async def cancel(
+    query: CallbackQuery, callback_data: BroadcastButton, user: TelegramUser, broadcaster: Broadcaster
+) -> None:
+    broadcast_id = int(callback_data.value) if callback_data.value.isdigit() else 0
+    stopped = await broadcasts.cancel(broadcast_id, user.id)
+    await query.answer(_("Cancelled: nobody else will get it.") if stopped else _("This broadcast has already ended."))
+    if stopped:
+        await broadcaster.show_progress(broadcast_id)
+
+
 def build_router() -> Router:
     router = Router(name="admin.broadcast")
-
-    @router.message(Command("broadcast"))
-    async def broadcast(message: Message, state: FSMContext) -> None:
-        await state.set_state(BroadcastFlow.composing)
-        await message.answer(
-            _("Send the message to broadcast: text with formatting, or a photo with a caption. /cancel stops.")
-        )
-
-    @router.message(StateFilter(BroadcastFlow.composing), F.text, ~F.text.startswith("/"))
-    @router.message(StateFilter(BroadcastFlow.composing), F.photo)
-    async def composed(message: Message, state: FSMContext, leaderboards: Leaderboards, settings: Settings) -> None:
-        text = message.html_text if (message.text or message.caption) else ""
-        limit = MAX_CAPTION if message.photo else MAX_TEXT
-        if len(text) > limit:
-            await message.answer(
-                _("That is too long for Telegram; please keep it under {n} characters.").format(n=limit)
-            )
-            return
-        photo = message.photo[-1].file_id if message.photo else None
-        await state.update_data(text=text, photo=photo)
-        await state.set_state(BroadcastFlow.choosing)
-        await message.answer(_("Who should get it?"), reply_markup=await audience_keyboard(leaderboards, settings))
-
-    @router.message(StateFilter(BroadcastFlow.composing))
-    async def not_composable(message: Message) -> None:
-        await message.answer(_("Please send text or one photo with a caption, or /cancel."))
-
-    @router.callback_query(BroadcastButton.filter(F.action == "audience"))
-    async def audience_chosen(
-        query: CallbackQuery,
-        callback_data: BroadcastButton,
-        state: FSMContext,
-        leaderboards: Leaderboards,
-        settings: Settings,
-    ) -> None:
-        data = await state.get_data()
-        if "text" not in data or not isinstance(query.message, Message):
-            await query.answer(_("This draft is gone; send /broadcast again."), show_alert=True)
-            return
-        race = race_at(clock.now(), settings.race_timezone)
-        count = len(await broadcasts.recipients(callback_data.value, leaderboards, race))
-        draft_id = uuid.uuid4().hex
-        await state.update_data(audience=callback_data.value, draft_id=draft_id)
-        # The preview is exactly what recipients will get.
-        if data.get("photo"):
-            await query.message.answer_photo(data["photo"], caption=data["text"] or None)
-        else:
-            await query.message.answer(data["text"])
-        builder = InlineKeyboardBuilder()
-        if count:
-            builder.button(
-                text=_("✅ Send to {n}").format(n=count), callback_data=BroadcastButton(action="send", value=draft_id)
-            )
-        builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
-        summary = _("Above is the preview. Audience: {audience}.").format(
-            audience=audience_label(callback_data.value, count)
-        )
-        if not count:
-            summary += "\n" + _("Nobody is in this audience; pick another with /broadcast.")
-        await query.message.answer(summary, reply_markup=builder.as_markup())
-        await query.answer()
-
-    @router.callback_query(BroadcastButton.filter(F.action == "send"))
-    async def send(
-        query: CallbackQuery,
-        callback_data: BroadcastButton,
-        state: FSMContext,
-        user: TelegramUser,
-        leaderboards: Leaderboards,
-        settings: Settings,
-        broadcaster: Broadcaster,
-    ) -> None:
-        data = await state.get_data()
-        if data.get("draft_id") != callback_data.value or not isinstance(query.message, Message):
-            await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
-            return
-        race = race_at(clock.now(), settings.race_timezone)
-        users = await broadcasts.recipients(data["audience"], leaderboards, race)
-        created = await broadcasts.create(
-            user.id, callback_data.value, data["text"], data.get("photo"), data["audience"], users
-        )
-        await state.clear()
-        if created is None:  # a second press on the same preview
-            await query.answer(_("This broadcast was already sent or dropped."), show_alert=True)
-            return
-        # The progress message is this one; stored first, so the first progress edit finds it.
-        await Broadcast.filter(id=created.id).update(
-            progress_chat_id=query.message.chat.id, progress_message_id=query.message.message_id
-        )
-        broadcaster.start(created.id)
-        await query.answer()
-        await safe_edit(
-            query.message, _("📣 Broadcast #{id}: starting…").format(id=created.id), cancel_keyboard(created.id)
-        )
-
-    @router.callback_query(BroadcastButton.filter(F.action == "drop"))
-    async def drop(query: CallbackQuery, state: FSMContext) -> None:
-        await state.clear()
-        if isinstance(query.message, Message):
-            await safe_edit(query.message, _("Broadcast dropped; nothing was sent."))
-        await query.answer()
-
-    @router.callback_query(BroadcastButton.filter(F.action == "cancel"))
-    async def cancel(
-        query: CallbackQuery, callback_data: BroadcastButton, user: TelegramUser, broadcaster: Broadcaster
-    ) -> None:
-        broadcast_id = int(callback_data.value) if callback_data.value.isdigit() else 0
-        stopped = await broadcasts.cancel(broadcast_id, user.id)
-        await query.answer(
-            _("Cancelled: nobody else will get it.") if stopped else _("This broadcast has already ended.")
-        )
-        if stopped:
-            await broadcaster.show_progress(broadcast_id)
-
+    router.message.register(start_broadcast, Command("broadcast"))
+    router.message.register(composed, StateFilter(BroadcastFlow.composing), F.photo)
+    router.message.register(composed, StateFilter(BroadcastFlow.composing), F.text, ~F.text.startswith("/"))
+    router.message.register(not_composable, StateFilter(BroadcastFlow.composing))
+    router.callback_query.register(audience_chosen, BroadcastButton.filter(F.action == "audience"))
+    router.callback_query.register(send, BroadcastButton.filter(F.action == "send"))
+    router.callback_query.register(drop, BroadcastButton.filter(F.action == "drop"))
+    router.callback_query.register(cancel, BroadcastButton.filter(F.action == "cancel"))
     return router

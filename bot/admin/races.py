@@ -14,7 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.notifier import month_name
+from bot.race_texts import month_name
 from bot.texts import money, time_left
 from models import clock
 from models.events import EventBus, RaceEdited

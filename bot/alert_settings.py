@@ -11,9 +11,8 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import continue_in_private
+from models.recipients import ALERT_SETTINGS, switch_alert
 from models.tables import TelegramUser
-
-SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day", "notify_challenges")
 
 
 class AlertButton(CallbackData, prefix="alerts"):
@@ -31,7 +30,7 @@ def label(setting: str) -> str:
 
 def alerts_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup]:
     builder = InlineKeyboardBuilder()
-    for setting in SETTINGS:
+    for setting in ALERT_SETTINGS:
         mark = "✅" if getattr(user, setting) else "❌"
         builder.button(text=f"{mark} {label(setting)}", callback_data=AlertButton(setting=setting))
     builder.adjust(1)
@@ -41,28 +40,27 @@ def alerts_view(user: TelegramUser) -> tuple[str, InlineKeyboardMarkup]:
     return text, builder.as_markup()
 
 
+async def show_alerts(message: Message, user: TelegramUser, bot: Bot) -> None:
+    if message.chat.type != ChatType.PRIVATE:
+        await continue_in_private(message, bot, "notifications")
+        return
+    text, markup = alerts_view(user)
+    await message.answer(text, reply_markup=markup)
+
+
+async def toggle(query: CallbackQuery, callback_data: AlertButton, user: TelegramUser) -> None:
+    if callback_data.setting not in ALERT_SETTINGS:
+        await query.answer(_("This button no longer works. Send the command again."))
+        return
+    await switch_alert(user, callback_data.setting)
+    text, markup = alerts_view(user)
+    if isinstance(query.message, Message):
+        await query.message.edit_text(text, reply_markup=markup)
+    await query.answer()
+
+
 def build_router() -> Router:
-    router = Router(name="notifications")
-
-    @router.message(Command("notifications"))
-    async def notifications(message: Message, user: TelegramUser, bot: Bot) -> None:
-        if message.chat.type != ChatType.PRIVATE:
-            await continue_in_private(message, bot, "notifications")
-            return
-        text, markup = alerts_view(user)
-        await message.answer(text, reply_markup=markup)
-
-    @router.callback_query(AlertButton.filter())
-    async def toggle(query: CallbackQuery, callback_data: AlertButton, user: TelegramUser) -> None:
-        if callback_data.setting not in SETTINGS:
-            await query.answer(_("This button no longer works. Send the command again."))
-            return
-        value = not getattr(user, callback_data.setting)
-        await TelegramUser.filter(id=user.id).update(**{callback_data.setting: value})
-        setattr(user, callback_data.setting, value)
-        text, markup = alerts_view(user)
-        if isinstance(query.message, Message):
-            await query.message.edit_text(text, reply_markup=markup)
-        await query.answer()
-
+    router = Router(name="alert_settings")
+    router.message.register(show_alerts, Command("notifications"))
+    router.callback_query.register(toggle, AlertButton.filter())
     return router

@@ -1,0 +1,137 @@
+"""What each kind of notification says, in its reader's language: one renderer per kind."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from html import escape
+from typing import Any
+
+from aiogram.utils.i18n import gettext as _
+
+from bot.race_texts import month_name, stale_note
+from bot.reward_texts import challenge_text, reject_reason
+from bot.texts import money
+from models.notification_kinds import (
+    ChallengeNew,
+    ChallengeRejected,
+    ChallengeWon,
+    FinalDay,
+    NewLeader,
+    NotificationKind,
+    Overtaken,
+    PaidPlaces,
+    RaceResults,
+    RaceWon,
+    TokenExpired,
+    read_payload,
+)
+from models.notification_reads import accounts_of, announced_challenge
+from models.results import finished_race, results
+from models.tables import Notification
+
+log = logging.getLogger(__name__)
+
+RESULT_LINES = 25
+
+
+async def race_won(payload: RaceWon) -> str:
+    return _(
+        "🏆 The {month} race is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
+        "about the payout."
+    ).format(month=month_name(payload.month), rank=payload.rank, prize=money(payload.prize))
+
+
+async def race_results(payload: RaceResults) -> str | None:
+    race = await finished_race(payload.month)
+    if race is None:
+        return None
+    lines = [_("🏁 <b>Results of the {month} race</b>").format(month=month_name(race.month))]
+    if race.stale:
+        lines.append(stale_note(race))
+    top = await results(race, RESULT_LINES)
+    accounts = await accounts_of([row.player_id for row in top])
+    for row in top:
+        account = accounts.get(row.player_id)
+        who = ""
+        if account is not None:
+            who = f" · @{escape(account.username)}" if account.username else f" · id {account.user_id}"
+        prize = f" → <b>{money(row.prize)}</b>" if row.prize else ""
+        lines.append(
+            f"{row.rank}. {escape(row.name)} (<code>{escape(row.player_id)}</code>{who}) {money(row.wagered)}{prize}"
+        )
+    if not top:
+        lines.append(_("Nobody wagered during this race."))
+    return "\n".join(lines)
+
+
+async def overtaken(payload: Overtaken) -> str:
+    return _("📉 You dropped to <b>#{rank}</b> in the race, {gap} behind #{above}. /race").format(
+        rank=payload.rank, gap=money(payload.gap), above=payload.rank - 1
+    )
+
+
+async def paid_places(payload: PaidPlaces) -> str:
+    return _("💰 You are in the paid places: <b>#{rank}</b>, worth {prize} right now. /race").format(
+        rank=payload.rank, prize=money(payload.prize)
+    )
+
+
+async def final_day(payload: FinalDay) -> str:
+    return _("⏳ Less than 24 hours left in the race, and you are <b>#{rank}</b>. /race").format(rank=payload.rank)
+
+
+async def new_leader(payload: NewLeader) -> str:
+    return _("👑 New race leader: <b>{name}</b> with {wagered}!").format(
+        name=escape(payload.name), wagered=money(payload.wagered)
+    )
+
+
+async def challenge_new(payload: ChallengeNew) -> str | None:
+    challenge = await announced_challenge(payload)
+    if challenge is None:
+        return None  # closed before the announcement went out
+    return _("🆕 <b>New challenge!</b>") + "\n" + challenge_text(challenge) + "\n" + _("Enter with /challenges")
+
+
+async def challenge_won(payload: ChallengeWon) -> str:
+    return _(
+        "🏆 Your entry in challenge #{id} was approved! Your prize code: <tg-spoiler><code>{code}</code></tg-spoiler>"
+    ).format(id=payload.challenge_id, code=escape(payload.code))
+
+
+async def challenge_rejected(payload: ChallengeRejected) -> str:
+    return _("Your entry in challenge #{id} was not approved: {reason}.").format(
+        id=payload.challenge_id, reason=reject_reason(payload.reason)
+    )
+
+
+async def token_expired(payload: TokenExpired) -> str:
+    return _(
+        "⚠️ Goated refused the API token (expired or revoked), so the leaderboards are not updating. "
+        "Set a new GOATED_API_TOKEN and restart the bot; syncing resumes by itself."
+    )
+
+
+# Each renderer takes its kind's payload type; None means "nothing to say any more" (the row is skipped).
+RENDERERS: dict[NotificationKind, Callable[[Any], Awaitable[str | None]]] = {
+    NotificationKind.RACE_WON: race_won,
+    NotificationKind.RACE_RESULTS: race_results,
+    NotificationKind.OVERTAKEN: overtaken,
+    NotificationKind.PAID_PLACES: paid_places,
+    NotificationKind.FINAL_DAY: final_day,
+    NotificationKind.NEW_LEADER: new_leader,
+    NotificationKind.CHALLENGE_NEW: challenge_new,
+    NotificationKind.CHALLENGE_WON: challenge_won,
+    NotificationKind.CHALLENGE_REJECTED: challenge_rejected,
+    NotificationKind.TOKEN_EXPIRED: token_expired,
+}
+
+
+async def render(notification: Notification) -> str | None:
+    """The message's text; raises on a broken payload."""
+    payload = read_payload(notification)
+    if payload is None:
+        log.error("unknown notification kind %r", notification.kind)
+        return None
+    return await RENDERERS[payload.kind](payload)

@@ -1,0 +1,19 @@
+"""Texts about races shared by /race, /stats, the admins' screens and the notifications."""
+
+from __future__ import annotations
+
+from aiogram.utils.i18n import gettext as _
+
+from bot.texts import current_locale
+from models.locales import format_month
+from models.tables import FinishedRace
+
+
+def month_name(month: str) -> str:
+    return format_month(month, current_locale())
+
+
+def stale_note(race: FinishedRace) -> str:
+    return _("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
+        time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"
+    )

@@ -1,0 +1,136 @@
+"""What a notification says: its kind (the string stored in `notification.kind`) and the payload stored
+with it as JSON. Amounts are stored as strings, so they stay exact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, ClassVar, Self, get_type_hints
+
+from models.tables import Notification
+
+
+class NotificationKind(StrEnum):
+    RACE_WON = "race_won"
+    RACE_RESULTS = "race_results"  # for admins
+    OVERTAKEN = "overtaken"
+    PAID_PLACES = "paid_places"
+    FINAL_DAY = "final_day"
+    NEW_LEADER = "new_leader"  # for the announcement groups
+    CHALLENGE_NEW = "challenge_new"
+    CHALLENGE_WON = "challenge_won"
+    CHALLENGE_REJECTED = "challenge_rejected"
+    TOKEN_EXPIRED = "token_expired"  # for admins: Goated refused the API token
+
+
+@dataclass(frozen=True)
+class Payload:
+    kind: ClassVar[NotificationKind]
+
+    def to_json(self) -> dict[str, Any]:
+        return {name: str(value) if isinstance(value, Decimal) else value for name, value in asdict(self).items()}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Self:
+        """A field missing from the JSON takes its default; without one, the payload is broken (TypeError)."""
+        types = get_type_hints(cls)
+        return cls(
+            **{
+                field.name: Decimal(data[field.name]) if types[field.name] is Decimal else data[field.name]
+                for field in fields(cls)
+                if field.name in data
+            }
+        )
+
+
+@dataclass(frozen=True)
+class RaceWon(Payload):
+    kind = NotificationKind.RACE_WON
+    month: str
+    rank: int
+    prize: Decimal
+
+
+@dataclass(frozen=True)
+class RaceResults(Payload):
+    kind = NotificationKind.RACE_RESULTS
+    month: str
+
+
+@dataclass(frozen=True)
+class Overtaken(Payload):
+    kind = NotificationKind.OVERTAKEN
+    rank: int
+    gap: Decimal  # to the player now just above
+
+
+@dataclass(frozen=True)
+class PaidPlaces(Payload):
+    kind = NotificationKind.PAID_PLACES
+    rank: int
+    prize: Decimal
+
+
+@dataclass(frozen=True)
+class FinalDay(Payload):
+    kind = NotificationKind.FINAL_DAY
+    month: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class NewLeader(Payload):
+    kind = NotificationKind.NEW_LEADER
+    name: str
+    wagered: Decimal
+
+
+@dataclass(frozen=True)
+class ChallengeNew(Payload):
+    kind = NotificationKind.CHALLENGE_NEW
+    challenge_id: int
+
+
+@dataclass(frozen=True)
+class ChallengeWon(Payload):
+    kind = NotificationKind.CHALLENGE_WON
+    challenge_id: int
+    code: str
+
+
+@dataclass(frozen=True)
+class ChallengeRejected(Payload):
+    kind = NotificationKind.CHALLENGE_REJECTED
+    challenge_id: int
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class TokenExpired(Payload):
+    kind = NotificationKind.TOKEN_EXPIRED
+
+
+PAYLOADS: dict[NotificationKind, type[Payload]] = {
+    payload.kind: payload
+    for payload in (
+        RaceWon,
+        RaceResults,
+        Overtaken,
+        PaidPlaces,
+        FinalDay,
+        NewLeader,
+        ChallengeNew,
+        ChallengeWon,
+        ChallengeRejected,
+        TokenExpired,
+    )
+}
+
+
+def read_payload(notification: Notification) -> Payload | None:
+    """The notification's payload; None when its kind is unknown (written by a newer version, say)."""
+    if notification.kind not in PAYLOADS:
+        return None
+    return PAYLOADS[NotificationKind(notification.kind)].from_json(notification.payload)
