@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from models import clock
 from models.audit import record
-from models.tables import Player, TelegramUser, VerificationRequest, VerificationStatus
+from models.tables import Player, ReviewCard, TelegramUser, VerificationRequest, VerificationStatus
 
 MAX_NAME_LENGTH = 64
 MAX_REASON_LENGTH = 255
@@ -57,6 +57,15 @@ async def find_player(name: str) -> Player | None:
     candidates = await Player.filter(name__iexact=name).order_by("uid")
     exact = [p for p in candidates if p.name == name]
     return (exact or candidates or [None])[0]
+
+
+async def linked_player(user: TelegramUser) -> Player:
+    """The Goated account a linked user is linked to (the caller checks user.player_id first)."""
+    return await Player.get(uid=user.player_id)
+
+
+async def find_request(request_id: int) -> VerificationRequest | None:
+    return await VerificationRequest.get_or_none(id=request_id)
 
 
 async def open_request(user: TelegramUser) -> VerificationRequest | None:
@@ -211,3 +220,53 @@ async def earlier_requests(request: VerificationRequest, limit: int = 5) -> list
         .limit(limit)
         .prefetch_related("player")
     )
+
+
+async def request_parties(request: VerificationRequest) -> tuple[TelegramUser, Player]:
+    """Who asks, and for which Goated account."""
+    user: TelegramUser = await request.user
+    player: Player = await request.player
+    return user, player
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """Everything a review card shows about a request, read once for all the admins' copies."""
+
+    request: VerificationRequest
+    user: TelegramUser
+    player: Player
+    linked_to: TelegramUser | None  # another Telegram account already linked to that Goated account
+    earlier: list[VerificationRequest]
+    concerns: list[Concern]  # read only while the request is pending
+    decided_by: TelegramUser | None  # read only once an admin decided it
+
+
+async def review_facts(request: VerificationRequest) -> ReviewFacts:
+    user, player = await request_parties(request)
+    linked_to = await TelegramUser.filter(player_id=player.uid).exclude(id=user.id).first()
+    pending = request.status == VerificationStatus.PENDING
+    decided = request.status in (VerificationStatus.APPROVED, VerificationStatus.REJECTED)
+    return ReviewFacts(
+        request=request,
+        user=user,
+        player=player,
+        linked_to=linked_to,
+        earlier=await earlier_requests(request),
+        concerns=await concerns(request) if pending else [],
+        decided_by=await TelegramUser.get_or_none(id=request.decided_by or 0) if decided else None,
+    )
+
+
+async def remember_card(request: VerificationRequest, chat_id: int, message_id: int) -> None:
+    """A review card was sent: remembered so it can show the decision later."""
+    await ReviewCard.create(request=request, chat_id=chat_id, message_id=message_id)
+
+
+async def cards_with_readers(request: VerificationRequest) -> list[tuple[ReviewCard, TelegramUser]]:
+    """Every card sent for a request, with the admin who reads it (an unsaved stand-in when that user is gone,
+    so the card is written in the default language)."""
+    return [
+        (card, await TelegramUser.get_or_none(id=card.chat_id) or TelegramUser(id=card.chat_id))
+        for card in await ReviewCard.filter(request_id=request.id)
+    ]
