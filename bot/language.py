@@ -12,6 +12,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from babel import Locale
 
 from models.tables import TelegramUser
+from models.users import set_language
 
 
 class LanguageButton(CallbackData, prefix="lang"):
@@ -32,32 +33,32 @@ async def choose(user: TelegramUser, code: str, i18n: I18n) -> str | None:
     code = code.strip().lower()
     if code not in i18n.available_locales:
         return None
-    await TelegramUser.filter(id=user.id).update(language=code)
-    user.language = code
+    await set_language(user, code)
     i18n.current_locale = code
     return _("Language set to English.")  # each catalog says this in its own language
 
 
+async def language_command(message: Message, command: CommandObject, user: TelegramUser, i18n: I18n) -> None:
+    if command.args:
+        confirmation = await choose(user, command.args, i18n)
+        if confirmation:
+            await message.answer(confirmation)
+            return
+    await message.answer(_("Choose your language:"), reply_markup=language_keyboard(i18n))
+
+
+async def picked(query: CallbackQuery, callback_data: LanguageButton, user: TelegramUser, i18n: I18n) -> None:
+    confirmation = await choose(user, callback_data.code, i18n)
+    if confirmation is None:  # a tampered or outdated button
+        await query.answer(_("That language is not available."), show_alert=True)
+        return
+    if isinstance(query.message, Message):
+        await query.message.edit_text(confirmation)
+    await query.answer()
+
+
 def build_router() -> Router:
     router = Router(name="language")
-
-    @router.message(Command("language", "lang"))
-    async def language(message: Message, command: CommandObject, user: TelegramUser, i18n: I18n) -> None:
-        if command.args:
-            confirmation = await choose(user, command.args, i18n)
-            if confirmation:
-                await message.answer(confirmation)
-                return
-        await message.answer(_("Choose your language:"), reply_markup=language_keyboard(i18n))
-
-    @router.callback_query(LanguageButton.filter())
-    async def picked(query: CallbackQuery, callback_data: LanguageButton, user: TelegramUser, i18n: I18n) -> None:
-        confirmation = await choose(user, callback_data.code, i18n)
-        if confirmation is None:  # a tampered or outdated button
-            await query.answer(_("That language is not available."), show_alert=True)
-            return
-        if isinstance(query.message, Message):
-            await query.message.edit_text(confirmation)
-        await query.answer()
-
+    router.message.register(language_command, Command("language", "lang"))
+    router.callback_query.register(picked, LanguageButton.filter())
     return router

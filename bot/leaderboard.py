@@ -39,30 +39,29 @@ async def leaderboard_text(leaderboards: Leaderboards, period: Period, demo: boo
     return "\n".join([title, "", *body, "", footer(await leaderboards.updated_at(), demo)])
 
 
+async def show_leaderboard(message: Message, command: CommandObject, leaderboards: Leaderboards, demo: bool) -> None:
+    period = Period.MONTH
+    if command.args:
+        parsed = Period.parse(command.args)
+        if parsed is None:
+            await message.answer(_("Unknown period. Use one of: today, week, month, all."))
+            return
+        period = parsed
+    await message.answer(await leaderboard_text(leaderboards, period, demo), reply_markup=leaderboard_keyboard(period))
+
+
+async def switch(
+    query: CallbackQuery, callback_data: LeaderboardButton, leaderboards: Leaderboards, demo: bool
+) -> None:
+    if not isinstance(query.message, Message):  # too old for Telegram to let us edit it
+        await query.answer(_("This message is too old; send /leaderboard again."))
+        return
+    text = await leaderboard_text(leaderboards, callback_data.period, demo)
+    await edit_in_place(query, query.message, text, leaderboard_keyboard(callback_data.period))
+
+
 def build_router() -> Router:
     router = Router(name="leaderboard")
-
-    @router.message(Command("leaderboard", "lb", "top"))
-    async def show(message: Message, command: CommandObject, leaderboards: Leaderboards, demo: bool) -> None:
-        period = Period.MONTH
-        if command.args:
-            parsed = Period.parse(command.args)
-            if parsed is None:
-                await message.answer(_("Unknown period. Use one of: today, week, month, all."))
-                return
-            period = parsed
-        await message.answer(
-            await leaderboard_text(leaderboards, period, demo), reply_markup=leaderboard_keyboard(period)
-        )
-
-    @router.callback_query(LeaderboardButton.filter())
-    async def switch(
-        query: CallbackQuery, callback_data: LeaderboardButton, leaderboards: Leaderboards, demo: bool
-    ) -> None:
-        if not isinstance(query.message, Message):  # too old for Telegram to let us edit it
-            await query.answer(_("This message is too old; send /leaderboard again."))
-            return
-        text = await leaderboard_text(leaderboards, callback_data.period, demo)
-        await edit_in_place(query, query.message, text, leaderboard_keyboard(callback_data.period))
-
+    router.message.register(show_leaderboard, Command("leaderboard", "lb", "top"))
+    router.callback_query.register(switch, LeaderboardButton.filter())
     return router

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,7 +14,7 @@ from aiogram.utils.i18n import I18nMiddleware
 from bot.menu import set_admin_commands
 from bot.texts import user_locale
 from models.tables import Role, TelegramUser
-from models.users import ADMIN_ROLES
+from models.users import ADMIN_ROLES, upsert_user
 
 SHUTDOWN_GRACE_SECONDS = 8.0
 
@@ -43,10 +44,8 @@ class InFlightUpdates(BaseMiddleware):
 
     async def finish(self) -> None:
         """The shutdown hook: wait (a while) for the updates in hand."""
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self.idle.wait(), SHUTDOWN_GRACE_SECONDS)
-        except TimeoutError:
-            pass
 
 
 class UserMiddleware(BaseMiddleware):
@@ -67,25 +66,11 @@ class UserMiddleware(BaseMiddleware):
         if sender.is_bot:  # an anonymous group admin or a channel: answer, but keep no row
             data["user"] = TelegramUser(id=sender.id, first_name=sender.first_name, role=Role.USER)
             return await handler(event, data)
-        profile = {
-            "username": sender.username,
-            "first_name": sender.first_name[:255],
-            "telegram_language": sender.language_code,
-        }
-        user, _ = await TelegramUser.get_or_create(id=sender.id, defaults=profile)
-        # ADMIN_IDS is the truth for owners: listed ids become owners, removed ones lose the role.
-        role = Role.OWNER if sender.id in self.owner_ids else (Role.USER if user.role == Role.OWNER else user.role)
-        # A user writing to us has evidently not blocked the bot (any more).
-        wanted = {**profile, "role": role, "blocked_bot": False}
-        changes = {key: value for key, value in wanted.items() if getattr(user, key) != value}
-        if changes:
-            await TelegramUser.filter(id=user.id).update(**changes)
-            for key, value in changes.items():
-                setattr(user, key, value)
-            if "role" in changes and data.get("bot") is not None and data.get("i18n") is not None:
-                await set_admin_commands(
-                    data["bot"], data["i18n"], user
-                )  # an owner added to (or removed from) ADMIN_IDS
+        user, role_changed = await upsert_user(
+            sender.id, sender.username, sender.first_name, sender.language_code, owner=sender.id in self.owner_ids
+        )
+        if role_changed and data.get("bot") is not None and data.get("i18n") is not None:
+            await set_admin_commands(data["bot"], data["i18n"], user)  # an owner added to (or removed from) ADMIN_IDS
         if user.banned and user.role not in ADMIN_ROLES:
             return None  # banned by an admin: ignored
         data["user"] = user

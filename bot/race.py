@@ -16,9 +16,11 @@ from bot.keyboards import edit_in_place
 from bot.race_texts import month_name, stale_note
 from bot.texts import board_lines, footer, mention, money, movement_line, places_moved, time_left
 from models import clock
-from models.leaderboard import Leaderboards
-from models.results import finished_race, latest_finished, results
-from models.tables import RaceResult, TelegramUser
+from models.history import Movement
+from models.leaderboard import Leaderboards, Standings
+from models.race import Race
+from models.results import finished_race, latest_finished, race_result, results
+from models.tables import TelegramUser
 from settings import Settings
 
 TOP_N = 5
@@ -35,49 +37,40 @@ def refresh_keyboard() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-async def race_text(
-    user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards, settings: Settings, demo: bool
-) -> str:
-    now = clock.now()
-    race = await leaderboards.race(now, settings.race_timezone)
-    standings = await leaderboards.race_standings(race)
-    movement = await leaderboards.race_movement(race)
-    lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
-    who = mention(sender) if group and sender else None
-    position = standings.position(user.player_id) if user.player_id else None
-    if not user.player_id:
-        if not group:
-            lines.append(_("Link your Goated account with /verify to see your place."))
-    elif position is None:
-        lines.append(
-            _("{who} has not wagered this month yet.").format(who=who)
-            if who
-            else _("You have not wagered this month yet.")
-        )
+def position_lines(race: Race, standings: Standings, movement: Movement, player_id: str, who: str | None) -> list[str]:
+    """The linked player's place: rank, movement, the gap above, and the prize or the way to the paid places."""
+    position = standings.position(player_id)
+    if position is None:
+        if who:
+            return [_("{who} has not wagered this month yet.").format(who=who)]
+        return [_("You have not wagered this month yet.")]
+    rank, wagered = position.entry.rank, money(position.entry.wagered)
+    lines = [
+        _("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered)
+        if who
+        else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)
+    ]
+    if moved := movement_line(movement, position.entry.uid):
+        lines.append(moved)
+    if position.gap_to_above is None:
+        lines.append(_("🥇 In the lead!"))
     else:
-        rank, wagered = position.entry.rank, money(position.entry.wagered)
+        lines.append(_("{gap} behind #{above}").format(gap=money(position.gap_to_above), above=rank - 1))
+    prize = race.prize_for(rank)
+    if prize is not None:
+        lines.append(_("Prize for this place: <b>{prize}</b>").format(prize=money(prize)))
+    elif len(standings) >= race.paid_places:
+        last_paid = standings.entries[race.paid_places - 1]
         lines.append(
-            _("{who} is <b>#{rank}</b> with {wagered}").format(who=who, rank=rank, wagered=wagered)
-            if who
-            else _("You are <b>#{rank}</b> with {wagered} wagered this month").format(rank=rank, wagered=wagered)
-        )
-        if moved := movement_line(movement, position.entry.uid):
-            lines.append(moved)
-        if position.gap_to_above is None:
-            lines.append(_("🥇 In the lead!"))
-        else:
-            lines.append(_("{gap} behind #{above}").format(gap=money(position.gap_to_above), above=rank - 1))
-        prize = race.prize_for(rank)
-        if prize is not None:
-            lines.append(_("Prize for this place: <b>{prize}</b>").format(prize=money(prize)))
-        elif len(standings) >= race.paid_places:
-            last_paid = standings.entries[race.paid_places - 1]
-            lines.append(
-                _("{gap} more to reach the paid places (top {n})").format(
-                    gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places
-                )
+            _("{gap} more to reach the paid places (top {n})").format(
+                gap=money(last_paid.wagered - position.entry.wagered), n=race.paid_places
             )
-    lines += ["", _("<b>Top {n}</b>").format(n=TOP_N)]
+        )
+    return lines
+
+
+def top_lines(race: Race, standings: Standings, movement: Movement) -> list[str]:
+    lines = [_("<b>Top {n}</b>").format(n=TOP_N)]
     top = standings.top(TOP_N)
     for line, entry in zip(board_lines(top), top, strict=True):
         if moved := places_moved((movement.since_day or {}).get(entry.uid, 0)):
@@ -86,6 +79,23 @@ async def race_text(
         lines.append(f"{line} · {money(prize)}" if prize else line)
     if not top:
         lines.append(_("Nobody has wagered yet in this period."))
+    return lines
+
+
+async def race_text(
+    user: TelegramUser, sender: User | None, group: bool, leaderboards: Leaderboards, settings: Settings, demo: bool
+) -> str:
+    now = clock.now()
+    race = await leaderboards.race(now, settings.race_timezone)
+    standings = await leaderboards.race_standings(race)
+    movement = await leaderboards.race_movement(race)
+    lines = [_("🏁 <b>Monthly wager race</b>"), _("Ends in {left}").format(left=time_left(race.time_left(now))), ""]
+    if user.player_id:
+        who = mention(sender) if group and sender else None
+        lines += position_lines(race, standings, movement, user.player_id, who)
+    elif not group:
+        lines.append(_("Link your Goated account with /verify to see your place."))
+    lines += ["", *top_lines(race, standings, movement)]
     lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool))]
     if await leaderboards.any_race_finished():
         lines.append(_("Last race's results: /race previous"))
@@ -112,7 +122,7 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
     if not top:
         lines.append(_("Nobody wagered during this race."))
     if user.player_id:
-        mine = await RaceResult.get_or_none(race_id=race.id, player_id=user.player_id)
+        mine = await race_result(race, user.player_id)
         if mine is not None:
             lines += [
                 "",
@@ -122,29 +132,31 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
     return "\n".join(lines)
 
 
+async def race_results(message: Message, command: CommandObject, user: TelegramUser) -> None:
+    await message.answer(await results_text((command.args or "").strip().lower(), user))
+
+
+async def show_race(
+    message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+) -> None:
+    group = message.chat.type != ChatType.PRIVATE
+    text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
+    await message.answer(text, reply_markup=None if group else refresh_keyboard())
+
+
+async def refresh(
+    query: CallbackQuery, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+) -> None:
+    if not isinstance(query.message, Message):
+        await query.answer(_("This message is too old; send /race again."))
+        return
+    text = await race_text(user, query.from_user, False, leaderboards, settings, demo)
+    await edit_in_place(query, query.message, text, refresh_keyboard())
+
+
 def build_router() -> Router:
     router = Router(name="race")
-
-    @router.message(Command("race", magic=F.args))
-    async def race_results(message: Message, command: CommandObject, user: TelegramUser) -> None:
-        await message.answer(await results_text((command.args or "").strip().lower(), user))
-
-    @router.message(Command("race"))
-    async def race(
-        message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
-    ) -> None:
-        group = message.chat.type != ChatType.PRIVATE
-        text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
-        await message.answer(text, reply_markup=None if group else refresh_keyboard())
-
-    @router.callback_query(RaceButton.filter(F.action == "refresh"))
-    async def refresh(
-        query: CallbackQuery, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
-    ) -> None:
-        if not isinstance(query.message, Message):
-            await query.answer(_("This message is too old; send /race again."))
-            return
-        text = await race_text(user, query.from_user, False, leaderboards, settings, demo)
-        await edit_in_place(query, query.message, text, refresh_keyboard())
-
+    router.message.register(race_results, Command("race", magic=F.args))
+    router.message.register(show_race, Command("race"))
+    router.callback_query.register(refresh, RaceButton.filter(F.action == "refresh"))
     return router

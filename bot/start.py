@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from html import escape
 
-from aiogram import Bot, Router
+from aiogram import Router
 from aiogram.enums import ChatType
 from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup, Message
-from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.alert_settings import alerts_view
 from bot.bonus import show_bonus
 from bot.challenges import show_challenges
-from bot.alert_settings import alerts_view
 from bot.leaderboard import LeaderboardButton
 from bot.race import RaceButton, race_text, refresh_keyboard
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
-from models.tables import Player, TelegramUser
-from models.verification import open_request
+from models.tables import TelegramUser
+from models.verification import linked_player, open_request
 from settings import Settings
 
 
@@ -44,7 +43,7 @@ async def welcome(message: Message, user: TelegramUser, settings: Settings) -> N
     lines = [_("👋 Welcome to <b>GoatedVIPs</b>, {name}!").format(name=name), ""]
     pending = None if user.player_id else await open_request(user)
     if user.player_id:
-        player = await Player.get(uid=user.player_id)
+        player = await linked_player(user)
         lines.append(
             _("You are linked as <b>{player}</b>. Check your race position and the leaderboards below.").format(
                 player=escape(player.name)
@@ -64,38 +63,36 @@ async def welcome(message: Message, user: TelegramUser, settings: Settings) -> N
     )
 
 
+async def start(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    user: TelegramUser,
+    settings: Settings,
+    leaderboards: Leaderboards,
+    demo: bool,
+) -> None:
+    payload = (command.args or "").strip().lower()
+    private = message.chat.type == ChatType.PRIVATE
+    if payload == "verify" and private and not user.player_id:
+        await ask_for_name(message, state)
+    elif payload == "unlink" and private:
+        await ask_to_unlink(message, user)
+    elif payload == "notifications" and private:
+        text, markup = alerts_view(user)
+        await message.answer(text, reply_markup=markup)
+    elif payload == "bonus" and private:
+        await show_bonus(message, user)
+    elif payload == "challenges" and private:
+        await show_challenges(message)
+    elif payload == "race":
+        text = await race_text(user, message.from_user, not private, leaderboards, settings, demo)
+        await message.answer(text, reply_markup=refresh_keyboard() if private else None)
+    else:
+        await welcome(message, user, settings)
+
+
 def build_router() -> Router:
     router = Router(name="start")
-
-    @router.message(CommandStart())
-    async def start(
-        message: Message,
-        command: CommandObject,
-        state: FSMContext,
-        user: TelegramUser,
-        settings: Settings,
-        leaderboards: Leaderboards,
-        demo: bool,
-        bot: Bot,
-        i18n: I18n,
-    ) -> None:
-        payload = (command.args or "").strip().lower()
-        private = message.chat.type == ChatType.PRIVATE
-        if payload == "verify" and private and not user.player_id:
-            await ask_for_name(message, state)
-        elif payload == "unlink" and private:
-            await ask_to_unlink(message, user)
-        elif payload == "notifications" and private:
-            text, markup = alerts_view(user)
-            await message.answer(text, reply_markup=markup)
-        elif payload == "bonus" and private:
-            await show_bonus(message, user)
-        elif payload == "challenges" and private:
-            await show_challenges(message)
-        elif payload == "race":
-            text = await race_text(user, message.from_user, not private, leaderboards, settings, demo)
-            await message.answer(text, reply_markup=refresh_keyboard() if private else None)
-        else:
-            await welcome(message, user, settings)
-
+    router.message.register(start, CommandStart())
     return router

@@ -17,6 +17,7 @@ from models.history import month_curve
 from models.leaderboard import Leaderboards, Period
 from models.results import player_results
 from models.tables import Player, TelegramUser
+from models.users import player_of
 from models.vip import vip_tier
 from settings import Settings
 
@@ -37,42 +38,44 @@ async def race_lines(player: Player, leaderboards: Leaderboards, settings: Setti
     return lines
 
 
+async def past_race_lines(player: Player) -> list[str]:
+    history = await player_results(player.uid)
+    if not history:
+        return []
+    return ["", _("<b>Past races</b>")] + [
+        f"{month_name(race.month)}: #{row.rank} · {money(row.wagered)}"
+        + (f" · 🏆 {money(row.prize)}" if row.prize else "")
+        for race, row in history
+    ]
+
+
+async def player_stats(
+    message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
+) -> None:
+    group = message.chat.type != ChatType.PRIVATE
+    player = await player_of(user)
+    if player is None:
+        if group and message.from_user:
+            await message.answer(_("{who} has not linked a Goated account yet.").format(who=mention(message.from_user)))
+        else:
+            await message.answer(_("Link your Goated account first: send /verify and your Goated username."))
+        return
+    tier = vip_tier(player.wagered_all_time, settings.vip_tiers)
+    title = _("📊 <b>{name}</b>").format(name=escape(player.name))
+    if group and message.from_user:
+        title += f" ({mention(message.from_user)})"
+    lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]
+    for period in Period:
+        position = await leaderboards.position(period, player.uid)
+        rank = f"#{position.entry.rank}" if position else "—"
+        lines.append(f"{period_title(period)}: <b>{money(getattr(player, period.column))}</b> · {rank}")
+    lines += await race_lines(player, leaderboards, settings)
+    lines += await past_race_lines(player)
+    lines += ["", footer(await leaderboards.updated_at(), demo)]
+    await message.answer("\n".join(lines))
+
+
 def build_router() -> Router:
     router = Router(name="stats")
-
-    @router.message(Command("stats"))
-    async def stats(
-        message: Message, user: TelegramUser, leaderboards: Leaderboards, settings: Settings, demo: bool
-    ) -> None:
-        group = message.chat.type != ChatType.PRIVATE
-        player = await Player.get_or_none(uid=user.player_id) if user.player_id else None
-        if player is None:
-            if group and message.from_user:
-                await message.answer(
-                    _("{who} has not linked a Goated account yet.").format(who=mention(message.from_user))
-                )
-            else:
-                await message.answer(_("Link your Goated account first: send /verify and your Goated username."))
-            return
-        tier = vip_tier(player.wagered_all_time, settings.vip_tiers)
-        title = _("📊 <b>{name}</b>").format(name=escape(player.name))
-        if group and message.from_user:
-            title += f" ({mention(message.from_user)})"
-        lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]
-        for period in Period:
-            position = await leaderboards.position(period, player.uid)
-            rank = f"#{position.entry.rank}" if position else "—"
-            lines.append(f"{period_title(period)}: <b>{money(getattr(player, period.column))}</b> · {rank}")
-        lines += await race_lines(player, leaderboards, settings)
-        history = await player_results(player.uid)
-        if history:
-            lines += ["", _("<b>Past races</b>")]
-            lines += [
-                f"{month_name(race.month)}: #{row.rank} · {money(row.wagered)}"
-                + (f" · 🏆 {money(row.prize)}" if row.prize else "")
-                for race, row in history
-            ]
-        lines += ["", footer(await leaderboards.updated_at(), demo)]
-        await message.answer("\n".join(lines))
-
+    router.message.register(player_stats, Command("stats"))
     return router

@@ -86,9 +86,12 @@ def footer(updated_at: datetime | None, demo: bool) -> str:
 class Ranked(Protocol):
     """A board's row or a finished race's result: what a ranked line shows."""
 
-    rank: int
-    name: str
-    wagered: Decimal
+    @property
+    def rank(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def wagered(self) -> Decimal: ...
 
 
 def board_lines(entries: Sequence[Ranked]) -> list[str]:

@@ -166,6 +166,11 @@ async def results(race: FinishedRace, limit: int | None = None) -> list[RaceResu
     return await (query.limit(limit) if limit else query)
 
 
+async def race_result(race: FinishedRace, uid: str) -> RaceResult | None:
+    """The player's final place in a finished race, if they had one."""
+    return await RaceResult.get_or_none(race_id=race.id, player_id=uid)
+
+
 async def player_results(uid: str, limit: int = 6) -> list[tuple[FinishedRace, RaceResult]]:
     rows = await RaceResult.filter(player_id=uid).order_by("-race_id").limit(limit).prefetch_related("race")
     return [(row.race, row) for row in rows]

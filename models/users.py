@@ -2,15 +2,65 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
 from models.audit import record
-from models.tables import Role, SyncRun, TelegramUser, VerificationRequest, VerificationStatus
+from models.tables import Player, Role, SyncRun, TelegramUser, VerificationRequest, VerificationStatus
 
 ADMIN_ROLES = (Role.ADMIN, Role.OWNER)
+
+
+async def upsert_user(
+    user_id: int, username: str | None, first_name: str, telegram_language: str | None, owner: bool
+) -> tuple[TelegramUser, bool]:
+    """The row of someone writing to the bot, created or brought up to date with their Telegram profile.
+    Returns it and whether their role changed (their command menu must follow)."""
+    profile = {"username": username, "first_name": first_name[:255], "telegram_language": telegram_language}
+    user, _ = await TelegramUser.get_or_create(id=user_id, defaults=profile)
+    # ADMIN_IDS is the truth for owners: listed ids become owners, removed ones lose the role.
+    role = Role.OWNER if owner else (Role.USER if user.role == Role.OWNER else user.role)
+    # A user writing to us has evidently not blocked the bot (any more).
+    wanted: dict[str, Any] = {**profile, "role": role, "blocked_bot": False}
+    changes = {key: value for key, value in wanted.items() if getattr(user, key) != value}
+    if changes:
+        await TelegramUser.filter(id=user.id).update(**changes)
+        for key, value in changes.items():
+            setattr(user, key, value)
+    return user, "role" in changes
+
+
+async def set_language(user: TelegramUser, code: str) -> None:
+    await TelegramUser.filter(id=user.id).update(language=code)
+    user.language = code
+
+
+async def user_by_id(user_id: int) -> TelegramUser | None:
+    return await TelegramUser.get_or_none(id=user_id)
+
+
+async def users_by_id(ids: Iterable[int]) -> dict[int, TelegramUser]:
+    """Those of `ids` who have talked to the bot, by id."""
+    return {user.id: user for user in await TelegramUser.filter(id__in=set(ids))}
+
+
+async def admins() -> list[TelegramUser]:
+    """Admins, then owners, each by id."""
+    return await TelegramUser.filter(role__in=ADMIN_ROLES).order_by("role", "id")
+
+
+async def player_of(user: TelegramUser) -> Player | None:
+    """The Goated account the user linked, or None."""
+    return await Player.get_or_none(uid=user.player_id) if user.player_id else None
+
+
+async def recent_link_requests(user: TelegramUser, limit: int = 3) -> list[VerificationRequest]:
+    """The user's latest requests to link an account, newest first."""
+    return await VerificationRequest.filter(user_id=user.id).order_by("-id").limit(limit)
 
 
 async def reachable_admins() -> list[TelegramUser]:

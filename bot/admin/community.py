@@ -13,11 +13,11 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.texts import age, money
 from models import clock
-from models.audit import latest, record
+from models.audit import SYSTEM, latest, record
 from models.leaderboard import Leaderboards, Period
 from models.race import race_at
 from models.tables import AuditEntry, SyncOutcome, SyncRun, TelegramUser
-from models.users import community, display_name
+from models.users import community, display_name, users_by_id
 from settings import Settings
 
 AUDIT_DEFAULT, AUDIT_MAX = 10, 50
@@ -72,80 +72,88 @@ def _format(value: object) -> str:
     return str(value)
 
 
+def sync_line(run: SyncRun | None) -> str:
+    if run is None:
+        return _("Last sync: none yet")
+    return _("Last sync: #{id} {outcome}, {age}").format(
+        id=run.id, outcome=outcome_text(run), age=age(run.finished_at or run.started_at)
+    )
+
+
+async def community_stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
+    figures = await community()
+    month = await leaderboards.standings(Period.MONTH)
+    race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone))
+    lines = [
+        _("📈 <b>Community</b>"),
+        _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
+            users=figures.users, linked=figures.linked, pending=figures.pending
+        ),
+        _("Blocked the bot: {blocked} · banned: {banned}").format(blocked=figures.blocked, banned=figures.banned),
+        _("Active in this race: {n}").format(n=len(race)),
+        _("Wagered this month: {total}").format(total=money(sum((e.wagered for e in month.entries), Decimal(0)))),
+        sync_line(figures.last_sync),
+        _("Your own stats: /stats me"),
+    ]
+    await message.answer("\n".join(lines))
+
+
+async def sync_now(message: Message, user: TelegramUser, sync: SyncsNow) -> None:
+    await message.answer(_("Syncing with Goated…"))
+    run = await sync.run_once()
+    await record(user.id, "sync.manual", f"sync {run.id}", after={"outcome": run.outcome.value})
+    if run.outcome == SyncOutcome.OK:
+        text = _("✅ Sync #{id} done: {received} players, {changed} changed, in {seconds:.1f} s.").format(
+            id=run.id,
+            received=run.players_received,
+            changed=run.players_changed,
+            seconds=(run.duration_ms or 0) / 1000,
+        )
+    else:
+        text = _("❌ Sync #{id} {outcome}: {error}. The last good data stays in use.").format(
+            id=run.id, outcome=outcome_text(run), error=escape(run.error or "")
+        )
+    await message.answer(text)
+
+
+def actor_text(actor_id: int, actors: dict[int, TelegramUser]) -> str:
+    actor = actors.get(actor_id)
+    if actor:
+        return escape(display_name(actor))
+    return _("the system") if actor_id == SYSTEM else str(actor_id)
+
+
+def audit_line(entry: AuditEntry, actors: dict[int, TelegramUser]) -> str:
+    change = change_text(entry)
+    return (
+        f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {actor_text(entry.actor_id, actors)} {action_text(entry.action)} "
+        f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else "")
+    )
+
+
+async def audit(message: Message, command: CommandObject) -> None:
+    arg = (command.args or "").strip()
+    if arg and not (arg.isdigit() and 1 <= int(arg) <= AUDIT_MAX):
+        await message.answer(_("Usage: /audit [number of entries, 1–{max}]").format(max=AUDIT_MAX))
+        return
+    entries = await latest(int(arg) if arg else AUDIT_DEFAULT)
+    if not entries:
+        await message.answer(_("No admin actions recorded yet."))
+        return
+    actors = await users_by_id(e.actor_id for e in entries)
+    lines = [_("🧾 <b>Latest admin actions</b>")]
+    for entry in entries:
+        line = audit_line(entry, actors)
+        if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
+            break
+        lines.append(line)
+    await message.answer("\n".join(lines))
+
+
 def build_router() -> Router:
     router = Router(name="admin.community")
-
-    @router.message(Command("stats", magic=F.args.is_(None)))  # "/stats me" shows an admin their own stats
-    async def stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
-        figures = await community()
-        month = await leaderboards.standings(Period.MONTH)
-        race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone))
-        lines = [
-            _("📈 <b>Community</b>"),
-            _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
-                users=figures.users, linked=figures.linked, pending=figures.pending
-            ),
-            _("Blocked the bot: {blocked} · banned: {banned}").format(blocked=figures.blocked, banned=figures.banned),
-            _("Active in this race: {n}").format(n=len(race)),
-            _("Wagered this month: {total}").format(total=money(sum((e.wagered for e in month.entries), Decimal(0)))),
-        ]
-        run = figures.last_sync
-        if run is None:
-            lines.append(_("Last sync: none yet"))
-        else:
-            lines.append(
-                _("Last sync: #{id} {outcome}, {age}").format(
-                    id=run.id, outcome=outcome_text(run), age=age(run.finished_at or run.started_at)
-                )
-            )
-        lines.append(_("Your own stats: /stats me"))
-        await message.answer("\n".join(lines))
-
-    @router.message(Command("sync"))
-    async def sync_now(message: Message, user: TelegramUser, sync: SyncsNow) -> None:
-        await message.answer(_("Syncing with Goated…"))
-        run = await sync.run_once()
-        await record(user.id, "sync.manual", f"sync {run.id}", after={"outcome": run.outcome.value})
-        if run.outcome == SyncOutcome.OK:
-            text = _("✅ Sync #{id} done: {received} players, {changed} changed, in {seconds:.1f} s.").format(
-                id=run.id,
-                received=run.players_received,
-                changed=run.players_changed,
-                seconds=(run.duration_ms or 0) / 1000,
-            )
-        else:
-            text = _("❌ Sync #{id} {outcome}: {error}. The last good data stays in use.").format(
-                id=run.id, outcome=outcome_text(run), error=escape(run.error or "")
-            )
-        await message.answer(text)
-
-    @router.message(Command("audit"))
-    async def audit(message: Message, command: CommandObject) -> None:
-        arg = (command.args or "").strip()
-        if arg and not (arg.isdigit() and 1 <= int(arg) <= AUDIT_MAX):
-            await message.answer(_("Usage: /audit [number of entries, 1–{max}]").format(max=AUDIT_MAX))
-            return
-        entries = await latest(int(arg) if arg else AUDIT_DEFAULT)
-        if not entries:
-            await message.answer(_("No admin actions recorded yet."))
-            return
-        actors = {u.id: u for u in await TelegramUser.filter(id__in={e.actor_id for e in entries})}
-        lines = [_("🧾 <b>Latest admin actions</b>")]
-        for entry in entries:
-            actor = actors.get(entry.actor_id)
-            who = (
-                escape(display_name(actor))
-                if actor
-                else (_("the system") if entry.actor_id == 0 else str(entry.actor_id))
-            )
-            change = change_text(entry)
-            line = (
-                f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {who} {action_text(entry.action)} "
-                f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else "")
-            )
-            if sum(len(x) + 1 for x in lines) + len(line) > MESSAGE_BUDGET:
-                break
-            lines.append(line)
-        await message.answer("\n".join(lines))
-
+    # "/stats me" shows an admin their own stats
+    router.message.register(community_stats, Command("stats", magic=F.args.is_(None)))
+    router.message.register(sync_now, Command("sync"))
+    router.message.register(audit, Command("audit"))
     return router

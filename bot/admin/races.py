@@ -25,6 +25,7 @@ from models.race import (
     Race,
     active_exclusions,
     exclude,
+    find_race_player,
     include,
     load_race,
     parse_pool,
@@ -34,9 +35,8 @@ from models.race import (
     prize_history,
     set_prizes,
 )
-from models.tables import Player, TelegramUser
-from models.users import display_name
-from models.verification import find_player
+from models.tables import TelegramUser
+from models.users import display_name, users_by_id
 from settings import Settings
 
 LISTED_PLACES = 15
@@ -85,6 +85,27 @@ async def races_now(settings: Settings) -> tuple[Race, Race]:
     return current, await load_race(current.ends_at, settings.race_timezone)
 
 
+async def history_lines() -> list[str]:
+    """The latest prize changes, with who made them."""
+    history = await prize_history()
+    if not history:
+        return []
+    admins = await users_by_id(change.set_by for change in history)
+    lines = ["", _("<b>Recent changes</b>")]
+    for change in history:
+        admin = admins.get(change.set_by)
+        lines.append(
+            _("• {date} {admin}: {month} → {pool}, {places} places").format(
+                date=change.set_at.date().isoformat(),
+                admin=escape(display_name(admin)) if admin else change.set_by,
+                month=change.month,
+                pool=money(change.pool),
+                places=len(change.split),
+            )
+        )
+    return lines
+
+
 async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     current, upcoming = await races_now(settings)
     lines = [
@@ -105,20 +126,7 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
     ] or [_("nobody")]
     if len(excluded) > LISTED_EXCLUSIONS:
         lines.append(f"… +{len(excluded) - LISTED_EXCLUSIONS}")
-    history = await prize_history()
-    if history:
-        lines += ["", _("<b>Recent changes</b>")]
-        for change in history:
-            admin = await TelegramUser.get_or_none(id=change.set_by)
-            lines.append(
-                _("• {date} {admin}: {month} → {pool}, {places} places").format(
-                    date=change.set_at.date().isoformat(),
-                    admin=escape(display_name(admin)) if admin else change.set_by,
-                    month=change.month,
-                    pool=money(change.pool),
-                    places=len(change.split),
-                )
-            )
+    lines += await history_lines()
     lines += [
         "",
         _(
@@ -152,117 +160,120 @@ async def store(
     )
 
 
-async def find_race_player(text: str) -> Player | None:
-    return await Player.get_or_none(uid=text) or await find_player(text)
+async def show_config(message: Message, settings: Settings) -> None:
+    text, markup = await config_text(settings)
+    await message.answer(text, reply_markup=markup)
+
+
+async def setprizes(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+) -> None:
+    args = (command.args or "").split()
+    which = "next" if args[:1] == ["next"] else "current"
+    try:
+        pool, split = parse_prizes(" ".join(args[1:] if which == "next" else args))
+    except InvalidPrizes as error:
+        await message.answer(
+            problem_text(error)
+            + "\n"
+            + _("Nothing was changed. Example: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
+        )
+        return
+    await store(message, which, pool, split, user, settings, events)
+
+
+async def change_button(query: CallbackQuery, callback_data: PrizeButton, state: FSMContext) -> None:
+    await state.set_state(PrizeFlow.pool)
+    await state.update_data(which=callback_data.which)
+    if isinstance(query.message, Message):
+        await query.message.answer(_("Send the prize pool in dollars, for example 500. /cancel stops."))
+    await query.answer()
+
+
+async def pool_given(message: Message, state: FSMContext) -> None:
+    try:
+        pool = parse_pool(message.text or "")
+    except InvalidPrizes as error:
+        await message.answer(problem_text(error) + "\n" + _("Send the prize pool again, or /cancel."))
+        return
+    await state.update_data(pool=str(pool))
+    await state.set_state(PrizeFlow.split)
+    await message.answer(
+        _("Now the percentage for each paid place, first place first, for example: 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
+    )
+
+
+async def split_given(
+    message: Message, state: FSMContext, user: TelegramUser, settings: Settings, events: EventBus
+) -> None:
+    try:
+        split = parse_split((message.text or "").split())
+    except InvalidPrizes as error:
+        await message.answer(problem_text(error) + "\n" + _("Send the percentages again, or /cancel."))
+        return
+    data = await state.get_data()
+    await state.clear()
+    await store(message, data.get("which", "current"), Decimal(data["pool"]), split, user, settings, events)
+
+
+async def not_text(message: Message) -> None:
+    await message.answer(_("Please send numbers as text, or /cancel."))
+
+
+async def exclude_command(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+) -> None:
+    parts = (command.args or "").split(maxsplit=1)
+    if len(parts) < 2:
+        await message.answer(escape(_("Usage: /exclude <name or uid> <reason>")))
+        return
+    player = await find_race_player(parts[0])
+    if player is None:
+        await message.answer(_("No player called {name}.").format(name=escape(parts[0][:64])))
+        return
+    race, _next = await races_now(settings)
+    reason = parts[1].strip()
+    outcome = await exclude(race.month, player, reason, user.id)
+    await events.publish(RaceEdited(race.month))
+    if outcome == ExclusionOutcome.ALREADY:
+        await message.answer(_("{name} is already excluded from this race.").format(name=escape(player.name)))
+    else:
+        await message.answer(
+            _("{name} is excluded from this race: {reason}. Undo with /include {uid}").format(
+                name=escape(player.name), reason=escape(reason), uid=escape(player.uid)
+            )
+        )
+
+
+async def include_command(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+) -> None:
+    name = (command.args or "").strip()
+    player = await find_race_player(name) if name else None
+    if player is None:
+        await message.answer(
+            escape(_("Usage: /include <name or uid>"))
+            if not name
+            else _("No player called {name}.").format(name=escape(name[:64]))
+        )
+        return
+    race, _next = await races_now(settings)
+    outcome = await include(race.month, player, user.id)
+    await events.publish(RaceEdited(race.month))
+    if outcome == ExclusionOutcome.NOT_EXCLUDED:
+        await message.answer(_("{name} is not excluded from this race.").format(name=escape(player.name)))
+    else:
+        await message.answer(_("{name} counts in this race again.").format(name=escape(player.name)))
 
 
 def build_router() -> Router:
     router = Router(name="admin.races")
-
-    @router.message(Command("raceconfig"))
-    async def raceconfig(message: Message, settings: Settings) -> None:
-        text, markup = await config_text(settings)
-        await message.answer(text, reply_markup=markup)
-
-    @router.message(Command("setprizes"))
-    async def setprizes(
-        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
-    ) -> None:
-        args = (command.args or "").split()
-        which = "next" if args[:1] == ["next"] else "current"
-        try:
-            pool, split = parse_prizes(" ".join(args[1:] if which == "next" else args))
-        except InvalidPrizes as error:
-            await message.answer(
-                problem_text(error)
-                + "\n"
-                + _("Nothing was changed. Example: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
-            )
-            return
-        await store(message, which, pool, split, user, settings, events)
-
-    @router.callback_query(PrizeButton.filter())
-    async def change_button(query: CallbackQuery, callback_data: PrizeButton, state: FSMContext) -> None:
-        await state.set_state(PrizeFlow.pool)
-        await state.update_data(which=callback_data.which)
-        if isinstance(query.message, Message):
-            await query.message.answer(_("Send the prize pool in dollars, for example 500. /cancel stops."))
-        await query.answer()
-
-    @router.message(StateFilter(PrizeFlow.pool), F.text, ~F.text.startswith("/"))
-    async def pool_given(message: Message, state: FSMContext) -> None:
-        try:
-            pool = parse_pool(message.text or "")
-        except InvalidPrizes as error:
-            await message.answer(problem_text(error) + "\n" + _("Send the prize pool again, or /cancel."))
-            return
-        await state.update_data(pool=str(pool))
-        await state.set_state(PrizeFlow.split)
-        await message.answer(
-            _("Now the percentage for each paid place, first place first, for example: 40 20 12 8 6 5 3.5 2.5 1.5 1.5")
-        )
-
-    @router.message(StateFilter(PrizeFlow.split), F.text, ~F.text.startswith("/"))
-    async def split_given(
-        message: Message, state: FSMContext, user: TelegramUser, settings: Settings, events: EventBus
-    ) -> None:
-        try:
-            split = parse_split((message.text or "").split())
-        except InvalidPrizes as error:
-            await message.answer(problem_text(error) + "\n" + _("Send the percentages again, or /cancel."))
-            return
-        data = await state.get_data()
-        await state.clear()
-        await store(message, data.get("which", "current"), Decimal(data["pool"]), split, user, settings, events)
-
-    @router.message(StateFilter(PrizeFlow.pool))
-    @router.message(StateFilter(PrizeFlow.split))
-    async def not_text(message: Message) -> None:
-        await message.answer(_("Please send numbers as text, or /cancel."))
-
-    @router.message(Command("exclude"))
-    async def exclude_command(
-        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
-    ) -> None:
-        parts = (command.args or "").split(maxsplit=1)
-        if len(parts) < 2:
-            await message.answer(escape(_("Usage: /exclude <name or uid> <reason>")))
-            return
-        player = await find_race_player(parts[0])
-        if player is None:
-            await message.answer(_("No player called {name}.").format(name=escape(parts[0][:64])))
-            return
-        race, _next = await races_now(settings)
-        outcome = await exclude(race.month, player, parts[1].strip(), user.id)
-        await events.publish(RaceEdited(race.month))
-        if outcome == ExclusionOutcome.ALREADY:
-            await message.answer(_("{name} is already excluded from this race.").format(name=escape(player.name)))
-        else:
-            await message.answer(
-                _("{name} is excluded from this race: {reason}. Undo with /include {uid}").format(
-                    name=escape(player.name), reason=escape(parts[1].strip()), uid=escape(player.uid)
-                )
-            )
-
-    @router.message(Command("include"))
-    async def include_command(
-        message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
-    ) -> None:
-        name = (command.args or "").strip()
-        player = await find_race_player(name) if name else None
-        if player is None:
-            await message.answer(
-                escape(_("Usage: /include <name or uid>"))
-                if not name
-                else _("No player called {name}.").format(name=escape(name[:64]))
-            )
-            return
-        race, _next = await races_now(settings)
-        outcome = await include(race.month, player, user.id)
-        await events.publish(RaceEdited(race.month))
-        if outcome == ExclusionOutcome.NOT_EXCLUDED:
-            await message.answer(_("{name} is not excluded from this race.").format(name=escape(player.name)))
-        else:
-            await message.answer(_("{name} counts in this race again.").format(name=escape(player.name)))
-
+    router.message.register(show_config, Command("raceconfig"))
+    router.message.register(setprizes, Command("setprizes"))
+    router.callback_query.register(change_button, PrizeButton.filter())
+    router.message.register(pool_given, StateFilter(PrizeFlow.pool), F.text, ~F.text.startswith("/"))
+    router.message.register(split_given, StateFilter(PrizeFlow.split), F.text, ~F.text.startswith("/"))
+    router.message.register(not_text, StateFilter(PrizeFlow.pool, PrizeFlow.split))
+    router.message.register(exclude_command, Command("exclude"))
+    router.message.register(include_command, Command("include"))
     return router

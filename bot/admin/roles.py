@@ -17,7 +17,7 @@ from bot.menu import set_admin_commands
 from bot.sender import Sender
 from bot.texts import speaking_to
 from models.tables import Role, TelegramUser
-from models.users import ADMIN_ROLES, RoleChange, display_name, find_user, set_role
+from models.users import RoleChange, admins, display_name, find_user, set_role, user_by_id
 
 
 class RoleButton(CallbackData, prefix="role"):
@@ -26,7 +26,7 @@ class RoleButton(CallbackData, prefix="role"):
 
 
 async def admins_text_and_keyboard(viewer: TelegramUser) -> tuple[str, InlineKeyboardMarkup | None]:
-    people = await TelegramUser.filter(role__in=ADMIN_ROLES).order_by("role", "id")
+    people = await admins()
     lines = [_("<b>Admins</b>")]
     builder = InlineKeyboardBuilder()
     for person in people:
@@ -73,49 +73,49 @@ async def change_role(
     return _("{who} is now an admin.").format(who=who) if admin else _("{who} is no longer an admin.").format(who=who)
 
 
+async def show_admins(message: Message, user: TelegramUser) -> None:
+    text, markup = await admins_text_and_keyboard(user)
+    await message.answer(text, reply_markup=markup)
+
+
+async def promote_or_demote(
+    message: Message, command: CommandObject, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
+) -> None:
+    if user.role != Role.OWNER:
+        await message.answer(_("Only owners can change who is an admin."))
+        return
+    if not command.args:
+        await message.answer(escape(_("Usage: /{command} <telegram id | @username>").format(command=command.command)))
+        return
+    target = await find_user(command.args)
+    if target is None:
+        await message.answer(
+            _("I do not know {who}: they must start the bot first.").format(who=escape(command.args.strip()[:64]))
+        )
+        return
+    await message.answer(await change_role(target, command.command == "promote", user, bot, sender, i18n))
+
+
+async def role_button(
+    query: CallbackQuery, callback_data: RoleButton, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
+) -> None:
+    if user.role != Role.OWNER:
+        await query.answer(_("Only owners can change who is an admin."), show_alert=True)
+        return
+    target = await user_by_id(callback_data.user_id)
+    if target is None:
+        await query.answer(_("This user no longer exists."), show_alert=True)
+        return
+    answer = await change_role(target, callback_data.admin, user, bot, sender, i18n)
+    text, markup = await admins_text_and_keyboard(user)
+    await query.answer()
+    if isinstance(query.message, Message):
+        await safe_edit(query.message, f"{answer}\n\n{text}", markup)
+
+
 def build_router() -> Router:
     router = Router(name="admin.roles")
-
-    @router.message(Command("admins"))
-    async def admins(message: Message, user: TelegramUser) -> None:
-        text, markup = await admins_text_and_keyboard(user)
-        await message.answer(text, reply_markup=markup)
-
-    @router.message(Command("promote", "demote"))
-    async def promote_or_demote(
-        message: Message, command: CommandObject, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
-    ) -> None:
-        if user.role != Role.OWNER:
-            await message.answer(_("Only owners can change who is an admin."))
-            return
-        if not command.args:
-            await message.answer(
-                escape(_("Usage: /{command} <telegram id | @username>").format(command=command.command))
-            )
-            return
-        target = await find_user(command.args)
-        if target is None:
-            await message.answer(
-                _("I do not know {who}: they must start the bot first.").format(who=escape(command.args.strip()[:64]))
-            )
-            return
-        await message.answer(await change_role(target, command.command == "promote", user, bot, sender, i18n))
-
-    @router.callback_query(RoleButton.filter())
-    async def role_button(
-        query: CallbackQuery, callback_data: RoleButton, user: TelegramUser, bot: Bot, sender: Sender, i18n: I18n
-    ) -> None:
-        if user.role != Role.OWNER:
-            await query.answer(_("Only owners can change who is an admin."), show_alert=True)
-            return
-        target = await TelegramUser.get_or_none(id=callback_data.user_id)
-        if target is None:
-            await query.answer(_("This user no longer exists."), show_alert=True)
-            return
-        answer = await change_role(target, callback_data.admin, user, bot, sender, i18n)
-        text, markup = await admins_text_and_keyboard(user)
-        await query.answer()
-        if isinstance(query.message, Message):
-            await safe_edit(query.message, f"{answer}\n\n{text}", markup)
-
+    router.message.register(show_admins, Command("admins"))
+    router.message.register(promote_or_demote, Command("promote", "demote"))
+    router.callback_query.register(role_button, RoleButton.filter())
     return router
