@@ -89,6 +89,11 @@ async def prune_history(before: datetime) -> int:
     return deleted
 
 
+async def has_history_before(moment: datetime) -> bool:
+    """Whether any figure was recorded before `moment` (say, during a race that has just ended)."""
+    return await WagerSnapshot.filter(at__lt=moment).exists()
+
+
 async def shows_last_month(race: Race, now: datetime) -> bool:
     """Between a race's start and the upstream's reset, `player.wagered_month` still holds the month before:
     some player's figure was set before the race began and no reset has been seen."""

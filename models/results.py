@@ -161,6 +161,15 @@ async def latest_finished() -> FinishedRace | None:
     return await FinishedRace.all().order_by("-month").first()
 
 
+async def finished_race_by_id(race_id: int) -> FinishedRace | None:
+    return await FinishedRace.get_or_none(id=race_id)
+
+
+async def finished_races(limit: int) -> list[FinishedRace]:
+    """The last `limit` finished races, newest first."""
+    return await FinishedRace.all().order_by("-month").limit(limit)
+
+
 async def results(race: FinishedRace, limit: int | None = None) -> list[RaceResult]:
     query = RaceResult.filter(race_id=race.id).order_by("rank")
     return await (query.limit(limit) if limit else query)

@@ -22,7 +22,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from models import clock
-from models.tables import TelegramUser
+from models.pages import linked_player_uid
 from settings import Settings
 from web.errors import error_page
 
@@ -197,13 +197,10 @@ async def signed_in_player(request: web.Request) -> str | None:
     user_id = await signed_in_user(request)
     if user_id is None:
         return None
-    user = await TelegramUser.get_or_none(id=user_id)
-    if user is None or user.banned:
-        return None
-    return user.player_id  # type: ignore[attr-defined]
+    return await linked_player_uid(user_id)
 
 
-def widget(request: web.Request) -> dict | None:
+def widget(request: web.Request) -> dict[str, str] | None:
     """What the page needs to show the Login Widget; None when sign-in is off or the bot's username is unknown."""
     state = request.app.get(LOGIN)
     if state is None or not state.bot_username:

@@ -13,12 +13,13 @@ from aiohttp import web
 from markupsafe import Markup
 
 from models import clock
+from models.history import has_history_before
 from models.leaderboard import Period
 from models.locales import format_month, pick_locale
 from models.money import format_money
 from models.race import Race, race_at
 from models.results import latest_finished
-from models.tables import WagerSnapshot
+from settings import Settings
 from web import login
 from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
@@ -90,7 +91,8 @@ async def index(request: web.Request) -> web.Response:
 
     if me is None:  # the day and the first hours of a race are in the key: "since yesterday" and the finalising note
         early = now - current.starts_at < FINALISING_NOTE
-        key = f"page:{locale}:{period.value}:{current.day_start(now).isoformat()}:{early}:{widget and widget['bot_username']}"
+        bot_username = widget and widget["bot_username"]
+        key = f"page:{locale}:{period.value}:{current.day_start(now).isoformat()}:{early}:{bot_username}"
         page = await leaderboards.cached(key, render)
     else:
         page = await render()  # their own row is highlighted
@@ -112,14 +114,14 @@ def _clock_part(env: jinja2.Environment, locale: str, ends_at: str, left: int, u
     )
 
 
-async def previous_race(current: Race, now: datetime, settings) -> dict[str, Any] | None:
+async def previous_race(current: Race, now: datetime, settings: Settings) -> dict[str, Any] | None:
     """The last finished race's winners; just after a race ends, word that its results are being worked out."""
     month = race_at(current.starts_at - timedelta(seconds=1), current.timezone).month
     finished = await latest_finished()
     if (
         (finished is None or finished.month < month)
         and now - current.starts_at < FINALISING_NOTE
-        and await WagerSnapshot.filter(at__lt=current.starts_at).exists()
+        and await has_history_before(current.starts_at)
     ):
         return {"month": month, "finalising": True}  # it had data: the race job is writing its results
     if finished is None:

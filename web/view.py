@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from models import clock
 from models.leaderboard import Leaderboards, Period
 from models.money import money_str
-from models.results import results
-from models.tables import FinishedRace, Player
+from models.pages import player_by_uid
+from models.results import finished_race_by_id, finished_races, results
+from models.tables import FinishedRace
 from settings import Settings
 
 BOARD_ROWS = 25
@@ -30,7 +32,7 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def _money(amount) -> str | None:
+def _money(amount: Decimal | None) -> str | None:
     return money_str(amount) if amount is not None else None
 
 
@@ -85,7 +87,7 @@ async def board_view(leaderboards: Leaderboards, settings: Settings, period: Per
 
 async def finished_by_id(text: str) -> FinishedRace | None:
     """The finished race a URL names (`/races/12`, `/api/races/12`); None for anything that is not an id."""
-    return await FinishedRace.get_or_none(id=int(text)) if re.fullmatch(r"[0-9]{1,9}", text) else None
+    return await finished_race_by_id(int(text)) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def finished_summary(race: FinishedRace) -> dict[str, Any]:
@@ -116,12 +118,12 @@ async def finished_view(race: FinishedRace, settings: Settings, rows: int | None
 
 
 async def races_list(limit: int = 24) -> list[dict[str, Any]]:
-    return [finished_summary(race) for race in await FinishedRace.all().order_by("-month").limit(limit)]
+    return [finished_summary(race) for race in await finished_races(limit)]
 
 
 async def player_view(uid: str, leaderboards: Leaderboards, settings: Settings) -> dict[str, Any] | None:
     """A player's public figures: the four boards and their place in the race. None when unknown."""
-    player = await Player.get_or_none(uid=uid)
+    player = await player_by_uid(uid)
     if player is None:
         return None
     race = await leaderboards.race(clock.now(), settings.race_timezone)
