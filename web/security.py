@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from typing import TypeAlias
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
+from aiohttp.typedefs import Handler, Middleware
 
 from settings import Settings
 from web.errors import error_page
@@ -148,6 +148,82 @@ async def _respond(
     return response
 
 
+def _add_security_headers(response: web.StreamResponse) -> None:
+    if response.prepared:  # a WebSocket or a stream already sent its headers; they cannot change now
+        return
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)  # a handler that needs its own policy keeps it
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    return await _respond(request, handler, _add_security_headers)
+
+
+def _preflight(origin: str, allowed: bool) -> web.Response:
+    """The answer to a browser's preflight: no route answers OPTIONS, so it ends here."""
+    if not allowed:
+        return web.Response(status=403, text="Origin not allowed")
+    return web.Response(
+        status=204, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin", **PREFLIGHT_HEADERS}
+    )
+
+
+def _cors_headers_adder(origin: str, allowed: bool) -> Callable[[web.StreamResponse], None]:
+    def add_cors_headers(response: web.StreamResponse) -> None:
+        if response.prepared:
+            return
+        # The answer depends on Origin even when it is refused: a shared cache must not mix them up.
+        if "origin" not in ",".join(response.headers.getall("Vary", ())).lower():
+            response.headers.add("Vary", "Origin")
+        if allowed:  # other sites get no CORS headers: the browser's same-origin rule then applies
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
+
+    return add_cors_headers
+
+
+def cors_middleware(allowed_origins: frozenset[str]) -> Middleware:
+    """CORS on the JSON API for `allowed_origins`."""
+
+    @web.middleware
+    async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if not request.path.startswith("/api/"):
+            return await handler(request)
+        origin = request.headers.get("Origin", "")
+        allowed = origin in allowed_origins
+        if request.method == "OPTIONS":
+            return _preflight(origin, allowed)
+        return await _respond(request, handler, _cors_headers_adder(origin, allowed))
+
+    return cors
+
+
+def _too_many_requests(request: web.Request, wait: float) -> web.Response:
+    headers = {"Retry-After": str(max(1, math.ceil(wait)))}
+    if request.path.startswith("/api/"):
+        return web.json_response({"error": "too many requests"}, status=429, headers=headers)
+    return error_page(request, "too_many", 429, headers)
+
+
+def rate_limit_middleware(
+    limiters: dict[Tier, RateLimiter], trusted: tuple[Network, ...], webhook_path: str
+) -> Middleware:
+    """Each tier's per-client limit; the webhook (Telegram's own calls) is never limited."""
+
+    @web.middleware
+    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
+        tier = None if request.path == webhook_path else tier_for(request.path)
+        if tier is None:
+            return await handler(request)
+        wait = limiters[tier].hit(_limit_key(client_ip(request, trusted)))
+        if not wait:
+            return await handler(request)
+        return _too_many_requests(request, wait)
+
+    return rate_limit
+
+
 def install(app: web.Application, settings: Settings) -> None:
     """Add this module's middlewares to `app`."""
     trusted = app[TRUSTED_PROXIES] = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
@@ -156,54 +232,10 @@ def install(app: web.Application, settings: Settings) -> None:
         Tier.MEDIUM: RateLimiter(settings.rate_limit_medium),
         Tier.LOW: RateLimiter(settings.rate_limit_low),
     }
-    allowed_origins = frozenset(settings.cors_origins)
-
-    def add_security_headers(response: web.StreamResponse) -> None:
-        if response.prepared:  # a WebSocket or a stream already sent its headers; they cannot change now
-            return
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)  # a handler that needs its own policy keeps it
-
-    @web.middleware
-    async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-        return await _respond(request, handler, add_security_headers)
-
-    @web.middleware
-    async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not request.path.startswith("/api/"):
-            return await handler(request)
-        origin = request.headers.get("Origin", "")
-        allowed = origin in allowed_origins
-        if request.method == "OPTIONS":  # a browser's preflight: no route answers OPTIONS, so it ends here
-            if not allowed:
-                return web.Response(status=403, text="Origin not allowed")
-            return web.Response(
-                status=204, headers={"Access-Control-Allow-Origin": origin, "Vary": "Origin", **PREFLIGHT_HEADERS}
-            )
-
-        def add_cors_headers(response: web.StreamResponse) -> None:
-            if response.prepared:
-                return
-            # The answer depends on Origin even when it is refused: a shared cache must not mix them up.
-            if "origin" not in ",".join(response.headers.getall("Vary", ())).lower():
-                response.headers.add("Vary", "Origin")
-            if allowed:  # other sites get no CORS headers: the browser's same-origin rule then applies
-                response.headers["Access-Control-Allow-Origin"] = origin
-                response.headers["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
-
-        return await _respond(request, handler, add_cors_headers)
-
-    @web.middleware
-    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
-        tier = None if request.path == settings.webhook_path else tier_for(request.path)
-        if tier is None:
-            return await handler(request)
-        wait = limiters[tier].hit(_limit_key(client_ip(request, trusted)))
-        if not wait:
-            return await handler(request)
-        headers = {"Retry-After": str(max(1, math.ceil(wait)))}
-        if request.path.startswith("/api/"):
-            return web.json_response({"error": "too many requests"}, status=429, headers=headers)
-        return error_page(request, "too_many", 429, headers)
-
-    app.middlewares.extend((security_headers, cors, rate_limit))
+    app.middlewares.extend(
+        (
+            security_headers,
+            cors_middleware(frozenset(settings.cors_origins)),
+            rate_limit_middleware(limiters, trusted, settings.webhook_path),
+        )
+    )
