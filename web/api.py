@@ -75,7 +75,7 @@ async def player(request: web.Request) -> web.Response:
     return cached_json(request, found)
 
 
-async def openapi(request: web.Request) -> web.Response:
+async def openapi(request: web.Request) -> web.FileResponse:
     return web.FileResponse(OPENAPI, headers={"Content-Type": "application/json"})
 
 

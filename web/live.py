@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 def _asks_resync(text: str) -> bool:
     """The client saw a version gap (or came back from the background) and wants the whole race again."""
     try:
-        return json.loads(text) == {"type": "resync"}
+        message: object = json.loads(text)
     except ValueError:
         return False
+    return message == {"type": "resync"}
 
 
 class Client:
@@ -48,7 +49,7 @@ class LiveHub:
         self.leaderboards, self.settings = leaderboards, settings
         self.version = 0
         self.clients: set[Client] = set()
-        self._closing: set[asyncio.Task] = set()
+        self._closing: set[asyncio.Task[bool]] = set()
 
     async def message(self, kind: str) -> str:
         race = await race_view(self.leaderboards, self.settings)

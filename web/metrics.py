@@ -36,7 +36,7 @@ def _observe(request: web.Request, route: str, status: int, started: float, time
 
 
 @web.middleware
-async def observe_requests(request: web.Request, handler) -> web.StreamResponse:
+async def observe_requests(request: web.Request, handler: Handler) -> web.StreamResponse:
     route = route_label(request)
     started = time.perf_counter()
     try:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from typing import Any
 
 from aiogram import Bot, Dispatcher
-from aiogram.types import ErrorEvent
+from aiogram.methods import TelegramMethod
+from aiogram.types import ErrorEvent, TelegramObject
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
@@ -26,9 +28,11 @@ MAX_UPDATE_BYTES = 1 << 20  # Telegram updates are a few KB; anything this big i
 _update_errors: ContextVar[list[BaseException] | None] = ContextVar("update_errors", default=None)
 
 
-async def _note_update_error(handler, event: ErrorEvent, data: dict[str, Any]) -> Any:
+async def _note_update_error(
+    handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]
+) -> Any:
     errors = _update_errors.get()
-    if errors is not None:
+    if errors is not None and isinstance(event, ErrorEvent):  # the errors router only sees ErrorEvents
         errors.append(event.exception)
     return await handler(event, data)
 
@@ -62,7 +66,7 @@ class TelegramWebhook(SimpleRequestHandler):
         token = _update_errors.set(errors)
         started = time.perf_counter()
         try:
-            result = await self.dispatcher.feed_webhook_update(bot, update, **self.data)
+            result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(bot, update, **self.data)
         except ValidationError:
             await self.seen.release(update_id)
             log.warning("rejected a webhook body that is not a valid update")
