@@ -77,18 +77,7 @@ def build_dispatcher(
         broadcaster=broadcaster,
         notifier=notifier,
     )
-    # At shutdown (polling), updates already taken from Telegram are finished, not dropped.
-    in_flight = InFlightUpdates()
-    dispatcher.update.outer_middleware(in_flight)
-    dispatcher.shutdown.register(in_flight.finish)
-    locale_middleware = UserLocaleMiddleware(i18n)
-    dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
-    dispatcher.update.outer_middleware(locale_middleware)
-    # Error handlers run outside the update's middlewares; they get the user's language again.
-    dispatcher.errors.outer_middleware(locale_middleware)
-    throttle = Throttle()
-    dispatcher.message.outer_middleware(throttle)
-    dispatcher.callback_query.outer_middleware(throttle)
+    install_middlewares(dispatcher, settings, i18n)
     dispatcher.include_routers(
         start.build_router(),
         verify.build_router(),
@@ -105,3 +94,18 @@ def build_dispatcher(
         errors.build_router(),
     )
     return dispatcher
+
+
+def install_middlewares(dispatcher: Dispatcher, settings: Settings, i18n: I18n) -> None:
+    # At shutdown (polling), updates already taken from Telegram are finished, not dropped.
+    in_flight = InFlightUpdates()
+    dispatcher.update.outer_middleware(in_flight)
+    dispatcher.shutdown.register(in_flight.finish)
+    locale_middleware = UserLocaleMiddleware(i18n)
+    dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
+    dispatcher.update.outer_middleware(locale_middleware)
+    # Error handlers run outside the update's middlewares; they get the user's language again.
+    dispatcher.errors.outer_middleware(locale_middleware)
+    throttle = Throttle()
+    dispatcher.message.outer_middleware(throttle)
+    dispatcher.callback_query.outer_middleware(throttle)
