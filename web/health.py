@@ -5,6 +5,7 @@ scheduler runs, and how many live clients are connected."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from importlib.metadata import PackageNotFoundError, version
 
 from aiohttp import web
@@ -29,7 +30,7 @@ async def health(request: web.Request) -> web.Response:
     jobs = request.app.get(JOBS)
     redis = request.app.get(REDIS)
     now = clock.now()
-    body: dict = {
+    body: dict[str, Any] = {
         "status": "ok",
         "version": VERSION,
         "database": {"reachable": await database_reachable()},
