@@ -5,8 +5,8 @@ scheduler runs, and how many live clients are connected."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from aiohttp import web
 
