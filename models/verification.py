@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 from models import clock
 from models.audit import record
 from models.tables import Player, ReviewCard, TelegramUser, VerificationRequest, VerificationStatus
+from models.users import user_by_id
 
 MAX_NAME_LENGTH = 64
 MAX_REASON_LENGTH = 255
@@ -137,29 +138,35 @@ async def decide(
                 using_db=conn,
             )
     except IntegrityError:
-        async with in_transaction() as conn:
-            taken = (
-                await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING)
-                .using_db(conn)
-                .update(
-                    status=VerificationStatus.REJECTED,
-                    open_for_user=None,
-                    decided_at=now,
-                    decided_by=admin_id,
-                    reason=TAKEN_REASON,
-                )
-            )
-            if taken:
-                await record(
-                    admin_id,
-                    "verification.rejected",
-                    f"request {request_id}",
-                    after={"reason": TAKEN_REASON},
-                    using_db=conn,
-                )
+        taken = await reject_as_taken(request_id, admin_id, now)
         request = await VerificationRequest.get_or_none(id=request_id)
         return (Decision.TAKEN if taken else Decision.ALREADY_DECIDED), request
     return (Decision.APPROVED if approve else Decision.REJECTED), request
+
+
+async def reject_as_taken(request_id: int, admin_id: int, now: datetime) -> bool:
+    """An approval the one-to-one column refused: the request is rejected instead, if still pending."""
+    async with in_transaction() as conn:
+        taken = (
+            await VerificationRequest.filter(id=request_id, status=VerificationStatus.PENDING)
+            .using_db(conn)
+            .update(
+                status=VerificationStatus.REJECTED,
+                open_for_user=None,
+                decided_at=now,
+                decided_by=admin_id,
+                reason=TAKEN_REASON,
+            )
+        )
+        if taken:
+            await record(
+                admin_id,
+                "verification.rejected",
+                f"request {request_id}",
+                after={"reason": TAKEN_REASON},
+                using_db=conn,
+            )
+    return bool(taken)
 
 
 async def cancel_open_request(user: TelegramUser) -> VerificationRequest | None:
@@ -254,7 +261,7 @@ async def review_facts(request: VerificationRequest) -> ReviewFacts:
         linked_to=linked_to,
         earlier=await earlier_requests(request),
         concerns=await concerns(request) if pending else [],
-        decided_by=await TelegramUser.get_or_none(id=request.decided_by or 0) if decided else None,
+        decided_by=await user_by_id(request.decided_by or 0) if decided else None,
     )
 
 
@@ -267,6 +274,6 @@ async def cards_with_readers(request: VerificationRequest) -> list[tuple[ReviewC
     """Every card sent for a request, with the admin who reads it (an unsaved stand-in when that user is gone,
     so the card is written in the default language)."""
     return [
-        (card, await TelegramUser.get_or_none(id=card.chat_id) or TelegramUser(id=card.chat_id))
+        (card, await user_by_id(card.chat_id) or TelegramUser(id=card.chat_id))
         for card in await ReviewCard.filter(request_id=request.id)
     ]
