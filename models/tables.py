@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
 
-MONEY = {"max_digits": 20, "decimal_places": 6, "default": 0}
+
+def money_field() -> fields.DecimalField[Decimal]:
+    """A wager figure: up to 14 digits before the point and 6 after, 0 until reported."""
+    return fields.DecimalField(max_digits=20, decimal_places=6, default=0)
 
 
 class Player(Model):
@@ -15,10 +20,10 @@ class Player(Model):
 
     uid = fields.CharField(primary_key=True, max_length=64)
     name = fields.CharField(max_length=255)
-    wagered_today = fields.DecimalField(**MONEY)
-    wagered_week = fields.DecimalField(**MONEY)
-    wagered_month = fields.DecimalField(**MONEY)
-    wagered_all_time = fields.DecimalField(**MONEY)
+    wagered_today = money_field()
+    wagered_week = money_field()
+    wagered_month = money_field()
+    wagered_all_time = money_field()
     first_seen_at = fields.DatetimeField()  # the first sync that reported this player
     # The last sync that changed a figure or the name. Unchanged rows are never rewritten, so a
     # "last seen" per row would cost a write per player per sync; the sync run records that instead.
@@ -75,6 +80,7 @@ class TelegramUser(Model):
     player: fields.OneToOneNullableRelation[Player] = fields.OneToOneField(
         "models.Player", related_name="telegram_user", null=True, on_delete=fields.SET_NULL
     )
+    player_id: str | None  # the column behind `player`, set by Tortoise; declared for the type checker
     blocked_bot = fields.BooleanField(default=False)
     banned = fields.BooleanField(default=False)  # by an admin: the bot ignores them
     # Race alerts the user wants (/notifications); wins are always told.
@@ -141,8 +147,8 @@ class AuditEntry(Model):
     actor_id = fields.BigIntField()  # the admin's Telegram id (0: the system itself)
     action = fields.CharField(max_length=48)
     target = fields.CharField(max_length=255, default="")
-    before = fields.JSONField(null=True)
-    after = fields.JSONField(null=True)
+    before: fields.JSONField[Any] = fields.JSONField(null=True)
+    after: fields.JSONField[Any] = fields.JSONField(null=True)
 
     class Meta:
         table = "audit_log"
@@ -155,7 +161,7 @@ class RacePrizes(Model):
     id = fields.IntField(primary_key=True)
     month = fields.CharField(max_length=7, db_index=True)  # "2026-11", the race's month in RACE_TIMEZONE
     pool = fields.DecimalField(max_digits=14, decimal_places=2)
-    split = fields.JSONField()  # percentages as strings, place 1 first: ["40", "20", ...]
+    split: fields.JSONField[list[str]] = fields.JSONField()  # percentages as strings, place 1 first: ["40", "20", ...]
     set_by = fields.BigIntField()
     set_at = fields.DatetimeField(auto_now_add=True)
 
@@ -245,10 +251,10 @@ class WagerSnapshot(Model):
     player_id = fields.CharField(max_length=64)  # no foreign key: history outlives nothing, and inserts stay cheap
     sync_run_id = fields.IntField()
     at = fields.DatetimeField()  # when the sync wrote it
-    wagered_today = fields.DecimalField(**MONEY)
-    wagered_week = fields.DecimalField(**MONEY)
-    wagered_month = fields.DecimalField(**MONEY)
-    wagered_all_time = fields.DecimalField(**MONEY)
+    wagered_today = money_field()
+    wagered_week = money_field()
+    wagered_month = money_field()
+    wagered_all_time = money_field()
 
     class Meta:
         table = "wager_snapshot"
@@ -263,7 +269,7 @@ class FinishedRace(Model):
     starts_at = fields.DatetimeField()
     ends_at = fields.DatetimeField()
     prize_pool = fields.DecimalField(max_digits=14, decimal_places=2)
-    split = fields.JSONField()
+    split: fields.JSONField[list[str]] = fields.JSONField()  # as RacePrizes.split
     finalised_at = fields.DatetimeField()
     data_as_of = fields.DatetimeField(null=True)  # the last sync before the end that the results come from
     stale = fields.BooleanField(default=False)  # that sync was older than two sync intervals at the end
@@ -282,7 +288,7 @@ class RaceResult(Model):
     rank = fields.IntField()
     player_id = fields.CharField(max_length=64, db_index=True)
     name = fields.CharField(max_length=255)  # the name at the end
-    wagered = fields.DecimalField(**MONEY)
+    wagered = money_field()
     prize = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
 
     class Meta:
@@ -298,7 +304,7 @@ class Notification(Model):
     key = fields.CharField(max_length=128, unique=True)  # "race:2026-11:won:111"
     user_id = fields.BigIntField()
     kind = fields.CharField(max_length=32)
-    payload = fields.JSONField()
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField()
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING, db_index=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     sent_at = fields.DatetimeField(null=True)
