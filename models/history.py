@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import cast
 
 from tortoise.functions import Max
 from tortoise.queryset import QuerySet
@@ -107,7 +108,8 @@ async def wagered_this_month(uid: str, timezone: str) -> Decimal:
     now = clock.now()
     if await shows_last_month(race_at(now, timezone), now):
         return Decimal(0)
-    figures = await Player.filter(uid=uid).values_list("wagered_month", flat=True)
+    # Tortoise types every values_list as rows of tuples, flat ones too.
+    figures = cast(list[Decimal], await Player.filter(uid=uid).values_list("wagered_month", flat=True))
     return figures[0] if figures else Decimal(0)
 
 
@@ -140,14 +142,19 @@ async def race_movement(race: Race, current: dict[str, Decimal], now: datetime) 
     last_run = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
     if last_run is None:
         return Movement()
-    changed = set(await history.filter(sync_run_id=last_run.id).values_list("player_id", flat=True)) & current.keys()
+    # Tortoise types every values_list as rows of tuples, flat ones too.
+    synced_last = cast(list[str], await history.filter(sync_run_id=last_run.id).values_list("player_id", flat=True))
+    changed = set(synced_last) & current.keys()
     before_sync = await last_figures(history.filter(sync_run_id__lt=last_run.id), changed)
     before_sync |= {uid: Decimal(0) for uid in changed - before_sync.keys()}
 
     day_start = race.day_start(now)
     if not await SyncRun.filter(outcome=SyncOutcome.OK, started_at__lt=day_start).exists():
         return Movement(_moves(current, before_sync), None)  # the history began today: nothing to compare with
-    today = set(await history.filter(at__gte=day_start).distinct().values_list("player_id", flat=True)) & current.keys()
+    synced_today = cast(
+        list[str], await history.filter(at__gte=day_start).distinct().values_list("player_id", flat=True)
+    )
+    today = set(synced_today) & current.keys()
     before_day = await last_figures(history.filter(at__lt=day_start), today)
     before_day |= {uid: Decimal(0) for uid in today - before_day.keys()}
     gained = {uid: current[uid] - amount for uid, amount in before_day.items() if current[uid] > amount}

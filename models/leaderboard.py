@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from models import clock
 from models.cache import BoardsCache, memory_cache
@@ -22,6 +22,8 @@ from models.history import Movement, race_movement, reset_out_of, shows_last_mon
 from models.race import Race, excluded_uids, load_race, race_at
 from models.results import final_standings
 from models.tables import FinishedRace, Player, SyncOutcome, SyncRun
+
+T = TypeVar("T")
 
 
 class Period(StrEnum):
@@ -104,7 +106,7 @@ class Leaderboards:
         self.cache = cache or memory_cache(self.NAMESPACE)
         # Bumped by every invalidation, so a load that raced a sync never caches the older rows.
         self._generation = 0
-        self._building: dict[str, asyncio.Task] = {}
+        self._building: dict[str, asyncio.Task[Any]] = {}
 
     async def standings(self, period: Period) -> Standings:
         return await self.cached(period.value, lambda: self._load(period))
@@ -164,7 +166,7 @@ class Leaderboards:
         """Kept with the boards: a race's end clears them."""
         return await self.cached("any_race_finished", lambda: FinishedRace.exists())
 
-    async def cached(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
+    async def cached(self, key: str, build: Callable[[], Awaitable[T]]) -> T:
         """What `build` makes from the boards, kept until the boards change (None is never kept).
 
         Callers who miss the same key at once share one build: right after a sync clears the cache, a burst of
@@ -173,12 +175,12 @@ class Leaderboards:
         """
         cached = await self.cache.get(key)
         if cached is not None:
-            return cached
+            return cast(T, cached)  # under each key the cache holds what that key's build made
         building = self._building.get(key)
         if building is None:
             building = self._building[key] = asyncio.ensure_future(self._build(key, build))
             building.add_done_callback(lambda task: self._forget(key, task))
-        return await asyncio.shield(building)
+        return cast(T, await asyncio.shield(building))
 
     async def _build(self, key: str, build: Callable[[], Awaitable[Any]]) -> Any:
         generation = self._generation
@@ -187,7 +189,7 @@ class Leaderboards:
             await self.cache.set(key, value)
         return value
 
-    def _forget(self, key: str, task: asyncio.Task) -> None:
+    def _forget(self, key: str, task: asyncio.Task[Any]) -> None:
         if self._building.get(key) is task:
             del self._building[key]
         if not task.cancelled():
