@@ -78,24 +78,15 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
     Safe to run twice or on two replicas at once: the unique month lets exactly one commit."""
     if await FinishedRace.exists(month=race.month):
         return Finalised.ALREADY
-    last_sync = (
-        await SyncRun.filter(outcome=SyncOutcome.OK, finished_at__gte=race.starts_at, finished_at__lt=race.ends_at)
-        .order_by("-finished_at")
-        .first()
-    )
-    if last_sync is None:
+    data_as_of = await _last_sync_during(race)
+    if data_as_of is None:
         return Finalised.NO_DATA
     standings = await final_standings(race)
     if not standings and not await WagerSnapshot.filter(at__gte=race.starts_at, at__lt=race.ends_at).exists():
         return Finalised.NO_DATA  # no history of this race (it ended before the history began): nothing to rank
     names = dict(await Player.filter(uid__in=[f.uid for f in standings[:1000]]).values_list("uid", "name"))
-    linked = dict(
-        await TelegramUser.filter(player_id__in=[f.uid for f in standings[: race.paid_places]]).values_list(
-            "player_id", "id"
-        )
-    )
-    admins = await reachable_admins()
-    stale = last_sync.finished_at < race.ends_at - 2 * sync_interval
+    owed = await _owed_messages(race, standings)
+    stale = data_as_of < race.ends_at - 2 * sync_interval
     try:
         async with in_transaction() as conn:
             finished = await FinishedRace.create(
@@ -105,44 +96,11 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
                 prize_pool=race.prize_pool,
                 split=[str(p) for p in race.split],
                 finalised_at=now or clock.now(),
-                data_as_of=last_sync.finished_at,
+                data_as_of=data_as_of,
                 stale=stale,
                 using_db=conn,
             )
-            await RaceResult.bulk_create(
-                [
-                    RaceResult(
-                        race_id=finished.id,
-                        rank=rank,
-                        player_id=f.uid,
-                        name=names.get(f.uid, f.uid),
-                        wagered=f.wagered,
-                        prize=race.prize_for(rank),
-                    )
-                    for rank, f in enumerate(standings, start=1)
-                ],
-                batch_size=1000,
-                using_db=conn,
-            )
-            owed = [
-                Notification(
-                    key=f"race:{race.month}:won:{linked[f.uid]}",
-                    user_id=linked[f.uid],
-                    kind=NotificationKind.RACE_WON,
-                    payload=RaceWon(race.month, rank, race.prize_for(rank) or Decimal(0)).to_json(),
-                )
-                for rank, f in enumerate(standings[: race.paid_places], start=1)
-                if f.uid in linked
-            ]
-            owed += [
-                Notification(
-                    key=f"race:{race.month}:results:{admin.id}",
-                    user_id=admin.id,
-                    kind=NotificationKind.RACE_RESULTS,
-                    payload=RaceResults(race.month).to_json(),
-                )
-                for admin in admins
-            ]
+            await RaceResult.bulk_create(_result_rows(finished, race, standings, names), batch_size=1000, using_db=conn)
             await Notification.bulk_create(owed, using_db=conn)
             await record(
                 SYSTEM, "race.finalise", race.month, after={"ranked": len(standings), "stale": stale}, using_db=conn
@@ -151,6 +109,60 @@ async def finalise(race: Race, sync_interval: timedelta, now: datetime | None = 
         return Finalised.ALREADY
     log.info("race %s finalised: %d ranked%s", race.month, len(standings), " (from stale data)" if stale else "")
     return Finalised.DONE
+
+
+async def _last_sync_during(race: Race) -> datetime | None:
+    """When the race's last successful sync finished: the moment its results are as of."""
+    last_sync = (
+        await SyncRun.filter(outcome=SyncOutcome.OK, finished_at__gte=race.starts_at, finished_at__lt=race.ends_at)
+        .order_by("-finished_at")
+        .first()
+    )
+    return last_sync.finished_at if last_sync else None
+
+
+def _result_rows(
+    finished: FinishedRace, race: Race, standings: list[FinalFigure], names: dict[str, str]
+) -> list[RaceResult]:
+    return [
+        RaceResult(
+            race_id=finished.id,
+            rank=rank,
+            player_id=f.uid,
+            name=names.get(f.uid, f.uid),
+            wagered=f.wagered,
+            prize=race.prize_for(rank),
+        )
+        for rank, f in enumerate(standings, start=1)
+    ]
+
+
+async def _owed_messages(race: Race, standings: list[FinalFigure]) -> list[Notification]:
+    """A message to each winner linked to the bot, and the results to every admin the bot can reach."""
+    linked = dict(
+        await TelegramUser.filter(player_id__in=[f.uid for f in standings[: race.paid_places]]).values_list(
+            "player_id", "id"
+        )
+    )
+    won = [
+        Notification(
+            key=f"race:{race.month}:won:{linked[f.uid]}",
+            user_id=linked[f.uid],
+            kind=NotificationKind.RACE_WON,
+            payload=RaceWon(race.month, rank, race.prize_for(rank) or Decimal(0)).to_json(),
+        )
+        for rank, f in enumerate(standings[: race.paid_places], start=1)
+        if f.uid in linked
+    ]
+    return won + [
+        Notification(
+            key=f"race:{race.month}:results:{admin.id}",
+            user_id=admin.id,
+            kind=NotificationKind.RACE_RESULTS,
+            payload=RaceResults(race.month).to_json(),
+        )
+        for admin in await reachable_admins()
+    ]
 
 
 async def finished_race(month: str) -> FinishedRace | None:
