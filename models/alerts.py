@@ -4,13 +4,14 @@ alerts per person per day, delivered by the same notifier as the wins."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
 
 from models import clock
-from models.leaderboard import Standings
+from models.leaderboard import Position, Standings
 from models.notification_kinds import (
     FinalDay,
     NewLeader,
@@ -30,12 +31,11 @@ FINAL_DAY = timedelta(hours=24)
 
 
 async def _owe(key: str, user_id: int, payload: Payload) -> None:
-    try:  # stamped by the product's clock, which the daily cap counts by (the demo runs it ahead of the wall's)
+    with contextlib.suppress(IntegrityError):  # owed already (a second run of the same sync's alerts)
+        # Stamped by the product's clock, which the daily cap counts by (the demo runs it ahead of the wall's).
         await Notification.create(
             key=key, user_id=user_id, kind=payload.kind, payload=payload.to_json(), created_at=clock.now()
         )
-    except IntegrityError:  # owed already (a second run of the same sync's alerts)
-        pass
 
 
 async def _alerts_today(user_id: int, now: datetime) -> int:
@@ -69,26 +69,38 @@ async def owe_race_alerts(
                 user.id,
                 FinalDay(race.month, now_at.entry.rank),
             )
-        if now_at is None or was_at is None:
-            continue
-        rank, old_rank = now_at.entry.rank, was_at.entry.rank
-        overtaken = rank > old_rank and user.notify_overtaken
-        into_paid = rank <= race.paid_places < old_rank and user.notify_paid_places
-        # The day's alert count is a query: read it only for the few players owed an alert, not for every one.
-        if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
-            continue
-        if overtaken:
-            await _owe(
-                f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
-                user.id,
-                Overtaken(rank, now_at.gap_to_above or Decimal(0)),
-            )
-        else:
-            await _owe(
-                f"race:{race.month}:paid:{user.id}:{sync_run_id}",
-                user.id,
-                PaidPlaces(rank, race.prize_for(rank) or Decimal(0)),
-            )
+        if now_at is not None and was_at is not None:
+            await _owe_place_alert(race, user, now_at, was_at, sync_run_id, now)
+    await _owe_new_leader_announcements(race, before, after, sync_run_id, announce_chats)
+
+
+async def _owe_place_alert(
+    race: Race, user: TelegramUser, now_at: Position, was_at: Position, sync_run_id: int, now: datetime
+) -> None:
+    """Overtaken, or else into the paid places: one alert a sync at most, within the day's cap."""
+    rank, old_rank = now_at.entry.rank, was_at.entry.rank
+    overtaken = rank > old_rank and user.notify_overtaken
+    into_paid = rank <= race.paid_places < old_rank and user.notify_paid_places
+    # The day's alert count is a query: read it only for the few players owed an alert, not for every one.
+    if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+        return
+    if overtaken:
+        await _owe(
+            f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
+            user.id,
+            Overtaken(rank, now_at.gap_to_above or Decimal(0)),
+        )
+    else:
+        await _owe(
+            f"race:{race.month}:paid:{user.id}:{sync_run_id}",
+            user.id,
+            PaidPlaces(rank, race.prize_for(rank) or Decimal(0)),
+        )
+
+
+async def _owe_new_leader_announcements(
+    race: Race, before: Standings | None, after: Standings, sync_run_id: int, announce_chats: tuple[int, ...]
+) -> None:
     leader, old_leader = after.top(1), before.top(1) if before is not None else []
     if leader and old_leader and leader[0].uid != old_leader[0].uid:
         for chat in announce_chats:
