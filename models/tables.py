@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from tortoise import fields
 from tortoise.models import Model
@@ -53,7 +53,8 @@ class SyncRun(Model):
     outcome = fields.CharEnumField(SyncOutcome, max_length=16, default=SyncOutcome.RUNNING, db_index=True)
     players_received = fields.IntField(default=0)
     players_changed = fields.IntField(default=0)
-    error = fields.TextField(null=True)
+    # Tortoise types a TextField as never null, whatever `null` says.
+    error = cast("fields.Field[str | None]", fields.TextField(null=True))
     duration_ms = fields.IntField(null=True)
     # The upstream's monthly reset: most players this sync changed fell back (see models/history.py).
     month_reset = fields.BooleanField(default=False)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from metrics import sync_duration_seconds, sync_runs_total
@@ -30,7 +33,7 @@ _KNOWN_QUERY = 'SELECT {} FROM "{}"'.format(
 YIELD_EVERY = 5_000  # rows compared between two yields to the event loop
 
 
-def _observe(run: SyncRun) -> dict:
+def _observe(run: SyncRun) -> dict[str, Any]:
     """Count a finished run (its outcome is final only once its transaction is over, so not in `_finish`:
     a commit that fails after the run was marked ok finishes it again as failed) and return its log fields."""
     sync_runs_total.labels(str(run.outcome)).inc()
@@ -45,17 +48,88 @@ def _observe(run: SyncRun) -> dict:
     }
 
 
-async def _known_players(conn) -> dict[str, tuple]:
+async def _known_players(conn: BaseDBAsyncClient) -> dict[str, tuple[Any, ...]]:
     """uid -> (name, *figures) of every stored player, in one plain query (no model conversion per value).
     PostgreSQL returns the figures as Decimal; SQLite stores them as text, made Decimal here. Compared with
     `==`, a Decimal is equal to the same amount at any precision, as the models' quantized values were."""
     _, records = await conn.execute_query(_KNOWN_QUERY)
-    known: dict[str, tuple] = {}
+    known: dict[str, tuple[Any, ...]] = {}
     for uid, name, *figures in records:
         if type(figures[0]) is not Decimal:  # SQLite
             figures = [Decimal(str(value)) for value in figures]
         known[uid] = (name, *figures)
     return known
+
+
+async def _changed_players(
+    rows: list[PlayerRow], known: dict[str, tuple[Any, ...]], now: datetime
+) -> tuple[list[Player], list[tuple[Decimal, Decimal]]]:
+    """The players to write (new, renamed or with a changed figure) and, for `is_month_reset`, the (before, after)
+    month figures of the known players who had one."""
+    writes: list[Player] = []
+    month_changes: list[tuple[Decimal, Decimal]] = []
+    stored: dict[int, Decimal] = {}  # id of a payload amount -> it at the stored precision (rows share them)
+    for index, row in enumerate(rows):
+        if index % YIELD_EVERY == YIELD_EVERY - 1:
+            await asyncio.sleep(0)  # a big payload: let the loop serve others between chunks
+        figures = []
+        for amount in row.wagered:
+            exact = stored.get(id(amount))
+            if exact is None:
+                exact = stored[id(amount)] = amount.quantize(_STORED)
+            figures.append(exact)
+        before = known.get(row.uid)
+        if before is not None:  # unchanged players count too: one player's drop is not a reset
+            if before[3] > 0:  # is_month_reset looks only at players who had a month figure
+                month_changes.append((before[3], figures[2]))
+            if (
+                before[0] == row.name
+                and before[1] == figures[0]
+                and before[2] == figures[1]
+                and before[3] == figures[2]
+                and before[4] == figures[3]
+            ):
+                continue
+        writes.append(
+            Player(
+                uid=row.uid,
+                name=row.name,
+                first_seen_at=now,
+                changed_at=now,
+                wagered_today=figures[0],
+                wagered_week=figures[1],
+                wagered_month=figures[2],
+                wagered_all_time=figures[3],
+            )
+        )
+    return writes, month_changes
+
+
+async def _write_players(writes: list[Player], sync_run_id: int, now: datetime, conn: BaseDBAsyncClient) -> None:
+    """Upsert the changed players in batches, each with its row in the history of wagers."""
+    for start in range(0, len(writes), BATCH_SIZE):
+        await Player.bulk_create(
+            writes[start : start + BATCH_SIZE],
+            on_conflict=["uid"],
+            update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
+            using_db=conn,
+        )
+        # The history of wagers: one row per changed player per sync.
+        await WagerSnapshot.bulk_create(
+            [
+                WagerSnapshot(
+                    player_id=p.uid,
+                    sync_run_id=sync_run_id,
+                    at=now,
+                    wagered_today=p.wagered_today,
+                    wagered_week=p.wagered_week,
+                    wagered_month=p.wagered_month,
+                    wagered_all_time=p.wagered_all_time,
+                )
+                for p in writes[start : start + BATCH_SIZE]
+            ],
+            using_db=conn,
+        )
 
 
 class SyncService:
@@ -64,7 +138,7 @@ class SyncService:
         self.leaderboards = leaderboards
         self.bus = bus
         self._lock = asyncio.Lock()  # one run at a time, whoever asks (scheduler or an admin)
-        self._running: asyncio.Task | None = None
+        self._running: asyncio.Task[SyncRun] | None = None
         self._writing = False
 
     async def run_once(self) -> SyncRun:
@@ -127,6 +201,7 @@ class SyncService:
             extra=fields,
         )
         await self.leaderboards.invalidate()
+        assert run.finished_at is not None  # _store finished the run
         await self.bus.publish(LeaderboardChanged(run.id, run.finished_at, changed))
         return run
 
@@ -134,67 +209,8 @@ class SyncService:
         now = clock.now()
         self._writing = True
         async with in_transaction() as conn:
-            known = await _known_players(conn)
-            writes: list[Player] = []
-            month_changes: list[tuple[Decimal, Decimal]] = []  # (before, after) of known players with a month
-            stored: dict[int, Decimal] = {}  # id of a payload amount -> it at the stored precision (rows share them)
-            for index, row in enumerate(rows):
-                if index % YIELD_EVERY == YIELD_EVERY - 1:
-                    await asyncio.sleep(0)  # a big payload: let the loop serve others between chunks
-                figures = []
-                for amount in row.wagered:
-                    exact = stored.get(id(amount))
-                    if exact is None:
-                        exact = stored[id(amount)] = amount.quantize(_STORED)
-                    figures.append(exact)
-                before = known.get(row.uid)
-                if before is not None:  # unchanged players count too: one player's drop is not a reset
-                    if before[3] > 0:  # is_month_reset looks only at players who had a month figure
-                        month_changes.append((before[3], figures[2]))
-                    if (
-                        before[0] == row.name
-                        and before[1] == figures[0]
-                        and before[2] == figures[1]
-                        and before[3] == figures[2]
-                        and before[4] == figures[3]
-                    ):
-                        continue
-                writes.append(
-                    Player(
-                        uid=row.uid,
-                        name=row.name,
-                        first_seen_at=now,
-                        changed_at=now,
-                        wagered_today=figures[0],
-                        wagered_week=figures[1],
-                        wagered_month=figures[2],
-                        wagered_all_time=figures[3],
-                    )
-                )
-            del known, stored
-            for start in range(0, len(writes), BATCH_SIZE):
-                await Player.bulk_create(
-                    writes[start : start + BATCH_SIZE],
-                    on_conflict=["uid"],
-                    update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
-                    using_db=conn,
-                )
-                # The history of wagers: one row per changed player per sync.
-                await WagerSnapshot.bulk_create(
-                    [
-                        WagerSnapshot(
-                            player_id=p.uid,
-                            sync_run_id=run.id,
-                            at=now,
-                            wagered_today=p.wagered_today,
-                            wagered_week=p.wagered_week,
-                            wagered_month=p.wagered_month,
-                            wagered_all_time=p.wagered_all_time,
-                        )
-                        for p in writes[start : start + BATCH_SIZE]
-                    ],
-                    using_db=conn,
-                )
+            writes, month_changes = await _changed_players(rows, await _known_players(conn), now)
+            await _write_players(writes, run.id, now, conn)
             run.players_received = len(rows)
             run.players_changed = len(writes)
             run.month_reset = is_month_reset(month_changes)
@@ -203,7 +219,12 @@ class SyncService:
         return len(writes)
 
     async def _finish(
-        self, run: SyncRun, outcome: SyncOutcome, started: float, error: str | None = None, using_db=None
+        self,
+        run: SyncRun,
+        outcome: SyncOutcome,
+        started: float,
+        error: str | None = None,
+        using_db: BaseDBAsyncClient | None = None,
     ) -> None:
         run.outcome = outcome
         run.error = error
