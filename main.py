@@ -8,6 +8,7 @@ import asyncio
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from aiohttp import web
 
@@ -21,7 +22,7 @@ from wiring.runtime import SHUTDOWN_GRACE_SECONDS, build_runtime
 log = logging.getLogger("goatedvips")
 
 
-def __getattr__(name: str) -> dict:
+def __getattr__(name: str) -> dict[str, Any]:
     # `aerich` (the migration CLI) reads `main.TORTOISE_ORM`; built on demand so importing main reads no settings.
     if name == "TORTOISE_ORM":
         return tortoise_config(load_settings().database_url)

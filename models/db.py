@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from aerich import Command
@@ -34,7 +35,7 @@ def normalise_url(database_url: str) -> str:
     return database_url
 
 
-def tortoise_config(database_url: str) -> dict:
+def tortoise_config(database_url: str) -> dict[str, Any]:
     url = normalise_url(database_url)
     if url.startswith("sqlite://"):
         path = url.removeprefix("sqlite://")

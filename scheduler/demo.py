@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import random
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from models import clock
 from scheduler.goated import UpstreamState
@@ -114,7 +115,7 @@ class DemoSource:
         self._running_totals[index] = (start, total)
         return total
 
-    def document(self, now: datetime | None = None) -> dict:
+    def document(self, now: datetime | None = None) -> dict[str, Any]:
         """The JSON document Goated would answer at `now`."""
         now = (now or clock.now()).astimezone(UTC)
         today = now.date()

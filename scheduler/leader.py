@@ -43,7 +43,7 @@ class Leadership:
         self.on_elected, self.on_deposed, self.interval = on_elected, on_deposed, interval
         self.leading = False
         self._connection: asyncpg.Connection | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         if self.dsn is None:  # SQLite: one process

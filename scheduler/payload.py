@@ -110,7 +110,7 @@ class _NotPlain(Exception):
 _FIGURE_KEYS = ("today", "this_week", "this_month", "all_time")
 
 
-def _fast_rows(data: list) -> list[PlayerRow]:
+def _fast_rows(data: list[Any]) -> list[PlayerRow]:
     """The same rules as `_PlayerModel` for the plain case (str uid and name, dict of JSON numbers or
     numeric strings); raises _NotPlain for anything else. Equal amounts share one Decimal (they are
     immutable), so the usual run of zeros costs one object, not one each."""
@@ -135,7 +135,7 @@ def _fast_rows(data: list) -> list[PlayerRow]:
             raise _NotPlain
         figures = []
         for key in _FIGURE_KEYS:
-            value = wagered.get(key)
+            value: Any = wagered.get(key)  # a JSON value, checked by kind below
             kind = type(value)
             if kind is float_:
                 value = repr(value)  # also keeps -0.0 apart from 0.0, as the models do

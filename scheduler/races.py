@@ -42,7 +42,7 @@ class RaceKeeper:
         self.deliver: Callable[[], Awaitable[object]] | None = None  # the bot's notifier, when there is a bot
         self._pre_end_synced: str | None = None
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
-        self._ticking: asyncio.Task | None = None
+        self._ticking: asyncio.Task[object] | None = None
         self._pruned_before: datetime | None = None
 
     async def stop(self) -> None:
@@ -93,7 +93,8 @@ class RaceKeeper:
             await self.sync.run_once()
         await self.sync.wait_idle(SYNC_WAIT_SECONDS)  # a run that began before the end may still add pre-end figures
         # The last few ended races, oldest first: a process down across more than one month end catches up.
-        ended, outcome = [], None
+        ended: list[Race] = []
+        outcome: Finalised | None = None
         moment = current.starts_at
         for _ in range(CATCH_UP_RACES):
             race = await load_race(moment - timedelta(seconds=1), self.timezone)
