@@ -11,8 +11,8 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import continue_in_private
-from models.recipients import ALERT_SETTINGS, switch_alert
 from models.tables import TelegramUser
+from models.users import ALERT_SETTINGS, switch_alert
 
 
 class AlertButton(CallbackData, prefix="alerts"):

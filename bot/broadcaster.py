@@ -19,8 +19,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.sender import STORED_STATUS, Sender
 from bot.texts import speaking_to
 from models import broadcasts
-from models.recipients import addressee
 from models.tables import Broadcast, BroadcastStatus, DeliveryStatus
+from models.users import addressee
 
 log = logging.getLogger(__name__)
 

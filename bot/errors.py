@@ -12,7 +12,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.sender import blocked_the_bot
 from models.db import DATABASE_DOWN
-from models.recipients import mark_blocked
+from models.users import mark_blocked
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from bot.notification_texts import render
 from bot.sender import STORED_STATUS, Outcome, Sender
 from bot.texts import speaking_to
 from models import outbox
-from models.recipients import addressee
 from models.tables import DeliveryStatus, Notification
+from models.users import addressee
 
 log = logging.getLogger(__name__)
 

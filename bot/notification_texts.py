@@ -12,6 +12,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.race_texts import month_name, stale_note
 from bot.reward_texts import challenge_text, reject_reason
 from bot.texts import money
+from models.challenges import announced_challenge
 from models.notification_kinds import (
     ChallengeNew,
     ChallengeRejected,
@@ -26,9 +27,9 @@ from models.notification_kinds import (
     TokenExpired,
     read_payload,
 )
-from models.notification_reads import accounts_of, announced_challenge
 from models.results import finished_race, results
 from models.tables import Notification
+from models.users import accounts_of
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ async def new_leader(payload: NewLeader) -> str:
 
 
 async def challenge_new(payload: ChallengeNew) -> str | None:
-    challenge = await announced_challenge(payload)
+    challenge = await announced_challenge(payload.challenge_id)
     if challenge is None:
         return None  # closed before the announcement went out
     return _("🆕 <b>New challenge!</b>") + "\n" + challenge_text(challenge) + "\n" + _("Enter with /challenges")

@@ -26,8 +26,8 @@ from aiogram.exceptions import (
 from aiogram.types import Message
 
 from metrics import telegram_messages_total
-from models.recipients import mark_blocked
 from models.tables import DeliveryStatus
+from models.users import mark_blocked
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,8 @@ from bot.race import RaceButton, race_text, refresh_keyboard
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
 from models.tables import TelegramUser
-from models.verification import linked_player, open_request
+from models.users import player_of
+from models.verification import open_request
 from settings import Settings
 
 
@@ -41,9 +42,9 @@ def start_keyboard(settings: Settings, linked: bool) -> InlineKeyboardMarkup:
 async def welcome(message: Message, user: TelegramUser, settings: Settings) -> None:
     name = escape(message.from_user.first_name if message.from_user else "")
     lines = [_("👋 Welcome to <b>GoatedVIPs</b>, {name}!").format(name=name), ""]
-    pending = None if user.player_id else await open_request(user)
-    if user.player_id:
-        player = await linked_player(user)
+    player = await player_of(user)
+    pending = None if player else await open_request(user)
+    if player is not None:
         lines.append(
             _("You are linked as <b>{player}</b>. Check your race position and the leaderboards below.").format(
                 player=escape(player.name)

@@ -23,7 +23,8 @@ from bot.sender import Sender
 from bot.texts import time_left
 from models import clock
 from models.tables import TelegramUser
-from models.verification import LinkOutcome, LinkResult, cancel_open_request, linked_player, request_link, unlink
+from models.users import player_of
+from models.verification import LinkOutcome, LinkResult, cancel_open_request, request_link, unlink
 from settings import Settings
 
 
@@ -57,10 +58,10 @@ async def ask_for_name(message: Message, state: FSMContext) -> None:
 
 
 async def ask_to_unlink(message: Message, user: TelegramUser) -> None:
-    if not user.player_id:
+    player = await player_of(user)
+    if player is None:
         await message.answer(_("Your account is not linked. Send /verify to link it."))
         return
-    player = await linked_player(user)
     builder = InlineKeyboardBuilder()
     builder.button(text=_("Yes, unlink"), callback_data=UnlinkButton(confirm=True))
     builder.button(text=_("No, keep it"), callback_data=UnlinkButton(confirm=False))

@@ -349,3 +349,9 @@ def new_challenge(answers: list[str], now: datetime, timezone: str) -> NewChalle
     if len(new.codes) < new.max_winners:
         raise Invalid(Problem.TOO_FEW_CODES)
     return new
+
+
+async def announced_challenge(challenge_id: int) -> Challenge | None:
+    """The challenge a notification announces; None when it closed before the announcement went out."""
+    challenge = await Challenge.get_or_none(id=challenge_id)
+    return challenge if challenge is not None and is_open(challenge, clock.now()) else None

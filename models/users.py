@@ -151,3 +151,52 @@ async def community() -> Community:
         banned=await TelegramUser.filter(banned=True).count(),
         last_sync=await SyncRun.all().order_by("-id").first(),
     )
+
+
+# The race alerts (and challenge announcements) a player can switch on or off; a win is always told.
+ALERT_SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day", "notify_challenges")
+
+
+async def addressee(chat_id: int) -> TelegramUser:
+    """Who a message to `chat_id` is for (their language); an unsaved stand-in for a chat that is no user."""
+    return await TelegramUser.get_or_none(id=chat_id) or TelegramUser(id=chat_id)
+
+
+async def mark_blocked(user_id: int) -> None:
+    """The user blocked the bot: everything that reads `blocked_bot` skips them from now on."""
+    await TelegramUser.filter(id=user_id).update(blocked_bot=True)
+
+
+async def switch_alert(user: TelegramUser, setting: str) -> None:
+    """Turn one of the user's ALERT_SETTINGS on or off, on the row and on `user`."""
+    value = not getattr(user, setting)
+    await TelegramUser.filter(id=user.id).update(**{setting: value})
+    setattr(user, setting, value)
+
+
+async def player_by_uid(uid: str) -> Player | None:
+    return await Player.get_or_none(uid=uid)
+
+
+async def linked_player_uid(user_id: int) -> str | None:
+    """The Goated uid a Telegram user is linked to; None when the user is unknown, unlinked or banned
+    (a banned user is not shown as signed in)."""
+    user = await TelegramUser.get_or_none(id=user_id)
+    if user is None or user.banned:
+        return None
+    uid: str | None = user.player_id  # type: ignore[attr-defined]
+    return uid
+
+
+@dataclass(frozen=True)
+class Account:
+    """A Telegram user as a results list names them."""
+
+    user_id: int
+    username: str | None
+
+
+async def accounts_of(player_ids: list[str]) -> dict[str, Account]:
+    """The Telegram users linked to these Goated players, by player id."""
+    rows = await TelegramUser.filter(player_id__in=player_ids).values_list("player_id", "id", "username")
+    return {player_id: Account(user_id, username) for player_id, user_id, username in rows}

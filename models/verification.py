@@ -60,11 +60,6 @@ async def find_player(name: str) -> Player | None:
     return (exact or candidates or [None])[0]
 
 
-async def linked_player(user: TelegramUser) -> Player:
-    """The Goated account a linked user is linked to (the caller checks user.player_id first)."""
-    return await Player.get(uid=user.player_id)
-
-
 async def find_request(request_id: int) -> VerificationRequest | None:
     return await VerificationRequest.get_or_none(id=request_id)
 

@@ -22,7 +22,7 @@ from aiohttp import web
 from multidict import MultiMapping
 
 from models import clock
-from models.pages import linked_player_uid
+from models.users import linked_player_uid
 from settings import Settings
 from web.errors import error_page
 

@@ -11,9 +11,9 @@ from typing import Any
 from models import clock
 from models.leaderboard import Leaderboards, Period
 from models.money import money_str
-from models.pages import player_by_uid
 from models.results import finished_race_by_id, finished_races, results
 from models.tables import FinishedRace
+from models.users import player_by_uid
 from settings import Settings
 
 BOARD_ROWS = 25
