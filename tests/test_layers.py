@@ -31,6 +31,7 @@ VIOLATIONS = {
     ],
     "models is the domain: no framework of the edges, no Redis": [("models/_violation.py", "import aiogram")],
     "bot and web reach the database only through models": [("bot/_violation.py", "import tortoise")],
+    "The players' bot modules never import the admins' ones": [("bot/_violation.py", "import bot.admin.review")],
 }
 
 
