@@ -248,9 +248,9 @@ async def run_ws(args: argparse.Namespace) -> dict:
                     assert response.status == 200, await response.text()
                 cause = None
             deadline = time.monotonic() + 10
-            while any(len(r) <= b for r, b in zip(received, before)) and time.monotonic() < deadline:
+            while any(len(r) <= b for r, b in zip(received, before, strict=True)) and time.monotonic() < deadline:
                 await asyncio.sleep(0.01)
-            got = [r[b] for r, b in zip(received, before) if len(r) > b]
+            got = [r[b] for r, b in zip(received, before, strict=True) if len(r) > b]
             if cause is None:
                 cause = datetime.fromisoformat(json.loads(got[0][1])["race"]["updated_at"]).timestamp()
             latencies = [at - cause for at, _ in got]

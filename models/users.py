@@ -184,8 +184,7 @@ async def linked_player_uid(user_id: int) -> str | None:
     user = await TelegramUser.get_or_none(id=user_id)
     if user is None or user.banned:
         return None
-    uid: str | None = user.player_id  # type: ignore[attr-defined]
-    return uid
+    return user.player_id
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ async def find_player(name: str) -> Player | None:
     """Case-insensitive; an exact-case match wins if several players differ only by case."""
     candidates = await Player.filter(name__iexact=name).order_by("uid")
     exact = [p for p in candidates if p.name == name]
-    return (exact or candidates or [None])[0]
+    return (exact or candidates)[0] if candidates else None
 
 
 async def find_request(request_id: int) -> VerificationRequest | None:
@@ -119,7 +119,7 @@ async def decide(
                 .using_db(conn)
                 .update(status=status, open_for_user=None, decided_at=now, decided_by=admin_id, reason=reason)
             )
-            request = await VerificationRequest.get_or_none(id=request_id).using_db(conn)
+            request = await VerificationRequest.filter(id=request_id).using_db(conn).first()
             if not won or request is None:
                 return Decision.ALREADY_DECIDED, request
             if approve:
