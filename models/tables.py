@@ -1,4 +1,7 @@
-"""The database tables. Money is Decimal, times are UTC-aware."""
+"""The database tables. Money is Decimal, times are UTC-aware.
+
+Tortoise adds each foreign key's column as an attribute (`player_id` for `player`); the bare annotations
+after the relations declare those for the type checker."""
 
 from __future__ import annotations
 
@@ -81,7 +84,7 @@ class TelegramUser(Model):
     player: fields.OneToOneNullableRelation[Player] = fields.OneToOneField(
         "models.Player", related_name="telegram_user", null=True, on_delete=fields.SET_NULL
     )
-    player_id: str | None  # the column behind `player`, set by Tortoise; declared for the type checker
+    player_id: str | None
     blocked_bot = fields.BooleanField(default=False)
     banned = fields.BooleanField(default=False)  # by an admin: the bot ignores them
     # Race alerts the user wants (/notifications); wins are always told.
@@ -113,6 +116,8 @@ class VerificationRequest(Model):
     player: fields.ForeignKeyRelation[Player] = fields.ForeignKeyField(
         "models.Player", related_name="verification_requests", on_delete=fields.CASCADE
     )
+    user_id: int
+    player_id: str
     claimed_name = fields.CharField(max_length=255)  # as the user typed it
     status = fields.CharEnumField(VerificationStatus, max_length=16, default=VerificationStatus.PENDING, db_index=True)
     # Equals user_id while pending, NULL once decided: the unique index allows one open request per user.
@@ -133,6 +138,7 @@ class ReviewCard(Model):
     request: fields.ForeignKeyRelation[VerificationRequest] = fields.ForeignKeyField(
         "models.VerificationRequest", related_name="cards", on_delete=fields.CASCADE
     )
+    request_id: int
     chat_id = fields.BigIntField()
     message_id = fields.BigIntField()
 
@@ -178,6 +184,7 @@ class RaceExclusion(Model):
     player: fields.ForeignKeyRelation[Player] = fields.ForeignKeyField(
         "models.Player", related_name="race_exclusions", on_delete=fields.CASCADE
     )
+    player_id: str
     reason = fields.CharField(max_length=255)
     # "month:uid" while in force, NULL once lifted: the unique index allows one active exclusion per player and race.
     active_key = fields.CharField(max_length=80, null=True, unique=True)
@@ -233,6 +240,7 @@ class BroadcastDelivery(Model):
     broadcast: fields.ForeignKeyRelation[Broadcast] = fields.ForeignKeyField(
         "models.Broadcast", related_name="deliveries", on_delete=fields.CASCADE
     )
+    broadcast_id: int
     user_id = fields.BigIntField()
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)
     error = fields.CharField(max_length=255, null=True)
@@ -286,6 +294,7 @@ class RaceResult(Model):
     race: fields.ForeignKeyRelation[FinishedRace] = fields.ForeignKeyField(
         "models.FinishedRace", related_name="results", on_delete=fields.CASCADE
     )
+    race_id: int
     rank = fields.IntField()
     player_id = fields.CharField(max_length=64, db_index=True)
     name = fields.CharField(max_length=255)  # the name at the end
@@ -341,6 +350,8 @@ class BonusClaim(Model):
     user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
         "models.TelegramUser", related_name="bonus_claims"
     )
+    bonus_id: int
+    user_id: int
     # The Goated account the user was linked to: re-linking the account to another Telegram user claims nothing twice.
     player_id = fields.CharField(max_length=64)
     claimed_at = fields.DatetimeField(auto_now_add=True)
@@ -385,6 +396,8 @@ class ChallengeEntry(Model):
     user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
         "models.TelegramUser", related_name="challenge_entries"
     )
+    challenge_id: int
+    user_id: int
     player_id = fields.CharField(max_length=64)  # one entry per Goated account too, as for bonus claims
     bet_url = fields.CharField(max_length=500)
     status = fields.CharEnumField(EntryStatus, max_length=16, default=EntryStatus.PENDING, db_index=True)
@@ -392,6 +405,7 @@ class ChallengeEntry(Model):
     decided_by = fields.BigIntField(null=True)
     decided_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    prize_code: fields.BackwardOneToOneRelation[PrizeCode]  # the approved entry's code, once given
 
     class Meta:
         table = "challenge_entry"
@@ -409,6 +423,8 @@ class PrizeCode(Model):
     entry: fields.OneToOneNullableRelation[ChallengeEntry] = fields.OneToOneField(
         "models.ChallengeEntry", related_name="prize_code", null=True
     )
+    challenge_id: int
+    entry_id: int | None
 
     class Meta:
         table = "prize_code"
