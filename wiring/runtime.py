@@ -194,10 +194,10 @@ class Runtime:
             for admin in await reachable_admins():
                 await set_admin_commands(bot, self.i18n, admin)
             if self.settings.bot_mode == "webhook":
+                url, secret = self.settings.webhook_url, self.settings.webhook_secret
+                assert url is not None and secret is not None  # the settings require both in webhook mode
                 await bot.set_webhook(
-                    self.settings.webhook_url,
-                    secret_token=self.settings.webhook_secret.get_secret_value(),
-                    allowed_updates=dispatcher.resolve_used_update_types(),
+                    url, secret_token=secret.get_secret_value(), allowed_updates=dispatcher.resolve_used_update_types()
                 )
             else:
                 await bot.delete_webhook()
@@ -278,37 +278,15 @@ def build_runtime(
     bus = replicas.bus() if replicas else EventBus()
     source = source or build_source(settings)
     sync = SyncService(source, leaderboards, bus)
-    races = RaceKeeper(
-        sync,
-        leaderboards,
-        settings.race_timezone,
-        timedelta(seconds=settings.sync_interval_seconds),
-        settings.announce_chat_ids,
-    )
+    sync_interval = timedelta(seconds=settings.sync_interval_seconds)
+    races = RaceKeeper(sync, leaderboards, settings.race_timezone, sync_interval, settings.announce_chat_ids)
     bus.subscribe(races.on_leaderboard_changed)  # where the sync ran: alerts are owed once
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
     app[REDIS] = replicas
     bus.subscribe(leaderboards.on_event, every_replica=True)
     bus.subscribe(app[LIVE].on_event, every_replica=True)
-    bot = dispatcher = sender = broadcaster = notifier = None
-    if settings.bot_token is not None:
-        bot = build_bot(settings)
-        sender = build_sender(bot, settings)
-        broadcaster = Broadcaster(sender, i18n)
-        notifier = Notifier(sender, i18n)
-        races.deliver = notifier.deliver_pending
-        dispatcher = build_dispatcher(
-            settings,
-            i18n,
-            leaderboards,
-            sync,
-            sender,
-            broadcaster,
-            notifier,
-            bus,
-            storage=replicas.fsm_storage() if replicas else None,
-        )
+    telegram = _build_telegram(settings, i18n, leaderboards, sync, races, bus, replicas)
     runtime = Runtime(
         settings,
         i18n,
@@ -318,22 +296,69 @@ def build_runtime(
         sync,
         scheduler,
         app,
-        bot,
-        dispatcher,
+        telegram.bot,
+        telegram.dispatcher,
         races,
-        sender,
-        broadcaster,
-        notifier,
+        telegram.sender,
+        telegram.broadcaster,
+        telegram.notifier,
         run_scheduler,
         replicas,
     )
     app[JOBS] = runtime
+    _add_lifecycle(app, runtime, manage_database)
+    return runtime
 
+
+@dataclass
+class _Telegram:
+    """The bot's parts; all None without BOT_TOKEN."""
+
+    bot: Bot | None = None
+    dispatcher: Dispatcher | None = None
+    sender: Sender | None = None
+    broadcaster: Broadcaster | None = None
+    notifier: Notifier | None = None
+
+
+def _build_telegram(
+    settings: Settings,
+    i18n: I18n,
+    leaderboards: Leaderboards,
+    sync: SyncService,
+    races: RaceKeeper,
+    bus: EventBus,
+    replicas: Replicas | None,
+) -> _Telegram:
+    if settings.bot_token is None:
+        return _Telegram()
+    bot = build_bot(settings)
+    sender = build_sender(bot, settings)
+    broadcaster = Broadcaster(sender, i18n)
+    notifier = Notifier(sender, i18n)
+    races.deliver = notifier.deliver_pending  # the race keeper's messages go out through the bot
+    dispatcher = build_dispatcher(
+        settings,
+        i18n,
+        leaderboards,
+        sync,
+        sender,
+        broadcaster,
+        notifier,
+        bus,
+        storage=replicas.fsm_storage() if replicas else None,
+    )
+    return _Telegram(bot, dispatcher, sender, broadcaster, notifier)
+
+
+def _add_lifecycle(app: web.Application, runtime: Runtime, manage_database: bool) -> None:
+    """The parts start in this order when the app starts, and stop in reverse; the webhook takes updates."""
     if manage_database:
         app.cleanup_ctx.append(runtime.database_context)
     app.cleanup_ctx.append(runtime.events_context)  # after the database: listeners' tasks inherit its context
     app.cleanup_ctx.append(runtime.leader_context)
     app.cleanup_ctx.append(runtime.bot_context)
+    settings, bot, dispatcher, replicas = runtime.settings, runtime.bot, runtime.dispatcher, runtime.replicas
     if settings.bot_mode == "webhook":
         assert bot is not None and dispatcher is not None and settings.webhook_secret is not None
         TelegramWebhook(
@@ -342,4 +367,3 @@ def build_runtime(
             secret_token=settings.webhook_secret.get_secret_value(),
             seen=replicas.seen_updates() if replicas else None,
         ).register(app, path=settings.webhook_path)
-    return runtime
