@@ -17,7 +17,9 @@ from web.live import LiveHub
 
 
 class HasUpstreamState(Protocol):
-    state: str
+    @property
+    def state(self) -> str:
+        """ok, failing, token expired, circuit open (read by /health)."""
 
 
 class HasJobsState(Protocol):
