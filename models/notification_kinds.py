@@ -35,14 +35,26 @@ class Payload:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Self:
         """A field missing from the JSON takes its default; without one, the payload is broken (TypeError)."""
-        types = get_type_hints(cls)
+        amounts = _amount_fields(cls)
         return cls(
             **{
-                field.name: Decimal(data[field.name]) if types[field.name] is Decimal else data[field.name]
+                field.name: Decimal(data[field.name]) if field.name in amounts else data[field.name]
                 for field in fields(cls)
                 if field.name in data
             }
         )
+
+
+_AMOUNT_FIELDS: dict[type[Payload], frozenset[str]] = {}
+
+
+def _amount_fields(payload: type[Payload]) -> frozenset[str]:
+    """The Decimal fields of a payload type, read once: resolving the annotations is not free, and every
+    notification delivered reads its payload."""
+    if payload not in _AMOUNT_FIELDS:
+        types = get_type_hints(payload)
+        _AMOUNT_FIELDS[payload] = frozenset(field.name for field in fields(payload) if types[field.name] is Decimal)
+    return _AMOUNT_FIELDS[payload]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from models.audit import record
 from models.forms import parse_number
 from models.money import CENT
 from models.tables import Player, RaceExclusion, RacePrizes
+from models.users import player_by_uid
 from models.verification import find_player
 
 DEFAULT_PRIZE_POOL = Decimal(500)
@@ -215,7 +216,7 @@ async def include(month: str, player: Player, admin_id: int) -> ExclusionOutcome
 
 async def find_race_player(text: str) -> Player | None:
     """The player an admin means: by Goated uid, else by name."""
-    return await Player.get_or_none(uid=text) or await find_player(text)
+    return await player_by_uid(text) or await find_player(text)
 
 
 async def active_exclusions(month: str) -> list[RaceExclusion]:

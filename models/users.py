@@ -55,7 +55,7 @@ async def admins() -> list[TelegramUser]:
 
 async def player_of(user: TelegramUser) -> Player | None:
     """The Goated account the user linked, or None."""
-    return await Player.get_or_none(uid=user.player_id) if user.player_id else None
+    return await player_by_uid(user.player_id) if user.player_id else None
 
 
 async def recent_link_requests(user: TelegramUser, limit: int = 3) -> list[VerificationRequest]:
@@ -159,7 +159,7 @@ ALERT_SETTINGS = ("notify_overtaken", "notify_paid_places", "notify_final_day", 
 
 async def addressee(chat_id: int) -> TelegramUser:
     """Who a message to `chat_id` is for (their language); an unsaved stand-in for a chat that is no user."""
-    return await TelegramUser.get_or_none(id=chat_id) or TelegramUser(id=chat_id)
+    return await user_by_id(chat_id) or TelegramUser(id=chat_id)
 
 
 async def mark_blocked(user_id: int) -> None:
@@ -181,7 +181,7 @@ async def player_by_uid(uid: str) -> Player | None:
 async def linked_player_uid(user_id: int) -> str | None:
     """The Goated uid a Telegram user is linked to; None when the user is unknown, unlinked or banned
     (a banned user is not shown as signed in)."""
-    user = await TelegramUser.get_or_none(id=user_id)
+    user = await user_by_id(user_id)
     if user is None or user.banned:
         return None
     return user.player_id

@@ -195,7 +195,7 @@ class SharedSeenUpdates(SeenUpdates):
 
     async def claim(self, update_id: int) -> Claim:
         return await self.fallback.call(
-            lambda: self._claim_shared(update_id), lambda: super(SharedSeenUpdates, self).claim(update_id)
+            lambda: self._claim_shared(update_id), lambda: SeenUpdates.claim(self, update_id)
         )
 
     async def _claim_shared(self, update_id: int) -> Claim:
