@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -15,8 +14,6 @@ from bot.menu import set_admin_commands
 from bot.texts import user_locale
 from models.tables import Role, TelegramUser
 from models.users import ADMIN_ROLES, upsert_user
-
-SHUTDOWN_GRACE_SECONDS = 8.0
 
 
 class InFlightUpdates(BaseMiddleware):
@@ -43,9 +40,8 @@ class InFlightUpdates(BaseMiddleware):
                 self.idle.set()
 
     async def finish(self) -> None:
-        """The shutdown hook: wait (a while) for the updates in hand."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self.idle.wait(), SHUTDOWN_GRACE_SECONDS)
+        """The shutdown hook: wait for the updates in hand (whoever stops polling bounds the wait)."""
+        await self.idle.wait()
 
 
 class UserMiddleware(BaseMiddleware):

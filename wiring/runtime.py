@@ -237,7 +237,7 @@ class Runtime:
         hand (bot.middlewares.InFlightUpdates), so they are finished, not dropped."""
         self._stopping = True
         try:
-            await asyncio.wait_for(dispatcher.stop_polling(), SHUTDOWN_GRACE_SECONDS + 2)
+            await asyncio.wait_for(dispatcher.stop_polling(), SHUTDOWN_GRACE_SECONDS)
         except (RuntimeError, TimeoutError):  # not polling right now (waiting to retry), or stuck
             polling.cancel()
         await asyncio.gather(polling, return_exceptions=True)
