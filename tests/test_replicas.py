@@ -136,15 +136,18 @@ async def test_two_replicas_share_the_work_and_one_takes_over(start_replica, red
 
         # The leader is killed: the follower takes over and runs the next sync within one interval.
         runs_before = await SyncRun.all().count()
+        fake_telegram.delays["setMyCommands"] = 1.0  # a slow Telegram holds the new leader in its hand-over
         leader.kill(signal.SIGKILL)
-        health = await eventually(lambda: _leading(session, follower), timeout=15)
-        assert health["scheduler"]["running"] is True
+        # Elected first, then the leader's duties (recovery, Telegram registration), then the jobs resume:
+        # wait for the end of that hand-over, not its first step.
+        health = await eventually(lambda: _running_the_jobs(session, follower), timeout=15)
+        assert health["scheduler"] == {"running": True, "leader": True}
         await eventually(lambda: _synced_since(runs_before), timeout=15)
 
 
-async def _leading(session: aiohttp.ClientSession, replica: Replica) -> dict | None:
+async def _running_the_jobs(session: aiohttp.ClientSession, replica: Replica) -> dict | None:
     health = await replica.health(session)
-    return health if health["scheduler"]["leader"] else None
+    return health if health["scheduler"]["leader"] and health["scheduler"]["running"] else None
 
 
 async def _synced_since(runs_before: int) -> bool:
