@@ -88,6 +88,16 @@ class Settings(BaseSettings):
     # VIP tiers from the all-time wagered figure: "Name:threshold" pairs, lowest first.
     vip_tiers: Annotated[tuple[tuple[str, Decimal], ...], NoDecode] = DEFAULT_VIP_TIERS
     verify_cooldown_seconds: int = Field(default=1800, ge=0, le=7 * 86_400)  # after a rejection
+    # How a Telegram account gets linked to a Goated account (see the README's "Linking an account"):
+    # proof: only by the wager proof; review: an admin decides; proof_or_review: the proof, or an admin
+    # decides on a screenshot for a player who cannot bet.
+    verify_mode: Literal["proof", "review", "proof_or_review"] = "proof_or_review"
+    verify_proof_minutes: int = Field(default=120, ge=5, le=7 * 24 * 60)  # how long a proof stays open
+    # The amounts to bet, in dollars with cents, drawn at random in this range and unique among open proofs.
+    verify_proof_min_amount: Decimal = Field(default=Decimal("1.00"), ge=Decimal("0.01"), le=Decimal(1000))
+    verify_proof_max_amount: Decimal = Field(default=Decimal("9.99"), ge=Decimal("0.01"), le=Decimal(1000))
+    # How far the figures' growth may be from the amount and still prove it (the upstream's float noise).
+    verify_proof_tolerance: Decimal = Field(default=Decimal("0.005"), ge=0, lt=Decimal("0.01"))
 
     log_level: str = "INFO"
     metrics_token: SecretStr | None = None  # when set, /metrics wants "Authorization: Bearer <token>"
@@ -189,6 +199,22 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR")
         return level
+
+    @field_validator("verify_proof_min_amount", "verify_proof_max_amount")
+    @classmethod
+    def _check_cents(cls, value: Decimal) -> Decimal:
+        if value != value.quantize(Decimal("0.01")):
+            raise ValueError("must be dollars with at most two decimals, like 1.00")
+        return value
+
+    @model_validator(mode="after")
+    def _proof_range_has_room(self) -> Settings:
+        if self.verify_proof_max_amount - self.verify_proof_min_amount < Decimal(1):
+            raise ValueError(
+                "VERIFY_PROOF_MAX_AMOUNT must be at least 1.00 above VERIFY_PROOF_MIN_AMOUNT, "
+                "so open proofs have 100 or more amounts to choose from"
+            )
+        return self
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:

@@ -126,9 +126,53 @@ class VerificationRequest(Model):
     decided_at = fields.DatetimeField(null=True)
     decided_by = fields.BigIntField(null=True)  # the admin's Telegram id
     reason = fields.CharField(max_length=255, null=True)
+    # Telegram's file_id of the screenshot of the Goated profile the user sent as evidence; None: no evidence.
+    evidence_file_id = fields.CharField(max_length=255, null=True)
 
     class Meta:
         table = "verification_request"
+
+
+class ProofStatus(StrEnum):
+    OPEN = "open"
+    LINKED = "linked"  # the amount showed in the account's figures: it was linked to the prover
+    MISMATCH = "mismatch"  # the figures moved by another amount; the player was offered a new one
+    EXPIRED = "expired"
+    LOST = "lost"  # another user's proof for the same account held first
+    CLOSED = "closed"  # withdrawn, or replaced by a new proof or by a request for review
+
+
+class WagerProof(Model):
+    """A player proves a Goated account is theirs by making its wagered figures grow by an exact amount.
+
+    The baseline is the account's figures when the proof opened. Times come from the product's clock."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[TelegramUser] = fields.ForeignKeyField(
+        "models.TelegramUser", related_name="wager_proofs", on_delete=fields.CASCADE
+    )
+    player: fields.ForeignKeyRelation[Player] = fields.ForeignKeyField(
+        "models.Player", related_name="wager_proofs", on_delete=fields.CASCADE
+    )
+    user_id: int
+    player_id: str
+    amount = fields.DecimalField(max_digits=8, decimal_places=2)
+    # While open: the amount in cents and the user's id. Unique, so no two open proofs share an amount
+    # and a user has one open proof; NULL once closed.
+    open_cents = fields.IntField(null=True, unique=True)
+    open_for_user = fields.BigIntField(null=True, unique=True)
+    baseline_all_time = money_field()
+    baseline_month = money_field()
+    seen_all_time = fields.DecimalField(max_digits=20, decimal_places=6, null=True)  # at the last check
+    seen_month = fields.DecimalField(max_digits=20, decimal_places=6, null=True)
+    checks = fields.IntField(default=0)
+    status = fields.CharEnumField(ProofStatus, max_length=16, default=ProofStatus.OPEN, db_index=True)
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    closed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "wager_proof"
 
 
 class ReviewCard(Model):

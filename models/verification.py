@@ -68,7 +68,10 @@ async def open_request(user: TelegramUser) -> VerificationRequest | None:
     return await VerificationRequest.filter(open_for_user=user.id).prefetch_related("player").first()
 
 
-async def request_link(user: TelegramUser, typed_name: str, cooldown: timedelta) -> LinkResult:
+async def request_link(
+    user: TelegramUser, typed_name: str, cooldown: timedelta, evidence_file_id: str | None = None
+) -> LinkResult:
+    """A request for an admin's review; `evidence_file_id` is the screenshot the user sent, if any."""
     if user.player_id:
         return LinkResult(LinkOutcome.ALREADY_LINKED)
     name = clean_name(typed_name)
@@ -91,7 +94,11 @@ async def request_link(user: TelegramUser, typed_name: str, cooldown: timedelta)
         return LinkResult(LinkOutcome.TAKEN, player=player)
     try:
         request = await VerificationRequest.create(
-            user_id=user.id, player=player, claimed_name=name, open_for_user=user.id
+            user_id=user.id,
+            player=player,
+            claimed_name=name,
+            open_for_user=user.id,
+            evidence_file_id=evidence_file_id,
         )
     except IntegrityError:  # a second /verify raced this one: the unique column kept just one
         pending = await open_request(user)
@@ -175,6 +182,17 @@ async def cancel_open_request(user: TelegramUser) -> VerificationRequest | None:
     if not withdrawn:
         return None
     await request.refresh_from_db()
+    return request
+
+
+async def attach_evidence(user: TelegramUser, file_id: str) -> VerificationRequest | None:
+    """A screenshot sent while the user's request is open becomes its evidence (a newer one replaces it);
+    returns the request, or None when the user has no open request."""
+    request = await open_request(user)
+    if request is None:
+        return None
+    await VerificationRequest.filter(id=request.id, status=VerificationStatus.PENDING).update(evidence_file_id=file_id)
+    request.evidence_file_id = file_id
     return request
 
 

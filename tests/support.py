@@ -44,6 +44,7 @@ TABLES = (
     "broadcast_delivery",
     "broadcast",
     "review_card",
+    "wager_proof",
     "audit_log",
     "race_exclusion",
     "race_prizes",
@@ -126,7 +127,9 @@ def harness_settings(database: str, fake_telegram: FakeTelegram, fake_goated: Fa
                 goated_affiliate_code=AFFILIATE_CODE,
                 admin_ids="999",
                 race_timezone="UTC",  # the tests' dates are UTC's, whatever RACE_TIMEZONE the shell has
-                name_display="full",  # the features' tests read whole names; tests/test_page.py covers masking
+                name_display="full",
+                # The features' tests link players through an admin's review; the wager proof has its own tests.
+                verify_mode="review",  # the features' tests read whole names; tests/test_page.py covers masking
                 # The sender's pacing is tested on its own; here it would only slow the tests down.
                 telegram_messages_per_second=1000,
                 telegram_chat_interval_seconds=0,
