@@ -112,4 +112,9 @@ ADMIN_COMMANDS = (
         (_("/audit [n] — the latest admin actions; /admins — who the admins are"),),
     ),
     CommandText("admins", _("Admin: who the admins are")),
+    CommandText(
+        "link",
+        _("Owner: link a user to an account"),
+        (_("/link <id | @username> <Goated name> — owners: link a user to an account by hand (support cases)"),),
+    ),
 )

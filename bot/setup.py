@@ -20,15 +20,18 @@ from bot import (
     language,
     leaderboard,
     links,
+    proof,
     race,
     start,
     stats,
     verify,
 )
 from bot.admin.community import SyncsNow
+from bot.admin.links import TakesDemoBets
 from bot.broadcaster import Broadcaster
 from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddleware
 from bot.notification_delivery import Notifier
+from bot.proof import RefreshesFigures
 from bot.sender import Sender
 from bot.throttling import Throttle
 from models.events import EventBus
@@ -61,6 +64,8 @@ def build_dispatcher(
     broadcaster: Broadcaster,
     notifier: Notifier,
     events: EventBus,
+    figures: RefreshesFigures,
+    demo_bets: TakesDemoBets | None = None,
     storage: BaseStorage | None = None,
 ) -> Dispatcher:
     # Conversation state lives in `storage`: memory in one process, Redis across replicas.
@@ -76,12 +81,17 @@ def build_dispatcher(
         sender=sender,
         broadcaster=broadcaster,
         notifier=notifier,
+        figures=figures,
+        demo_bets=demo_bets,
     )
     install_middlewares(dispatcher, settings, i18n)
     dispatcher.include_routers(
         start.build_router(),
         verify.build_router(),
-        admin.build_router(),  # before the player routers: an admin's /stats shows the community
+        proof.build_router(),
+        admin.build_router(
+            demo_bets=demo_bets is not None
+        ),  # before the player routers: an admin's /stats shows the community
         stats.build_router(),
         race.build_router(),
         leaderboard.build_router(),

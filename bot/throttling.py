@@ -3,7 +3,6 @@ short cooldown per group, so nobody can make the bot flood a chat or Telegram's 
 
 from __future__ import annotations
 
-import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -13,6 +12,7 @@ from aiogram.enums import ChatType
 from aiogram.types import CallbackQuery, Chat, Message, TelegramObject, User
 from aiogram.utils.i18n import gettext as _
 
+from models import clock
 from models.tables import TelegramUser
 from models.users import ADMIN_ROLES
 
@@ -20,9 +20,18 @@ GROUP_TYPES = (ChatType.GROUP, ChatType.SUPERGROUP)
 PRUNE_ABOVE = 10_000  # tracked users/groups before stale entries are dropped
 
 
+def product_seconds() -> float:
+    """The product's clock (models.clock), so a test that moves it sees the same limits every run."""
+    return clock.now().timestamp()
+
+
 class Throttle(BaseMiddleware):
     def __init__(
-        self, rate: int = 5, per: float = 10.0, group_interval: float = 3.0, clock: Callable[[], float] = time.monotonic
+        self,
+        rate: int = 5,
+        per: float = 10.0,
+        group_interval: float = 3.0,
+        clock: Callable[[], float] = product_seconds,
     ) -> None:
         self.rate, self.per, self.group_interval, self.clock = rate, per, group_interval, clock
         self._hits: dict[int, deque[float]] = {}

@@ -98,6 +98,19 @@ class DemoSource:
         # Per player: (a day, the total of the days from EPOCH before it), so all_time costs only the
         # days since the last call instead of every day since EPOCH.
         self._running_totals: dict[int, tuple[date, float]] = {}
+        self.bets: list[tuple[str, datetime, float]] = []  # (uid, when, amount): /demobet's simulated bets
+
+    def place_bet(self, name: str, amount: float) -> str | None:
+        """/demobet: a bet on a player's account, in every figure from now on; returns the player's name as
+        the demo spells it, or None when no demo player has that name."""
+        found = next((p for p in self.players if p.name.lower() == name.strip().lower()), None)
+        if found is None:
+            return None
+        self.bets.append((found.uid, clock.now(), amount))
+        return found.name
+
+    def _bets_since(self, uid: str, start: datetime, now: datetime) -> float:
+        return sum(amount for bet_uid, when, amount in self.bets if bet_uid == uid and start <= when <= now)
 
     def _day_amount(self, index: int, day: date) -> float:
         player = self.players[index]
@@ -140,7 +153,23 @@ class DemoSource:
                     "all_time": _noisy(player.base_all_time + self._total_before(index, today) + today_amount),
                 }
             data.append({"uid": player.uid, "name": player.name, "wagered": figures})
+        if self.bets:
+            self._add_bets(data, now, week_start, month_start)
         return {"success": True, "data": data}
+
+    def _add_bets(self, data: list[dict[str, Any]], now: datetime, week_start: date, month_start: date) -> None:
+        day = datetime.combine(now.date(), datetime.min.time(), UTC)
+        starts = {
+            "today": day,
+            "this_week": datetime.combine(week_start, datetime.min.time(), UTC),
+            "this_month": datetime.combine(month_start, datetime.min.time(), UTC),
+            "all_time": datetime.min.replace(tzinfo=UTC),
+        }
+        for row in data:
+            if not any(uid == row["uid"] for uid, _when, _amount in self.bets):
+                continue
+            for figure, start in starts.items():
+                row["wagered"][figure] = _noisy(row["wagered"][figure] + self._bets_since(row["uid"], start, now))
 
     async def fetch(self) -> list[PlayerRow]:
         rows = parse_payload(self.document())

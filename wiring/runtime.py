@@ -39,6 +39,7 @@ from models.results import seed_history
 from models.sync_runs import mark_interrupted_runs
 from models.users import reachable_admins
 from scheduler.demo import DemoSource
+from scheduler.fresh import FreshFigures
 from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.jobs import build_scheduler
 from scheduler.leader import Leadership, try_interval
@@ -286,7 +287,7 @@ def build_runtime(
     app[REDIS] = replicas
     bus.subscribe(leaderboards.on_event, every_replica=True)
     bus.subscribe(app[LIVE].on_event, every_replica=True)
-    telegram = _build_telegram(settings, i18n, leaderboards, sync, races, bus, replicas)
+    telegram = _build_telegram(settings, i18n, leaderboards, source, sync, races, bus, replicas)
     runtime = Runtime(
         settings,
         i18n,
@@ -325,6 +326,7 @@ def _build_telegram(
     settings: Settings,
     i18n: I18n,
     leaderboards: Leaderboards,
+    source: LeaderboardSource,
     sync: SyncService,
     races: RaceKeeper,
     bus: EventBus,
@@ -346,6 +348,8 @@ def _build_telegram(
         broadcaster,
         notifier,
         bus,
+        figures=FreshFigures(sync),
+        demo_bets=source if isinstance(source, DemoSource) else None,
         storage=replicas.fsm_storage() if replicas else None,
     )
     return _Telegram(bot, dispatcher, sender, broadcaster, notifier)

@@ -7,11 +7,12 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from bot.admin import bonus, broadcast, challenges, community, races, review, reward_forms, roles, users
+from bot.admin import bonus, broadcast, challenges, community, links, races, review, reward_forms, roles, users
 from bot.filters import IsAdmin
 
 
-def build_router() -> Router:
+def build_router(demo_bets: bool = False) -> Router:
+    """`demo_bets`: the demo affiliate takes /demobet."""
     router = Router(name="admin")
     # Private chats only: a card in a group would show ids, usernames and wagers to everyone there.
     router.message.filter(IsAdmin(), F.chat.type == ChatType.PRIVATE)
@@ -21,6 +22,7 @@ def build_router() -> Router:
         roles.build_router(),
         races.build_router(),
         users.build_router(),
+        links.build_router(demo_bets),
         broadcast.build_router(),
         reward_forms.build_router(),  # before the lists: an open form takes their commands
         bonus.build_router(),

@@ -55,6 +55,8 @@ def action_text(action: str) -> str:
         "broadcast.start": _("started a broadcast"),
         "broadcast.cancel": _("cancelled a broadcast"),
         "sync.manual": _("ran a sync"),
+        "link.proof": _("linked an account by wager proof"),
+        "link.manual": _("linked an account by hand (/link)"),
     }.get(action, action)
 
 
