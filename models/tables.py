@@ -220,6 +220,34 @@ class RacePrizes(Model):
         table = "race_prizes"
 
 
+class RaceRules(Model):
+    """A race's rules as an admin wrote them (/setrules). Rows are never updated: the newest row for a month
+    is its text, older rows are the history. A month without a row inherits the latest earlier one."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, db_index=True)  # "2026-11", the race's month in RACE_TIMEZONE
+    text = fields.TextField()
+    set_by = fields.BigIntField()
+    set_at = fields.DatetimeField()  # the product's clock
+
+    class Meta:
+        table = "race_rules"
+
+
+class UpstreamToken(Model):
+    """The Goated bearer token an owner sent with /token, encrypted. Rows are never updated: the newest row
+    is the token in use; a row without ciphertext means "cleared" (no token)."""
+
+    id = fields.IntField(primary_key=True)
+    ciphertext = cast("fields.Field[str | None]", fields.TextField(null=True))
+    expires_at = fields.DatetimeField(null=True)  # a JWT's `exp`; None: not a JWT, or cleared
+    set_by = fields.BigIntField()
+    set_at = fields.DatetimeField()  # the product's clock
+
+    class Meta:
+        table = "upstream_token"
+
+
 class RaceExclusion(Model):
     """A player left out of a race's standings, with a reason, until an admin lifts it."""
 

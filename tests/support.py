@@ -45,6 +45,8 @@ TABLES = (
     "broadcast",
     "review_card",
     "wager_proof",
+    "race_rules",
+    "upstream_token",
     "audit_log",
     "race_exclusion",
     "race_prizes",
