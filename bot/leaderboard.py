@@ -1,8 +1,10 @@
-"""/leaderboard [today|week|month|all]: a board's top 10, with buttons to switch period and refresh."""
+"""/leaderboard [today|week|month|all]: a board's top 10, with buttons to switch period and refresh.
+Other players' names follow NAME_DISPLAY; the reader's own name is whole in a private chat only."""
 
 from __future__ import annotations
 
 from aiogram import Router
+from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -10,8 +12,10 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
-from bot.texts import board_lines, footer, period_title
+from bot.texts import Names, board_lines, footer, period_title, reader_names
 from models.leaderboard import Leaderboards, Period
+from models.tables import TelegramUser
+from settings import Settings
 
 TOP_N = 10
 
@@ -32,14 +36,23 @@ def leaderboard_keyboard(current: Period) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-async def leaderboard_text(leaderboards: Leaderboards, period: Period, demo: bool) -> str:
+async def leaderboard_text(leaderboards: Leaderboards, period: Period, demo: bool, names: Names) -> str:
     entries = await leaderboards.top(period, TOP_N)
     title = _("🏆 <b>Top {n} — {period}</b>").format(n=TOP_N, period=period_title(period))
-    body = board_lines(entries) if entries else [_("Nobody has wagered yet in this period.")]
+    body = board_lines(entries, [names(e.uid, e.name) for e in entries]) or [
+        _("Nobody has wagered yet in this period.")
+    ]
     return "\n".join([title, "", *body, "", footer(await leaderboards.updated_at(), demo)])
 
 
-async def show_leaderboard(message: Message, command: CommandObject, leaderboards: Leaderboards, demo: bool) -> None:
+async def show_leaderboard(
+    message: Message,
+    command: CommandObject,
+    user: TelegramUser,
+    leaderboards: Leaderboards,
+    settings: Settings,
+    demo: bool,
+) -> None:
     period = Period.MONTH
     if command.args:
         parsed = Period.parse(command.args)
@@ -47,16 +60,25 @@ async def show_leaderboard(message: Message, command: CommandObject, leaderboard
             await message.answer(_("Unknown period. Use one of: today, week, month, all."))
             return
         period = parsed
-    await message.answer(await leaderboard_text(leaderboards, period, demo), reply_markup=leaderboard_keyboard(period))
+    names = reader_names(settings.name_display, user, message.chat.type == ChatType.PRIVATE)
+    text = await leaderboard_text(leaderboards, period, demo, names)
+    await message.answer(text, reply_markup=leaderboard_keyboard(period))
 
 
 async def switch(
-    query: CallbackQuery, callback_data: LeaderboardButton, leaderboards: Leaderboards, demo: bool
+    query: CallbackQuery,
+    callback_data: LeaderboardButton,
+    user: TelegramUser,
+    leaderboards: Leaderboards,
+    settings: Settings,
+    demo: bool,
 ) -> None:
     if not isinstance(query.message, Message):  # too old for Telegram to let us edit it
         await query.answer(_("This message is too old; send /leaderboard again."))
         return
-    text = await leaderboard_text(leaderboards, callback_data.period, demo)
+    # Whoever presses a button in a group, the edited board is read by the whole group.
+    names = reader_names(settings.name_display, user, query.message.chat.type == ChatType.PRIVATE)
+    text = await leaderboard_text(leaderboards, callback_data.period, demo, names)
     await edit_in_place(query, query.message, text, leaderboard_keyboard(callback_data.period))
 
 

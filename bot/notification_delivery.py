@@ -1,4 +1,5 @@
-"""Delivers the notifications the program owes (models.outbox), each in its reader's language."""
+"""Delivers the notifications the program owes (models.outbox), each in its reader's language, with players'
+names as NAME_DISPLAY lets that reader see them."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from aiogram.utils.i18n import I18n
 
 from bot.notification_texts import render
 from bot.sender import STORED_STATUS, Outcome, Sender
-from bot.texts import speaking_to
+from bot.texts import reader_names, speaking_to
 from models import outbox
+from models.names import FULL
 from models.tables import DeliveryStatus, Notification
 from models.users import addressee
 
@@ -18,8 +20,8 @@ log = logging.getLogger(__name__)
 
 
 class Notifier:
-    def __init__(self, sender: Sender, i18n: I18n) -> None:
-        self.sender, self.i18n = sender, i18n
+    def __init__(self, sender: Sender, i18n: I18n, name_display: str = FULL) -> None:
+        self.sender, self.i18n, self.name_display = sender, i18n, name_display
         self._lock = asyncio.Lock()  # one delivery round at a time
         self._rounds: set[asyncio.Task[None]] = set()
 
@@ -53,9 +55,10 @@ class Notifier:
     async def _deliver(self, notification: Notification) -> Outcome | None:
         """Send one claimed notification and settle it; None when it was not sent at all."""
         user = await addressee(notification.user_id)
+        private = notification.user_id > 0  # Telegram's groups and channels have negative ids
         try:
             with speaking_to(self.i18n, user):
-                text = await render(notification)
+                text = await render(notification, reader_names(self.name_display, user, private))
         except Exception:  # a bad payload must not stop the others
             log.exception("could not render notification %d", notification.id)
             await outbox.settle_notification(notification.id, DeliveryStatus.FAILED)

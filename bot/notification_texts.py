@@ -1,4 +1,5 @@
-"""What each kind of notification says, in its reader's language: one renderer per kind."""
+"""What each kind of notification says, in its reader's language: one renderer per kind. Players' names
+follow NAME_DISPLAY as the reader's `Names` say; the results for admins name everyone whole."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.race_texts import month_name, stale_note
 from bot.reward_texts import challenge_text, reject_reason
-from bot.texts import money
+from bot.texts import Names, money
 from models.challenges import announced_challenge
 from models.notification_kinds import (
     ChallengeNew,
@@ -36,14 +37,15 @@ log = logging.getLogger(__name__)
 RESULT_LINES = 25
 
 
-async def race_won(payload: RaceWon) -> str:
+async def race_won(payload: RaceWon, names: Names) -> str:
     return _(
         "🏆 The {month} race is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
         "about the payout."
     ).format(month=month_name(payload.month), rank=payload.rank, prize=money(payload.prize))
 
 
-async def race_results(payload: RaceResults) -> str | None:
+async def race_results(payload: RaceResults, names: Names) -> str | None:
+    """For the admins, who pay the prizes: every name whole, with the account and the Telegram user linked."""
     race = await finished_race(payload.month)
     if race is None:
         return None
@@ -66,56 +68,58 @@ async def race_results(payload: RaceResults) -> str | None:
     return "\n".join(lines)
 
 
-async def overtaken(payload: Overtaken) -> str:
+async def overtaken(payload: Overtaken, names: Names) -> str:
     return _("📉 You dropped to <b>#{rank}</b> in the race, {gap} behind #{above}. /race").format(
         rank=payload.rank, gap=money(payload.gap), above=payload.rank - 1
     )
 
 
-async def paid_places(payload: PaidPlaces) -> str:
+async def paid_places(payload: PaidPlaces, names: Names) -> str:
     return _("💰 You are in the paid places: <b>#{rank}</b>, worth {prize} right now. /race").format(
         rank=payload.rank, prize=money(payload.prize)
     )
 
 
-async def final_day(payload: FinalDay) -> str:
+async def final_day(payload: FinalDay, names: Names) -> str:
     return _("⏳ Less than 24 hours left in the race, and you are <b>#{rank}</b>. /race").format(rank=payload.rank)
 
 
-async def new_leader(payload: NewLeader) -> str:
+async def new_leader(payload: NewLeader, names: Names) -> str:
+    """For the announcement groups: the leader's name as the public page shows it."""
     return _("👑 New race leader: <b>{name}</b> with {wagered}!").format(
-        name=escape(payload.name), wagered=money(payload.wagered)
+        name=names.public(payload.name), wagered=money(payload.wagered)
     )
 
 
-async def challenge_new(payload: ChallengeNew) -> str | None:
+async def challenge_new(payload: ChallengeNew, names: Names) -> str | None:
     challenge = await announced_challenge(payload.challenge_id)
     if challenge is None:
         return None  # closed before the announcement went out
     return _("🆕 <b>New challenge!</b>") + "\n" + challenge_text(challenge) + "\n" + _("Enter with /challenges")
 
 
-async def challenge_won(payload: ChallengeWon) -> str:
+async def challenge_won(payload: ChallengeWon, names: Names) -> str:
     return _(
         "🏆 Your entry in challenge #{id} was approved! Your prize code: <tg-spoiler><code>{code}</code></tg-spoiler>"
     ).format(id=payload.challenge_id, code=escape(payload.code))
 
 
-async def challenge_rejected(payload: ChallengeRejected) -> str:
+async def challenge_rejected(payload: ChallengeRejected, names: Names) -> str:
     return _("Your entry in challenge #{id} was not approved: {reason}.").format(
         id=payload.challenge_id, reason=reject_reason(payload.reason)
     )
 
 
-async def token_expired(payload: TokenExpired) -> str:
+async def token_expired(payload: TokenExpired, names: Names) -> str:
     return _(
         "⚠️ Goated refused the API token (expired or revoked), so the leaderboards are not updating. "
         "Set a new GOATED_API_TOKEN and restart the bot; syncing resumes by itself."
     )
 
 
-# Each renderer takes its kind's payload type; None means "nothing to say any more" (the row is skipped).
-RENDERERS: dict[NotificationKind, Callable[[Any], Awaitable[str | None]]] = {
+# Each renderer takes its kind's payload type and how names read to the reader; None means "nothing to say any
+# more" (the row is skipped).
+RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]] = {
     NotificationKind.RACE_WON: race_won,
     NotificationKind.RACE_RESULTS: race_results,
     NotificationKind.OVERTAKEN: overtaken,
@@ -129,10 +133,10 @@ RENDERERS: dict[NotificationKind, Callable[[Any], Awaitable[str | None]]] = {
 }
 
 
-async def render(notification: Notification) -> str | None:
-    """The message's text; raises on a broken payload."""
+async def render(notification: Notification, names: Names) -> str | None:
+    """The message's text, with names as `names` show them; raises on a broken payload."""
     payload = read_payload(notification)
     if payload is None:
         log.error("unknown notification kind %r", notification.kind)
         return None
-    return await RENDERERS[payload.kind](payload)
+    return await RENDERERS[payload.kind](payload, names)

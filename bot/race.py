@@ -1,4 +1,5 @@
-"""/race: the player's place in the current monthly race, the gap above, the prize, time left, top 5."""
+"""/race: the player's place in the current monthly race, the gap above, the prize, time left, top 5.
+Other players' names follow NAME_DISPLAY; the reader's own name is whole in a private chat only."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
 from bot.race_texts import month_name, stale_note
-from bot.texts import board_lines, footer, mention, money, movement_line, places_moved, time_left
+from bot.texts import Names, board_lines, footer, mention, money, movement_line, places_moved, reader_names, time_left
 from models import clock
 from models.history import Movement
 from models.leaderboard import Leaderboards, Standings
@@ -69,10 +70,10 @@ def position_lines(race: Race, standings: Standings, movement: Movement, player_
     return lines
 
 
-def top_lines(race: Race, standings: Standings, movement: Movement) -> list[str]:
+def top_lines(race: Race, standings: Standings, movement: Movement, names: Names) -> list[str]:
     lines = [_("<b>Top {n}</b>").format(n=TOP_N)]
     top = standings.top(TOP_N)
-    for line, entry in zip(board_lines(top), top, strict=True):
+    for line, entry in zip(board_lines(top, [names(e.uid, e.name) for e in top]), top, strict=True):
         if moved := places_moved((movement.since_day or {}).get(entry.uid, 0)):
             line += f" {moved}"
         prize = race.prize_for(entry.rank)
@@ -95,7 +96,7 @@ async def race_text(
         lines += position_lines(race, standings, movement, user.player_id, who)
     elif not group:
         lines.append(_("Link your Goated account with /verify to see your place."))
-    lines += ["", *top_lines(race, standings, movement)]
+    lines += ["", *top_lines(race, standings, movement, reader_names(settings.name_display, user, not group))]
     lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool))]
     if await leaderboards.any_race_finished():
         lines.append(_("Last race's results: /race previous"))
@@ -103,7 +104,7 @@ async def race_text(
     return "\n".join(lines)
 
 
-async def results_text(month_arg: str, user: TelegramUser) -> str:
+async def results_text(month_arg: str, user: TelegramUser, names: Names) -> str:
     """`/race previous` or `/race 2026-11`: a finished race's final standings and the user's own place."""
     if month_arg in ("previous", "last"):
         race = await latest_finished()
@@ -117,7 +118,7 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
     if race.stale:
         lines.append(stale_note(race))
     top = await results(race, TOP_RESULTS)
-    for line, row in zip(board_lines(top), top, strict=True):
+    for line, row in zip(board_lines(top, [names(r.player_id, r.name) for r in top]), top, strict=True):
         lines.append(f"{line} · {money(row.prize)}" if row.prize else line)
     if not top:
         lines.append(_("Nobody wagered during this race."))
@@ -132,8 +133,9 @@ async def results_text(month_arg: str, user: TelegramUser) -> str:
     return "\n".join(lines)
 
 
-async def race_results(message: Message, command: CommandObject, user: TelegramUser) -> None:
-    await message.answer(await results_text((command.args or "").strip().lower(), user))
+async def race_results(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+    names = reader_names(settings.name_display, user, message.chat.type == ChatType.PRIVATE)
+    await message.answer(await results_text((command.args or "").strip().lower(), user, names))
 
 
 async def show_race(
@@ -150,7 +152,8 @@ async def refresh(
     if not isinstance(query.message, Message):
         await query.answer(_("This message is too old; send /race again."))
         return
-    text = await race_text(user, query.from_user, False, leaderboards, settings, demo)
+    group = query.message.chat.type != ChatType.PRIVATE  # the edit is read by whoever is in that chat
+    text = await race_text(user, query.from_user, group, leaderboards, settings, demo)
     await edit_in_place(query, query.message, text, refresh_keyboard())
 
 

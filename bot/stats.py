@@ -1,4 +1,5 @@
-"""/stats: a linked player's wagers and ranks on every board, and their VIP tier."""
+"""/stats: a linked player's wagers and ranks on every board, and their VIP tier. In a group, where the
+sender's Telegram name stands beside it, their Goated name follows NAME_DISPLAY like everyone's."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.race_texts import month_name
-from bot.texts import footer, mention, money, movement_line, period_title, sparkline
+from bot.texts import footer, mention, money, movement_line, period_title, reader_names, sparkline
 from models import clock
 from models.history import month_curve
 from models.leaderboard import Leaderboards, Period
@@ -61,7 +62,8 @@ async def player_stats(
             await message.answer(_("Link your Goated account first: send /verify and your Goated username."))
         return
     tier = vip_tier(player.wagered_all_time, settings.vip_tiers)
-    title = _("📊 <b>{name}</b>").format(name=escape(player.name))
+    name = reader_names(settings.name_display, user, not group)(player.uid, player.name)
+    title = _("📊 <b>{name}</b>").format(name=name)
     if group and message.from_user:
         title += f" ({mention(message.from_user)})"
     lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from html import escape
@@ -19,6 +20,7 @@ from models.history import Movement
 from models.leaderboard import Period
 from models.locales import pick_locale
 from models.money import format_money
+from models.names import FULL, name_for, public_name
 from models.tables import TelegramUser
 
 
@@ -94,9 +96,37 @@ class Ranked(Protocol):
     def wagered(self) -> Decimal: ...
 
 
-def board_lines(entries: Sequence[Ranked]) -> list[str]:
+@dataclass(frozen=True)
+class Names:
+    """How players' Goated names read to one reader: as NAME_DISPLAY says, except the reader's own account
+    (`own_uid`), whole where nobody else reads along. `Names()` shows every name whole: the admins' screens."""
+
+    display: str = FULL
+    own_uid: str | None = None
+
+    def __call__(self, uid: str, name: str) -> str:
+        """The name, escaped for HTML."""
+        return escape(name_for(uid, name, self.display, self.own_uid))
+
+    def public(self, name: str) -> str:
+        """A name as anyone may read it (a message to a group, say), escaped for HTML."""
+        return escape(public_name(name, self.display))
+
+
+def reader_names(display: str, user: TelegramUser, private: bool) -> Names:
+    """Names for `user` reading in a chat: their own linked name stays whole in a private chat only; in a
+    group every name follows NAME_DISPLAY, so a message there outs nobody."""
+    return Names(display, user.player_id if private else None)
+
+
+def board_lines(entries: Sequence[Ranked], names: Sequence[str] | None = None) -> list[str]:
+    """One line a row; `names` are the rows' names as the reader may see them (escaped), whole by default."""
     medals = {1: "🥇", 2: "🥈", 3: "🥉"}
-    return [f"{medals.get(e.rank, f'{e.rank}.')} {escape(e.name)} — <b>{money(e.wagered)}</b>" for e in entries]
+    shown = names if names is not None else [escape(e.name) for e in entries]
+    return [
+        f"{medals.get(e.rank, f'{e.rank}.')} {name} — <b>{money(e.wagered)}</b>"
+        for e, name in zip(entries, shown, strict=True)
+    ]
 
 
 def places_moved(change: int) -> str:

@@ -11,21 +11,13 @@ from typing import Any
 from models import clock
 from models.leaderboard import Leaderboards, Period
 from models.money import money_str
+from models.names import public_name
 from models.results import finished_race_by_id, finished_races, results
 from models.tables import FinishedRace
 from models.users import player_by_uid
 from settings import Settings
 
 BOARD_ROWS = 25
-
-
-def public_name(name: str, display: str) -> str:
-    """`LuckyGoat42` → `Luck***42`: enough for players to find themselves, not enough to look someone up."""
-    if display == "full":
-        return name
-    if len(name) <= 4:
-        return name[:1] + "***"
-    return name[: min(4, len(name) // 2)] + "***" + (name[-2:] if len(name) >= 8 else "")
 
 
 def _iso(moment: datetime | None) -> str | None:
