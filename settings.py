@@ -51,6 +51,11 @@ class Settings(BaseSettings):
     goated_affiliate_code: str | None = None
     goated_api_token: SecretStr | None = None
     goated_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    # Encrypts the Goated token an owner sends with /token (any long random string; not the bot token, which
+    # may be rotated too). Unset: /token is off and GOATED_API_TOKEN is the only token.
+    token_encryption_key: SecretStr | None = Field(default=None, min_length=16)
+    # Owners are told when syncs have failed for this long, and once when they work again.
+    alert_after_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
     sync_interval_seconds: int = Field(default=900, ge=10, le=86_400)
 
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
@@ -81,6 +86,9 @@ class Settings(BaseSettings):
     # Proxies whose X-Forwarded-For is believed (comma-separated IPs or networks); others are the client.
     trusted_proxies: Annotated[tuple[str, ...], NoDecode] = ()
     login_max_age_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)  # Telegram Login Widget auth_date
+    # The page's footer: where "play responsibly" links to, and that link's text.
+    responsible_gambling_url: str = "https://www.begambleaware.org"
+    responsible_gambling_name: str = "BeGambleAware"
 
     race_timezone: str = "UTC"
     # Demo data only: the product's clock starts this many minutes before the current race's end, to watch one end.
@@ -184,6 +192,15 @@ class Settings(BaseSettings):
         except ValidationError:
             raise ValueError("must be an http:// or https:// URL") from None
         return value.rstrip("/")
+
+    @field_validator("responsible_gambling_url")
+    @classmethod
+    def _check_footer_url(cls, value: str) -> str:
+        try:
+            HttpUrl(value)
+        except ValidationError:
+            raise ValueError("must be an http:// or https:// URL") from None
+        return value
 
     @field_validator("database_url")
     @classmethod

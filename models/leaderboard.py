@@ -133,6 +133,21 @@ class Leaderboards:
 
         return await self.cached(f"race:{race.month}", load)
 
+    async def ended_race_standings(self, race: Race) -> Standings:
+        """A race that has ended and is not finalised yet: the standings its results will have (each player's
+        last figure before its end and before the upstream's reset into the next month), cached with the boards."""
+
+        async def load() -> Standings:
+            names = dict(await Player.all().values_list("uid", "name"))
+            return Standings(
+                [
+                    Entry(rank=rank, uid=f.uid, name=names.get(f.uid, f.uid), wagered=f.wagered)
+                    for rank, f in enumerate(await final_standings(race), start=1)
+                ]
+            )
+
+        return await self.cached(f"ended:{race.month}", load)
+
     async def race_movement(self, race: Race) -> Movement:
         """Rank movement and today's gains in the race; cached until the next sync or the next day."""
         now = clock.now()

@@ -14,6 +14,8 @@ from typing import Any
 
 import aiohttp
 
+# Telegram's Login Widget script: the page links it, and it cannot load where the tests run.
+UNREACHABLE = "https://telegram.org/"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -24,6 +26,7 @@ class Browser:
         self.session: aiohttp.ClientSession | None = None
         self.page: aiohttp.ClientWebSocketResponse | None = None
         self.ids = itertools.count(1)
+        self.events: list[dict] = []  # what the page reported while we waited for answers (console, log, errors)
 
     async def start(self, width: int = 360, height: int = 740) -> None:
         assert CHROMIUM is not None
@@ -47,9 +50,36 @@ class Browser:
         page = next(t for t in targets if t["type"] == "page")
         self.page = await self.session.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0)
         # A phone: 360 CSS pixels wide.
+        await self.resize(width, height)
+        await self.call("Runtime.enable")
+        await self.call("Log.enable")  # CSP violations are reported here
+
+    async def resize(self, width: int, height: int = 740) -> None:
+        """The viewport: a phone below 600 CSS pixels wide, else a desktop."""
         await self.call(
-            "Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=2, mobile=True
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=2 if width < 600 else 1,
+            mobile=width < 600,
         )
+
+    def problems(self) -> list[str]:
+        """Console errors, uncaught exceptions and CSP violations the page reported so far."""
+        found = []
+        for event in self.events:
+            params = event.get("params", {})
+            if event["method"] == "Runtime.exceptionThrown":
+                found.append(str(params["exceptionDetails"].get("exception", {}).get("description", params)))
+            elif event["method"] == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+                found.append(" ".join(str(a.get("value", a.get("description"))) for a in params.get("args", [])))
+            elif (
+                event["method"] == "Log.entryAdded"
+                and params["entry"]["level"] == "error"
+                and not params["entry"].get("url", "").startswith(UNREACHABLE)
+            ):
+                found.append(f"{params['entry']['text']} {params['entry'].get('url', '')}".strip())
+        return found
 
     async def _devtools_port(self) -> int:
         assert self.process is not None and self.process.stderr is not None
@@ -66,6 +96,8 @@ class Browser:
         async with asyncio.timeout(30):
             while True:
                 message = json.loads((await self.page.receive()).data)
+                if "method" in message:
+                    self.events.append(message)
                 if message.get("id") == call_id:
                     if "error" in message:
                         raise RuntimeError(f"{method}: {message['error']}")

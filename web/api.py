@@ -13,7 +13,8 @@ from aiohttp import web
 
 from models.leaderboard import Period
 from web.keys import LEADERBOARDS, SETTINGS
-from web.view import board_view, finished_by_id, finished_view, player_view, race_view, races_list
+from web.race_page import page_race
+from web.view import board_view, finished_by_id, finished_view, player_view, races_list
 
 MAX_LIMIT = 100
 CACHE_SECONDS = 15  # the data changes once per sync; a short lifetime keeps a busy group's clicks cheap
@@ -51,8 +52,12 @@ async def leaderboard(request: web.Request) -> web.Response:
 
 
 async def current_race(request: web.Request) -> web.Response:
-    race = await race_view(request.app[LEADERBOARDS], request.app[SETTINGS])
-    del race["seconds_left"]  # it changes every second, so no answer could ever be revalidated: count to ends_at
+    """The race the page is about, with its state (upcoming, live, finalising, finished) and month."""
+    race = await page_race(request.app[LEADERBOARDS], request.app[SETTINGS])
+    # These change every second, so no answer could ever be revalidated: count to ends_at (with the Date header).
+    del race["seconds_left"], race["now"]
+    if race["next"] is not None:
+        del race["next"]["seconds_left"]
     return cached_json(request, race)
 
 

@@ -20,7 +20,7 @@ import metrics
 from models.events import Event
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web.view import race_view
+from web.race_page import page_race
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class LiveHub:
         self._closing: set[asyncio.Task[bool]] = set()
 
     async def message(self, kind: str) -> str:
-        race = await race_view(self.leaderboards, self.settings)
+        race = await page_race(self.leaderboards, self.settings)
         return json.dumps({"type": kind, "version": self.version, "race": race}, separators=(",", ":"))
 
     async def on_event(self, event: Event) -> None:

@@ -3,30 +3,29 @@
 from __future__ import annotations
 
 import functools
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from babel.dates import format_date, format_datetime
 from markupsafe import Markup
 
 from models import clock
-from models.history import has_history_before
 from models.leaderboard import Period
 from models.locales import format_month, pick_locale
 from models.money import format_money
-from models.race import Race, race_at
 from models.results import latest_finished
+from models.rules import rules_for
 from settings import Settings
 from web import login
 from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
-from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, race_view, races_list
-
-PREVIOUS_ROWS = 10
-FINALISING_NOTE = timedelta(hours=6)  # then the older winners show again, if finalising found no data
+from web.race_page import Focus, focus, page_race
+from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, races_list
 
 
 def request_locale(request: web.Request) -> str:
@@ -40,7 +39,14 @@ def request_locale(request: web.Request) -> str:
 async def locale_context(request: web.Request) -> dict[str, Any]:
     locale = request_locale(request)
     request.app[I18N].ctx_locale.set(locale)
-    return {"locale": locale, "demo": request.app[SETTINGS].uses_demo_data}
+    settings = request.app[SETTINGS]
+    widget = login.widget(request)
+    footer = {
+        "responsible_url": settings.responsible_gambling_url,
+        "responsible_name": settings.responsible_gambling_name,
+        "bot_username": widget["bot_username"] if widget else None,
+    }
+    return {"locale": locale, "demo": settings.uses_demo_data, "footer": footer, "tz": settings.race_timezone}
 
 
 def add_filters(env: jinja2.Environment) -> None:
@@ -49,6 +55,16 @@ def add_filters(env: jinja2.Environment) -> None:
         format_money(Decimal(str(amount)), locale) if amount is not None else ""
     )
     env.filters["month"] = format_month
+    env.filters["utc"] = lambda moment, locale="en": format_datetime(
+        datetime.fromisoformat(moment), "medium", tzinfo=UTC, locale=locale
+    )
+    env.filters["day"] = _day
+
+
+def _day(moment: str, locale: str = "en", timezone: str = "UTC", last: bool = False) -> str:
+    """A race's first day, or (`last`: the day of the instant before its exclusive end) its last day."""
+    at = datetime.fromisoformat(moment) - (timedelta(seconds=1) if last else timedelta(0))
+    return format_date(at.astimezone(ZoneInfo(timezone)).date(), "medium", locale=locale)
 
 
 CLOCK = Markup("\x00clock\x00")  # where each request's countdown goes into the cached page (names hold no NUL)
@@ -61,72 +77,94 @@ def _minutes_since(moment: datetime | None, now: datetime) -> int | None:
 async def index(request: web.Request) -> web.Response:
     """The race page. Everything but the countdown and "updated N minutes ago" changes only when the boards do
     (a sync, new prizes, an exclusion, a race's end), so a visitor who is not signed in gets it from the boards'
-    cache, rendered once per language, tab and day; the clock's part is rendered for each request."""
+    cache, rendered once per language, tab, race state and day; the clock's part is rendered for each request."""
     leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
     period = Period.parse(request.query.get("period", "month")) or Period.MONTH
     locale = request_locale(request)
     request.app[I18N].ctx_locale.set(locale)
     now = clock.now()
-    current = race_at(now, settings.race_timezone)  # its dates only: race_view reads the prizes
+    seen = await focus(leaderboards, settings, now)
     me = await login.signed_in_player(request)
     widget = login.widget(request)
 
     async def render() -> str:
-        race = await race_view(leaderboards, settings)
-        board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
         return aiohttp_jinja2.render_string(
-            "index.html",
-            request,
-            {
-                "race": race,
-                "period": period.value,
-                "periods": list(Period),
-                "entries": board["entries"],
-                "previous": await previous_race(current, now, settings),
-                "clock": CLOCK,
-                "me": me,
-                "widget": widget,
-            },
+            "index.html", request, await _index_context(request, period, seen, me, widget)
         )
 
-    if me is None:  # the day and the first hours of a race are in the key: "since yesterday" and the finalising note
-        early = now - current.starts_at < FINALISING_NOTE
+    if me is None:
         bot_username = widget and widget["bot_username"]
-        key = f"page:{locale}:{period.value}:{current.day_start(now).isoformat()}:{early}:{bot_username}"
+        day = seen.race.day_start(now).isoformat()
+        key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}"
         page = await leaderboards.cached(key, render)
     else:
         page = await render()  # their own row is highlighted
+    counted = seen.following or seen.race  # after a race's end the clock counts down the next one
+    updated_at = await leaderboards.updated_at()
     clock_part = _clock_part(
         aiohttp_jinja2.get_env(request.app),
         locale,
-        current.ends_at.isoformat(),
-        int(current.time_left(now)),
-        _minutes_since(await leaderboards.updated_at(), now),
+        counted.ends_at.isoformat(),
+        int(counted.time_left(now)),
+        _minutes_since(updated_at, now),
+        updated_at.isoformat() if updated_at else "",
+        now.replace(microsecond=0).isoformat(),
     )
     return web.Response(text=page.replace(CLOCK, clock_part), content_type="text/html")
 
 
+async def _index_context(
+    request: web.Request, period: Period, seen: Focus, me: str | None, widget: dict[str, str] | None
+) -> dict[str, Any]:
+    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    race = await page_race(leaderboards, settings)
+    board = race if period == Period.MONTH else await board_view(leaderboards, settings, period, BOARD_ROWS)
+    entries = board["entries"]
+    return {
+        "race": race,
+        "state": race["state"],
+        "period": period.value,
+        "periods": list(Period),
+        "podium": entries[:3] if period == Period.MONTH else [],
+        "entries": entries[3:] if period == Period.MONTH else entries,
+        "previous": await previous_race(settings) if race["state"] == "live" else None,
+        "rules": await rules_for(race["month"]),
+        "clock": CLOCK,
+        "me": me,
+        "widget": widget,
+        "join": _join(settings),
+    }
+
+
+def _join(settings: Settings) -> dict[str, str] | None:
+    """The sign-up button: the referral link, with its code when there is one."""
+    if not settings.affiliate_url:
+        return None
+    return {"url": settings.affiliate_url, "code": settings.goated_affiliate_code or ""}
+
+
 @functools.lru_cache(maxsize=64)  # a busy second's visitors share one rendering
-def _clock_part(env: jinja2.Environment, locale: str, ends_at: str, left: int, updated_minutes: int | None) -> str:
+def _clock_part(
+    env: jinja2.Environment,
+    locale: str,
+    ends_at: str,
+    left: int,
+    updated_minutes: int | None,
+    updated_at: str,
+    now: str,
+) -> str:
     """_clock.html; `locale` is the request's (already set for gettext), and part of the memo's key."""
     return env.get_template("_clock.html").render(
-        locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes
+        locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes, updated_at=updated_at, now=now
     )
 
 
-async def previous_race(current: Race, now: datetime, settings: Settings) -> dict[str, Any] | None:
-    """The last finished race's winners; just after a race ends, word that its results are being worked out."""
-    month = race_at(current.starts_at - timedelta(seconds=1), current.timezone).month
+async def previous_race(settings: Settings) -> dict[str, Any] | None:
+    """The last finished race's winners, shown near the top of the race in progress."""
     finished = await latest_finished()
-    if (
-        (finished is None or finished.month < month)
-        and now - current.starts_at < FINALISING_NOTE
-        and await has_history_before(current.starts_at)
-    ):
-        return {"month": month, "finalising": True}  # it had data: the race job is writing its results
     if finished is None:
         return None
-    return await finished_view(finished, settings, PREVIOUS_ROWS)
+    return await finished_view(finished, settings, 3)
 
 
 @aiohttp_jinja2.template("races.html")

@@ -1,23 +1,66 @@
-// Live updates for the race page: the countdown ticks, and the board follows each sync over /ws.
+// Live updates for the race page: the countdown ticks, "updated N minutes ago" ages, the board follows each
+// sync over /ws, and the page follows its race through the end (live, finalising, finished, the next race).
 // The page works without this script; it only keeps what the server rendered up to date.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
-  var board = document.getElementById("board");
-  var countdown = document.getElementById("countdown");
-  var updated = document.getElementById("updated");
   var money = new Intl.NumberFormat(lang, { style: "currency", currency: "USD" });
+  var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
+  function $(id) { return document.getElementById(id); }
 
-  // The countdown runs from the server's "seconds left", not the visitor's clock, which may be wrong.
-  var endsAt = Date.now() + Number(countdown.dataset.secondsLeft) * 1000;
-  function tick() {
-    var left = Math.max(0, Math.floor((endsAt - Date.now()) / 1000));
-    countdown.textContent = countdown.dataset.format
-      .replace("{d}", Math.floor(left / 86400)).replace("{h}", Math.floor(left % 86400 / 3600))
-      .replace("{m}", Math.floor(left % 3600 / 60)).replace("{s}", left % 60);
+  // Times come from the server's clock ("seconds left", its "now"), never the visitor's, which may be wrong.
+  var endsAt = 0, offset = 0, updatedAt = null, online = true, askedAt = 0;
+  function readPage() {
+    var countdown = $("countdown"), clock = $("clock"), updated = $("updated");
+    if (countdown) endsAt = Date.now() + Number(countdown.dataset.secondsLeft) * 1000;
+    if (clock && clock.dataset.now) offset = Date.parse(clock.dataset.now) - Date.now();
+    updatedAt = updated && updated.dataset.updatedAt ? Date.parse(updated.dataset.updatedAt) : null;
+    var local = $("local-end");
+    if (local) {
+      var when = new Date(local.dataset.endsAt);
+      local.textContent = "(" + local.dataset.label + ": " + new Intl.DateTimeFormat(lang, {
+        dateStyle: "medium", timeStyle: "short" }).format(when) + ")";
+    }
   }
-  tick();
-  setInterval(tick, 1000);
+  function state() { var hero = $("race"); return hero ? hero.dataset.state : ""; }
+
+  function tick() {
+    var countdown = $("countdown");
+    if (countdown) {
+      var left = Math.max(0, Math.floor((endsAt - Date.now()) / 1000));
+      countdown.textContent = countdown.dataset.format
+        .replace("{d}", Math.floor(left / 86400)).replace("{h}", Math.floor(left % 86400 / 3600))
+        .replace("{m}", Math.floor(left % 3600 / 60)).replace("{s}", left % 60);
+      if (!left && state() === "live") raceOver();
+    }
+    age();
+  }
+
+  // The race's end as seen here: say so at once, then ask the server until it says what comes next.
+  function raceOver() {
+    var over = $("over");
+    if (over) over.hidden = false;
+    if (Date.now() - askedAt > 15000) { askedAt = Date.now(); resync(); }
+  }
+
+  function age() {
+    var updated = $("updated");
+    if (!updated || updatedAt === null) return;
+    var minutes = Math.max(0, Math.floor((Date.now() + offset - updatedAt) / 60000));
+    var text = updated.dataset.justNow;
+    if (minutes > 0) {
+      var form = plural && plural.select(minutes) === "one" ? updated.dataset.one : updated.dataset.other;
+      text = form.replace("{n}", String(minutes));
+    }
+    if (updated.textContent.trim() !== text) updated.textContent = text;
+  }
+
+  function setOnline(value) {
+    online = value;
+    ["offline", "stale"].forEach(function (id) { var e = $(id); if (e) e.hidden = online; });
+    var countdown = $("countdown");
+    if (countdown) countdown.classList.toggle("is-stale", !online);
+  }
 
   function cell(row, text, className) {
     var td = row.insertCell();
@@ -25,10 +68,30 @@
     if (className) td.className = className;
     return td;
   }
+  function amount(value) { return value ? money.format(Number(value)) : "—"; }
+
+  function renderPodium(entries) {
+    var podium = $("podium");
+    if (!podium) return;
+    Array.prototype.forEach.call(podium.children, function (li, i) {
+      var e = entries[i];
+      li.hidden = !e;
+      if (!e) return;
+      li.dataset.uid = e.uid;
+      li.classList.toggle("me", e.uid === $("board").dataset.me);
+      var name = li.querySelector(".name");
+      name.textContent = e.name;
+      name.title = e.name;
+      li.querySelector(".wagered").textContent = money.format(Number(e.wagered));
+      li.querySelector(".prize").textContent = amount(e.prize);
+    });
+  }
 
   function renderRows(entries, withPrizes) {
+    var board = $("board");
+    var from = Number(board.dataset.from || 1);
     var body = document.createElement("tbody");
-    entries.forEach(function (e) {
+    entries.filter(function (e) { return e.rank >= from; }).forEach(function (e) {
       var row = body.insertRow();
       row.dataset.uid = e.uid;
       row.className = (e.rank <= 3 ? "podium" : "") + (e.uid === board.dataset.me ? " me" : "");
@@ -40,24 +103,48 @@
         arrow.textContent = (e.moved > 0 ? "▲" : "▼") + Math.abs(e.moved);
         rank.append(" ", arrow);
       }
-      cell(row, e.name);
+      cell(row, e.name, "name").title = e.name;
       cell(row, money.format(Number(e.wagered)), "num");
-      if (withPrizes) cell(row, e.prize ? money.format(Number(e.prize)) : "", "num");
+      if (withPrizes) cell(row, amount(e.prize), "num");
     });
-    if (!entries.length) {
+    if (!body.rows.length && board.dataset.empty) {
       var empty = body.insertRow();
       empty.className = "empty";
-      var td = cell(empty, board.dataset.empty);
-      td.colSpan = withPrizes ? 4 : 3;
+      cell(empty, board.dataset.empty).colSpan = withPrizes ? 4 : 3;
     }
     board.replaceChild(body, board.tBodies[0]);
   }
 
+  // A new state or a new race: the server renders the page for it (its texts, its podium); swap it in.
+  var swapping = false;
+  function swapPage() {
+    if (swapping) return;
+    swapping = true;
+    fetch(location.href, { headers: { Accept: "text/html" } })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("main");
+        if (!fresh) return;
+        $("main").replaceWith(document.adoptNode(fresh));
+        readPage();
+        setOnline(online);
+        tick();
+      })
+      .catch(function () {})
+      .then(function () { swapping = false; });
+  }
+
   function show(race) {
-    endsAt = Date.now() + race.seconds_left * 1000;
-    updated.textContent = updated.dataset.justNow;
+    var hero = $("race"), board = $("board");
+    if (race.now) offset = Date.parse(race.now) - Date.now();
+    updatedAt = race.updated_at ? Date.parse(race.updated_at) : null;
+    if (!hero || hero.dataset.month !== race.month || hero.dataset.state !== race.state) return swapPage();
+    if (race.state === "live") endsAt = Date.now() + race.seconds_left * 1000;
+    age();
+    if (!board) return;
     var period = board.dataset.period;
-    if (period === "month") return renderRows(race.entries, true);
+    if (period === "month") { renderPodium(race.entries); return renderRows(race.entries, true); }
     fetch("/api/leaderboard?limit=25&period=" + encodeURIComponent(period))
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (b) { if (b) renderRows(b.entries, false); })
@@ -66,14 +153,18 @@
 
   // The socket: a snapshot with a version, then one update per sync with the next version.
   var socket = null, version = null, attempt = 0, retry = null;
+  function resync() {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "resync" }));
+  }
   function connect() {
     clearTimeout(retry);
     socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
     socket.onopen = function () { attempt = 0; };
     socket.onmessage = function (event) {
       var message = JSON.parse(event.data);
+      setOnline(true);
       if (message.type === "update" && version !== null && message.version !== version + 1) {
-        socket.send(JSON.stringify({ type: "resync" }));  // missed one: ask for the whole race again
+        resync();  // missed one: ask for the whole race again
         return;
       }
       version = message.version;
@@ -82,6 +173,7 @@
     socket.onclose = function () {
       socket = null;
       version = null;
+      setOnline(false);
       // Exponential backoff with full jitter, capped, so a restart is not met by every client at once.
       var delay = Math.random() * Math.min(30000, 1000 * Math.pow(2, attempt++));
       retry = setTimeout(connect, delay);
@@ -89,8 +181,12 @@
   }
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState !== "visible") return;
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "resync" }));
+    if (socket && socket.readyState === WebSocket.OPEN) resync();
     else if (!socket) connect();  // back from the background: don't wait for the backoff
   });
+
+  readPage();
+  tick();
+  setInterval(tick, 1000);
   if ("WebSocket" in window) connect();
 })();

@@ -1,0 +1,113 @@
+"""The race the page is about, and its state: the page, `/api/race/current` and every socket message show it.
+
+Through a race's end the page follows the race, not the calendar: while the race that has just ended is
+being finalised it stays on it ("finalising", its last standings); once its results exist it shows its
+winners ("finished") until the next race has begun to fill; then the next race ("live"). Each state comes
+from the product's clock and the stored results only, so every replica and every visitor agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from models import clock
+from models.history import has_history_before
+from models.leaderboard import Leaderboards, Standings
+from models.race import Race
+from models.results import RaceState, finished_race
+from models.tables import FinishedRace
+from settings import Settings
+from web.view import BOARD_ROWS, _iso, _money, finished_view, money_str, public_name
+
+# How long after a race's end the page may stay on it: then the next race shows, with the older winners below,
+# even if finalising found no data.
+ENDED_SHOWN = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Focus:
+    race: Race
+    state: RaceState
+    finished: FinishedRace | None = None  # its results, once the race is finished
+    following: Race | None = None  # the race after it, when the page is still on an ended race
+
+
+async def focus(leaderboards: Leaderboards, settings: Settings, now: datetime) -> Focus:
+    current = await leaderboards.race(now, settings.race_timezone)
+    if now < current.starts_at:
+        return Focus(current, RaceState.UPCOMING)
+    if now - current.starts_at < ENDED_SHOWN:
+        ended = await leaderboards.race(current.starts_at - timedelta(seconds=1), settings.race_timezone)
+        finished = await finished_race(ended.month)
+        if finished is None:
+            if await leaderboards.cached(f"had-history:{ended.month}", lambda: has_history_before(current.starts_at)):
+                return Focus(ended, RaceState.FINALISING, following=current)  # the race job is writing its results
+        elif not len(await leaderboards.race_standings(current)):
+            return Focus(ended, RaceState.FINISHED, finished, following=current)  # winners, until the next fills
+    return Focus(current, RaceState.LIVE)
+
+
+def _entries(race: Race, standings: Standings, moved: dict[str, int], settings: Settings) -> list[dict[str, Any]]:
+    return [
+        {
+            "rank": e.rank,
+            "uid": e.uid,
+            "name": public_name(e.name, settings.name_display),
+            "wagered": money_str(e.wagered),
+            "prize": _money(race.prize_for(e.rank)),
+            "moved": moved.get(e.uid),
+        }
+        for e in standings.top(BOARD_ROWS)
+    ]
+
+
+async def _standings(leaderboards: Leaderboards, seen: Focus) -> tuple[Standings, dict[str, int]]:
+    if seen.state == RaceState.LIVE:
+        movement = await leaderboards.race_movement(seen.race)
+        return await leaderboards.race_standings(seen.race), movement.since_day or {}
+    if seen.state == RaceState.FINALISING:
+        return await leaderboards.ended_race_standings(seen.race), {}
+    return Standings([]), {}
+
+
+def _next(race: Race | None, now: datetime) -> dict[str, Any] | None:
+    if race is None:
+        return None
+    return {
+        "month": race.month,
+        "starts_at": _iso(race.starts_at),
+        "ends_at": _iso(race.ends_at),
+        "seconds_left": int(race.time_left(now)),
+    }
+
+
+async def page_race(leaderboards: Leaderboards, settings: Settings) -> dict[str, Any]:
+    """The race the page is about, in the API's shape (web/openapi.json, Race), plus the server's `now`."""
+    now = clock.now()
+    seen = await focus(leaderboards, settings, now)
+    race = seen.race
+    standings, moved = await _standings(leaderboards, seen)
+    view: dict[str, Any] = {
+        "month": race.month,
+        "state": seen.state.value,
+        "starts_at": _iso(race.starts_at),
+        "ends_at": _iso(race.ends_at),
+        "seconds_left": int(race.time_left(now)),
+        "now": _iso(now),
+        "prize_pool": money_str(race.prize_pool),
+        "prizes": [{"rank": rank, "amount": _money(race.prize_for(rank))} for rank in range(1, race.paid_places + 1)],
+        "updated_at": _iso(await leaderboards.updated_at()),
+        "demo": settings.uses_demo_data,
+        "players": len(standings),
+        "entries": _entries(race, standings, moved, settings),
+        "next": _next(seen.following, now),
+        "finished_id": None,
+    }
+    if seen.finished is not None:
+        results = await finished_view(seen.finished, settings, BOARD_ROWS)
+        view |= {"entries": [r | {"moved": None} for r in results["results"]], "finished_id": seen.finished.id}
+        view["players"] = len(view["entries"])
+        view["prize_pool"] = results["prize_pool"]
+    return view
