@@ -117,4 +117,14 @@ ADMIN_COMMANDS = (
         _("Owner: link a user to an account"),
         (_("/link <id | @username> <Goated name> — owners: link a user to an account by hand (support cases)"),),
     ),
+    CommandText(
+        "status",
+        _("Admin: is everything working"),
+        (_("/status — syncs, the Goated token, the webhook, queues and replicas, with a refresh button"),),
+    ),
+    CommandText(
+        "token",
+        _("Owner: set the Goated API token"),
+        (_("/token <token> — owners: set the Goated API token (the message is deleted); /token clear"),),
+    ),
 )

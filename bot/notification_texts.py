@@ -10,6 +10,7 @@ from typing import Any
 
 from aiogram.utils.i18n import gettext as _
 
+from bot import ops_texts
 from bot.race_texts import month_name, stale_note
 from bot.reward_texts import challenge_text, reject_reason
 from bot.texts import Names, money
@@ -130,6 +131,10 @@ RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]]
     NotificationKind.CHALLENGE_WON: challenge_won,
     NotificationKind.CHALLENGE_REJECTED: challenge_rejected,
     NotificationKind.TOKEN_EXPIRED: token_expired,
+    NotificationKind.TOKEN_REFUSED: ops_texts.token_refused,
+    NotificationKind.TOKEN_EXPIRING: ops_texts.token_expiring,
+    NotificationKind.OUTAGE: ops_texts.outage,
+    NotificationKind.RECOVERED: ops_texts.recovered,
 }
 
 

@@ -16,13 +16,17 @@ from models.notification_kinds import (
     FinalDay,
     NewLeader,
     NotificationKind,
+    Outage,
     Overtaken,
     PaidPlaces,
     Payload,
+    Recovered,
     TokenExpired,
+    TokenExpiring,
+    TokenRefused,
 )
 from models.race import Race
-from models.tables import Notification, SyncOutcome, SyncRun, TelegramUser
+from models.tables import Notification, Role, SyncOutcome, SyncRun, TelegramUser
 from models.users import reachable_admins
 
 ALERTS_PER_DAY = 3
@@ -118,3 +122,102 @@ async def owe_token_expired_alerts() -> None:
     since = last_ok.id if last_ok else 0
     for admin in await reachable_admins():
         await _owe(f"upstream:token_expired:{since}:{admin.id}", admin.id, TokenExpired())
+
+
+# Operations alerts, for owners (issue 19). "Once" is the unique key of each Notification row, so it holds
+# across replicas and restarts.
+
+TOKEN_WARNINGS = (timedelta(hours=2), timedelta(minutes=15))  # before a JWT's expiry, each told once
+
+
+async def reachable_owners() -> list[TelegramUser]:
+    """Owners (ADMIN_IDS) who have started the bot and not blocked it."""
+    return await TelegramUser.filter(role=Role.OWNER, blocked_bot=False).order_by("id")
+
+
+async def _owe_owners(key: str, payload: Payload) -> int:
+    owners = await reachable_owners()
+    for owner in owners:
+        await _owe(f"{key}:{owner.id}", owner.id, payload)
+    return len(owners)
+
+
+async def owe_token_refused_alerts() -> None:
+    """The upstream refused our token (401/403): every owner is told once per outage, with how to send a
+    new one (the key names the last sync that worked, so the next outage is told again)."""
+    last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
+    await _owe_owners(f"upstream:token_refused:{last_ok.id if last_ok else 0}", TokenRefused())
+
+
+async def owe_token_expiry_warnings(expires_at: datetime | None, now: datetime) -> None:
+    """2 hours and 15 minutes before a JWT's expiry, one warning each per token (keyed by its expiry). A token
+    first seen with less left than a warning's lead gets only the nearest warning, not both at once."""
+    if expires_at is None or expires_at <= now:
+        return
+    left = expires_at - now
+    due = [lead for lead in TOKEN_WARNINGS if left <= lead]
+    if not due:
+        return
+    lead = min(due)
+    minutes = int(lead.total_seconds() // 60)
+    stamp = int(expires_at.timestamp())
+    await _owe_owners(f"upstream:token_expiring:{stamp}:{minutes}", TokenExpiring(expires_at.isoformat(), minutes))
+
+
+async def sync_failing_since() -> tuple[datetime | None, str | None]:
+    """When the syncs began failing (the first failed run since the last good one) and the latest error;
+    (None, None) while the latest finished run is good (or there is none)."""
+    latest = (
+        await SyncRun.filter(outcome__in=(SyncOutcome.OK, SyncOutcome.FAILED, SyncOutcome.REJECTED))
+        .order_by("-id")
+        .first()
+    )
+    if latest is None or latest.outcome == SyncOutcome.OK:
+        return None, None
+    last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
+    first = (
+        await SyncRun.filter(
+            id__gt=last_ok.id if last_ok else 0, outcome__in=(SyncOutcome.FAILED, SyncOutcome.REJECTED)
+        )
+        .order_by("id")
+        .first()
+    )
+    assert first is not None  # `latest` is one
+    return first.started_at, latest.error
+
+
+async def _open_outage(what: str) -> int | None:
+    """The number of the outage of `what` that owners were told of and not yet of its end; else None."""
+    told = await Notification.filter(key__startswith=f"outage:{what}:").order_by("-id").only("key").first()
+    if told is None:
+        return None
+    number = int(told.key.split(":")[2])
+    over = await Notification.filter(key__startswith=f"recovered:{what}:{number}:").exists()
+    return None if over else number
+
+
+async def owe_outage(what: str, since: datetime, detail: str | None) -> bool:
+    """Tell the owners that `what` is down, once per outage. True when this call owed the messages."""
+    if await _open_outage(what) is not None:
+        return False
+    last = await Notification.filter(key__startswith=f"outage:{what}:").order_by("-id").only("key").first()
+    number = int(last.key.split(":")[2]) + 1 if last else 1
+    return await _owe_owners(f"outage:{what}:{number}", Outage(what, since.isoformat(), detail)) > 0
+
+
+async def owe_recovery(what: str, now: datetime) -> bool:
+    """Tell the owners that the outage of `what` they were told of is over, once. True when this call owed."""
+    number = await _open_outage(what)
+    if number is None:
+        return False
+    told = await Notification.filter(key__startswith=f"outage:{what}:{number}:").order_by("id").first()
+    assert told is not None
+    since = told.payload.get("since", now.isoformat())
+    return await _owe_owners(f"recovered:{what}:{number}", Recovered(what, since, now.isoformat())) > 0
+
+
+async def owe_database_recovery(since: datetime, now: datetime) -> None:
+    """The database was unreachable from `since` (nothing could be written then): told once it answers again."""
+    await _owe_owners(
+        f"recovered:database:{int(since.timestamp())}", Recovered("database", since.isoformat(), now.isoformat())
+    )

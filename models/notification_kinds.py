@@ -23,6 +23,11 @@ class NotificationKind(StrEnum):
     CHALLENGE_WON = "challenge_won"
     CHALLENGE_REJECTED = "challenge_rejected"
     TOKEN_EXPIRED = "token_expired"  # for admins: Goated refused the API token
+    # For owners (operations, issue 19):
+    TOKEN_REFUSED = "token_refused"  # Goated refused the token (401): send a new one with /token
+    TOKEN_EXPIRING = "token_expiring"  # the token's JWT expiry is near
+    OUTAGE = "outage"  # syncs failing for long, or Telegram reporting a webhook error
+    RECOVERED = "recovered"  # an outage is over (or the database was unreachable and answers again)
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,34 @@ class TokenExpired(Payload):
     kind = NotificationKind.TOKEN_EXPIRED
 
 
+@dataclass(frozen=True)
+class TokenRefused(Payload):
+    kind = NotificationKind.TOKEN_REFUSED
+
+
+@dataclass(frozen=True)
+class TokenExpiring(Payload):
+    kind = NotificationKind.TOKEN_EXPIRING
+    expires_at: str  # ISO-8601, UTC
+    minutes: int  # the warning's lead: 120 or 15
+
+
+@dataclass(frozen=True)
+class Outage(Payload):
+    kind = NotificationKind.OUTAGE
+    what: str  # "sync" or "webhook"
+    since: str  # ISO-8601, UTC
+    detail: str | None = None  # the last error, as the program or Telegram worded it
+
+
+@dataclass(frozen=True)
+class Recovered(Payload):
+    kind = NotificationKind.RECOVERED
+    what: str  # "sync", "webhook" or "database"
+    since: str  # ISO-8601, UTC: when the outage began
+    until: str  # ISO-8601, UTC: when it was seen to be over
+
+
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -137,6 +170,10 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         ChallengeWon,
         ChallengeRejected,
         TokenExpired,
+        TokenRefused,
+        TokenExpiring,
+        Outage,
+        Recovered,
     )
 }
 

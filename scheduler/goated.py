@@ -17,6 +17,7 @@ from typing import Protocol
 import aiohttp
 from pydantic import SecretStr
 
+from models.tokens import UpstreamTokens
 from scheduler.payload import PayloadRejected, PlayerRow, parse_payload
 
 log = logging.getLogger(__name__)
@@ -111,19 +112,32 @@ class GoatedClient:
         timeout: float = 30.0,
         retry: RetryPolicy | None = None,
         breaker: CircuitBreaker | None = None,
+        tokens: UpstreamTokens | None = None,
     ) -> None:
         self.url = f"{base_url.rstrip('/')}/affiliate/referral-leaderboard/{affiliate_code}"
         self._token = token
+        # The token set from the bot (/token), read before each fetch so every replica uses the newest one.
+        self.tokens = tokens
+        self._sent_authorization: str | None = None
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self.retry = retry or RetryPolicy()
         self.breaker = breaker or CircuitBreaker()
         self.state = UpstreamState.UNKNOWN
         self._session: aiohttp.ClientSession | None = None
 
-    def _headers(self) -> dict[str, str]:
+    @property
+    def initial_token(self) -> SecretStr | None:
+        """The token given at construction (GOATED_API_TOKEN); one set from the bot takes precedence."""
+        return self._token
+
+    async def _headers(self) -> dict[str, str]:
         headers = {"Accept": "application/json", "User-Agent": "GoatedVIPs-bot"}
-        if self._token is not None:
-            headers["Authorization"] = f"Bearer {self._token.get_secret_value()}"
+        if self.tokens is not None:
+            token = (await self.tokens.current()).value
+        else:
+            token = self._token.get_secret_value() if self._token is not None else None
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
         return headers
 
     async def close(self) -> None:
@@ -132,11 +146,16 @@ class GoatedClient:
             self._session = None
 
     async def fetch(self) -> list[PlayerRow]:
+        headers = await self._headers()  # the newest token, once per fetch
+        if headers.get("Authorization") != self._sent_authorization:
+            # A new token (an owner sent /token) deserves a call at once, even with the circuit open.
+            self._sent_authorization = headers.get("Authorization")
+            self.breaker.record_success()
         if not self.breaker.allows_call():
             self.state = UpstreamState.CIRCUIT_OPEN
             raise UpstreamError("circuit open after repeated failures; will probe again later", self.state)
         try:
-            rows = await self._fetch_with_retries()
+            rows = await self._fetch_with_retries(headers)
         except UpstreamError as error:
             self._record_failure(error.state)
             raise
@@ -153,12 +172,12 @@ class GoatedClient:
         opened = self.breaker.opened_at is not None
         self.state = UpstreamState.CIRCUIT_OPEN if opened and state == UpstreamState.FAILING else state
 
-    async def _fetch_with_retries(self) -> list[PlayerRow]:
+    async def _fetch_with_retries(self, headers: dict[str, str]) -> list[PlayerRow]:
         if self._session is None:
             self._session = aiohttp.ClientSession(timeout=self._timeout)
         for attempt in range(1, self.retry.attempts + 1):
             try:
-                return await self._fetch_once(self._session)
+                return await self._fetch_once(self._session, headers)
             except _Retryable as error:
                 if error.retry_after is not None and error.retry_after > self.retry.max_delay:
                     # Honour Retry-After: waiting that long here would hold the job; the next run retries.
@@ -170,9 +189,9 @@ class GoatedClient:
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
-    async def _fetch_once(self, session: aiohttp.ClientSession) -> list[PlayerRow]:
+    async def _fetch_once(self, session: aiohttp.ClientSession, headers: dict[str, str]) -> list[PlayerRow]:
         try:
-            async with session.get(self.url, headers=self._headers()) as response:
+            async with session.get(self.url, headers=headers) as response:
                 status = response.status
                 if status in (401, 403):
                     raise UpstreamError(f"token expired or invalid (HTTP {status})", UpstreamState.TOKEN_EXPIRED)

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from metrics import sync_duration_seconds, sync_runs_total
 from models import clock
-from models.alerts import owe_token_expired_alerts
+from models.alerts import owe_token_refused_alerts
 from models.events import EventBus, LeaderboardChanged
 from models.history import is_month_reset
 from models.leaderboard import Leaderboards
@@ -184,7 +184,7 @@ class SyncService:
             fields = _observe(run)
             log.warning("sync %d %s: %s", run.id, outcome, error, extra=fields)
             if isinstance(error, UpstreamError) and error.state == UpstreamState.TOKEN_EXPIRED:
-                await owe_token_expired_alerts()  # delivered by the race job's next round, within a minute
+                await owe_token_refused_alerts()  # owners; delivered by the race job's next round, within a minute
             return run
         except Exception as error:  # a database fault: the transaction rolled back; record why
             await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 
@@ -19,6 +19,42 @@ try:
     VERSION = version("goatedvips-bot")
 except PackageNotFoundError:  # running from a checkout that was not pip-installed
     VERSION = "unknown"
+
+
+class TokenState(Protocol):
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def expires_at(self) -> datetime | None: ...
+
+
+class ReportsOperations(Protocol):
+    """The Goated token in use and Telegram's webhook info (refreshed about once a minute by the leader)."""
+
+    async def token(self) -> TokenState: ...
+
+    @property
+    def webhook(self) -> dict[str, Any] | None: ...
+
+
+OPERATIONS = web.AppKey[ReportsOperations | None]("operations")  # set by the wiring
+
+
+async def _operations(request: web.Request, now: datetime) -> dict[str, Any]:
+    operations = request.app.get(OPERATIONS)
+    if operations is None:
+        return {}
+    token = await operations.token()
+    expires_at = token.expires_at
+    return {
+        "token": {
+            "source": token.origin,
+            "expires_at": expires_at.isoformat() if expires_at else None,
+            "expires_in_seconds": int((expires_at - now).total_seconds()) if expires_at else None,
+        },
+        "webhook": operations.webhook,
+    }
 
 
 def _age(moment: datetime | None, now: datetime) -> int | None:
@@ -46,6 +82,7 @@ async def health(request: web.Request) -> web.Response:
     if not body["database"]["reachable"]:
         body["status"] = "unavailable"
         return web.json_response(body, status=503)
+    body.update(await _operations(request, now))  # the token's expiry, the webhook's pending updates and error
     latest, last_ok = await last_runs()
     if latest is not None:
         ok_age = _age(last_ok.finished_at if last_ok else None, now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 from settings import Settings
@@ -18,6 +19,21 @@ def _extra_fields(record: logging.LogRecord) -> dict[str, object]:
     }
 
 
+# Secrets learnt while running: the Goated tokens owners send with /token (models.tokens tells us each one).
+_LEARNT: set[str] = set()
+# Whatever follows /token in a text, and anything shaped like a JWT, whoever logs it.
+_PATTERNS = (
+    re.compile(r"(/token(?:@\w+)?\s+)\S+", re.IGNORECASE),
+    re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"),
+)
+
+
+def redact_also(secret: str) -> None:
+    """From now on, `secret` is redacted from every log line too (tokens set at run time)."""
+    if secret and secret.lower() != "clear":
+        _LEARNT.add(secret)
+
+
 class RedactSecrets(logging.Filter):
     """Last line of defence: a secret that reaches a log line (say, inside a library's error text
     holding a Bot API URL) is replaced before it is written: in the message, the traceback and the
@@ -28,9 +44,10 @@ class RedactSecrets(logging.Filter):
         self.secrets = [s for s in secrets if s]
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
+        for secret in (*self.secrets, *_LEARNT):
             text = text.replace(secret, "***")
-        return text
+        text = _PATTERNS[0].sub(r"\1***", text)
+        return _PATTERNS[1].sub("***", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -87,7 +104,13 @@ def setup_logging(settings: Settings) -> None:
     logging.captureWarnings(True)  # a library's warning becomes a JSON line ("py.warnings") too
     secrets = [
         s.get_secret_value()
-        for s in (settings.bot_token, settings.goated_api_token, settings.webhook_secret, settings.metrics_token)
+        for s in (
+            settings.bot_token,
+            settings.goated_api_token,
+            settings.webhook_secret,
+            settings.metrics_token,
+            settings.token_encryption_key,
+        )
         if s
     ]
     for root_handler in logging.getLogger().handlers:

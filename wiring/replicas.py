@@ -30,6 +30,7 @@ from redis.exceptions import RedisError
 from models import clock
 from models.events import Event, EventBus, LeaderboardChanged, decode, encode
 from models.leaderboard import Leaderboards
+from scheduler.watch import WebhookState
 from web.seen_updates import Claim, SeenUpdates
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,20 @@ class Replicas:
     async def close(self) -> None:
         await self.commands.aclose()
         await self.subscriber.aclose()
+
+    WEBHOOK_KEY = "goatedvips:webhook_info"
+
+    async def put_webhook_state(self, state: WebhookState) -> None:
+        """The leader's latest getWebhookInfo, for the other replicas' /health (kept 3 minutes)."""
+        with suppress(RedisError, OSError, TimeoutError):
+            await self.commands.set(self.WEBHOOK_KEY, json.dumps(state.to_json()), ex=180)
+
+    async def get_webhook_state(self) -> WebhookState | None:
+        try:
+            data = await self.commands.get(self.WEBHOOK_KEY)
+            return WebhookState.from_json(json.loads(data)) if data else None
+        except (TimeoutError, RedisError, OSError, ValueError, KeyError, TypeError):
+            return None
 
 
 class SharedCache:

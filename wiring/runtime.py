@@ -50,6 +50,7 @@ from web import login
 from web.app import build_web_app
 from web.keys import JOBS, LIVE, REDIS
 from web.webhook import TelegramWebhook
+from wiring.ops import Operations
 from wiring.replicas import Replicas
 
 log = logging.getLogger("goatedvips")
@@ -116,6 +117,7 @@ class Runtime:
     notifier: Notifier | None
     run_scheduler: bool = True
     replicas: Replicas | None = None  # with REDIS_URL
+    operations: Operations | None = None  # /status, /health's token and webhook, the owners' alerts
     leadership: Leadership = field(init=False)
 
     def __post_init__(self) -> None:
@@ -287,7 +289,8 @@ def build_runtime(
     app[REDIS] = replicas
     bus.subscribe(leaderboards.on_event, every_replica=True)
     bus.subscribe(app[LIVE].on_event, every_replica=True)
-    telegram = _build_telegram(settings, i18n, leaderboards, source, sync, races, bus, replicas)
+    operations = Operations(settings, source, scheduler, replicas)  # also gives the client the /token store
+    telegram = _build_telegram(settings, i18n, leaderboards, source, sync, races, bus, replicas, operations)
     runtime = Runtime(
         settings,
         i18n,
@@ -307,6 +310,7 @@ def build_runtime(
         replicas,
     )
     app[JOBS] = runtime
+    operations.attach(runtime)
     _add_lifecycle(app, runtime, manage_database)
     return runtime
 
@@ -331,6 +335,7 @@ def _build_telegram(
     races: RaceKeeper,
     bus: EventBus,
     replicas: Replicas | None,
+    operations: Operations | None = None,
 ) -> _Telegram:
     if settings.bot_token is None:
         return _Telegram()
@@ -352,6 +357,8 @@ def _build_telegram(
         demo_bets=source if isinstance(source, DemoSource) else None,
         storage=replicas.fsm_storage() if replicas else None,
     )
+    if operations is not None:  # /token's store and /status's view (bot.admin.ops), as workflow data
+        dispatcher.workflow_data.update(tokens=operations.tokens, operations=operations)
     return _Telegram(bot, dispatcher, sender, broadcaster, notifier)
 
 
@@ -362,6 +369,8 @@ def _add_lifecycle(app: web.Application, runtime: Runtime, manage_database: bool
     app.cleanup_ctx.append(runtime.events_context)  # after the database: listeners' tasks inherit its context
     app.cleanup_ctx.append(runtime.leader_context)
     app.cleanup_ctx.append(runtime.bot_context)
+    if runtime.operations is not None:
+        app.cleanup_ctx.append(runtime.operations.watch_context)
     settings, bot, dispatcher, replicas = runtime.settings, runtime.bot, runtime.dispatcher, runtime.replicas
     if settings.bot_mode == "webhook":
         assert bot is not None and dispatcher is not None and settings.webhook_secret is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from bot.admin import bonus, broadcast, challenges, community, links, races, review, reward_forms, roles, users
+from bot.admin import bonus, broadcast, challenges, community, links, ops, races, review, reward_forms, roles, users
 from bot.filters import IsAdmin
 
 
@@ -18,6 +18,7 @@ def build_router(demo_bets: bool = False) -> Router:
     router.message.filter(IsAdmin(), F.chat.type == ChatType.PRIVATE)
     router.callback_query.filter(IsAdmin())  # checked again on every press
     router.include_routers(
+        ops.build_router(),  # first: /token is taken even while a form is open, and its message deleted at once
         review.build_router(),
         roles.build_router(),
         races.build_router(),

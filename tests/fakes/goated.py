@@ -47,6 +47,7 @@ class FakeGoated:
     players: list[dict[str, Any]] = field(default_factory=list)
     requests: list[dict[str, str]] = field(default_factory=list)  # headers of each request
     script: list[Answer] = field(default_factory=list)  # answers to give first, in order
+    required_token: str | None = None  # when set, any other bearer token (or none) gets a 401, as an expired one
 
     def then(self, *answers: Answer) -> None:
         self.script.extend(answers)
@@ -60,6 +61,8 @@ class FakeGoated:
         self.requests.append(dict(request.headers))
         if request.match_info["code"] != AFFILIATE_CODE:
             return web.json_response({"success": False, "message": "Not found"}, status=404)
+        if self.required_token is not None and request.headers.get("Authorization") != f"Bearer {self.required_token}":
+            return web.json_response({"success": False, "message": "Unauthorized"}, status=401)
         answer = self.script.pop(0) if self.script else Answer()
         if answer.delay:
             await asyncio.sleep(answer.delay)

@@ -96,6 +96,9 @@ class FakeTelegram:
     _message_ids: itertools.count = field(default_factory=lambda: itertools.count(1000))
     _call_event: asyncio.Event = field(default_factory=asyncio.Event)
     delays: dict[str, float] = field(default_factory=dict)  # method -> seconds before answering (a slow Telegram)
+    # getWebhookInfo's answer: the URL last set with setWebhook, plus whatever a test puts here
+    # (pending_update_count, last_error_date, last_error_message).
+    webhook_info: dict[str, Any] = field(default_factory=dict)
 
     # ---- what tests use ----
 
@@ -224,7 +227,11 @@ class FakeTelegram:
         if method in ("sendMessage", "editMessageText", "sendPhoto"):
             return self._message(params)
         if method == "getWebhookInfo":
-            return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+            return {"url": "", "has_custom_certificate": False, "pending_update_count": 0, **self.webhook_info}
+        if method == "setWebhook":
+            self.webhook_info["url"] = params.get("url", "")
+        if method == "deleteWebhook":
+            self.webhook_info.pop("url", None)
         return True  # setWebhook, deleteWebhook, setMyCommands, answerCallbackQuery, ...
 
     async def _get_updates(self, params: dict[str, Any]) -> web.Response:
