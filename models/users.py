@@ -69,6 +69,11 @@ async def reachable_admins() -> list[TelegramUser]:
     return await TelegramUser.filter(role__in=ADMIN_ROLES, blocked_bot=False).order_by("id")
 
 
+async def reachable_admin_count() -> int:
+    """How many admins and owners the bot can write to (see reachable_admins)."""
+    return await TelegramUser.filter(role__in=ADMIN_ROLES, blocked_bot=False).count()
+
+
 async def find_user(query: str) -> TelegramUser | None:
     """By Telegram id, by @username, or by the Goated name of the account they linked."""
     text = query.strip()

@@ -225,6 +225,11 @@ async def concerns(request: VerificationRequest) -> list[Concern]:
     return found
 
 
+async def pending_count() -> int:
+    """How many link requests wait for an admin."""
+    return await VerificationRequest.filter(status=VerificationStatus.PENDING).count()
+
+
 async def pending_requests(offset: int, limit: int) -> tuple[list[VerificationRequest], int]:
     """A page of open requests, oldest first, with the total count."""
     query = VerificationRequest.filter(status=VerificationStatus.PENDING)
@@ -290,3 +295,34 @@ async def cards_with_readers(request: VerificationRequest) -> list[tuple[ReviewC
         (card, await user_by_id(card.chat_id) or TelegramUser(id=card.chat_id))
         for card in await ReviewCard.filter(request_id=request.id)
     ]
+
+
+async def cooldown_until(user: TelegramUser, cooldown: timedelta) -> datetime | None:
+    """When the user may ask for review again after a rejection; None when they may now."""
+    last_rejection = (
+        await VerificationRequest.filter(user_id=user.id, status=VerificationStatus.REJECTED)
+        .order_by("-decided_at")
+        .first()
+    )
+    if last_rejection and last_rejection.decided_at and last_rejection.decided_at + cooldown > clock.now():
+        return last_rejection.decided_at + cooldown
+    return None
+
+
+async def drop_cards(request: VerificationRequest) -> list[ReviewCard]:
+    """Forget every card of a request (they are being replaced); returns them, so their messages can go too."""
+    cards = await ReviewCard.filter(request_id=request.id)
+    await ReviewCard.filter(id__in=[card.id for card in cards]).delete()
+    return cards
+
+
+async def requests_without_card(chat_id: int) -> list[VerificationRequest]:
+    """Open requests, oldest first, of which this chat holds no card (an admin who just became reachable)."""
+    carded = ReviewCard.filter(chat_id=chat_id, request__status=VerificationStatus.PENDING).values_list(
+        "request_id", flat=True
+    )
+    return (
+        await VerificationRequest.filter(status=VerificationStatus.PENDING)
+        .exclude(id__in=list(await carded))
+        .order_by("id")
+    )

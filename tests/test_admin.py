@@ -226,13 +226,22 @@ async def test_a_withdrawn_request_updates_the_cards(bot):
     assert (await TelegramUser.get(id=111)).player_id is None
 
 
-async def test_pending_pages_and_bulk_approves_only_requests_without_warnings(bot):
+async def screenshot(bot, user) -> None:
+    """The user sends a photo of their Goated profile while their request is open: it becomes its evidence."""
+    response = await bot.post_update(updates.photo_message(f"shot-{user['id']}", user=user))
+    assert response.status == 200, await response.text()
+
+
+async def test_pending_pages_and_bulk_approves_only_proven_requests_without_warnings(bot):
     clean = await request_from(bot, ALICE, "LuckyGoat42")
+    await screenshot(bot, ALICE)
     first = await request_from(bot, BRUNO, "WhaleTail")
     second = await request_from(bot, CARLA, "WhaleTail")  # two people claim one account: both flagged
     for i in range(4):
         user = updates.telegram_user(500 + i, f"P{i}", f"p{i}", "en")
         await request_from(bot, user, f"Punter{i + 1:02d}")
+        if i < 2:
+            await screenshot(bot, user)
 
     [page] = await bot.send("/pending", user=OWNER)
     assert "(1–5 of 7)" in page["text"] and "someone else also claims this account" in page["text"]
@@ -241,6 +250,9 @@ async def test_pending_pages_and_bulk_approves_only_requests_without_warnings(bo
         approve.startswith("pend:approve:0:")
         and reject == f"pend:reject:0:{first.id}.{second.id}"
         and forward == "pend:page:5:"
+    )
+    assert page["reply_markup"]["inline_keyboard"][0][0]["text"] == (
+        "✅ Approve the 3 with a screenshot and no warnings"
     )
 
     calls = await bot.press(approve, user=OWNER)
@@ -258,6 +270,8 @@ async def test_pending_pages_and_bulk_approves_only_requests_without_warnings(bo
 
     [page2] = await bot.send("/pending", user=OWNER)
     assert "(1–4 of 4)" in page2["text"]
+    # The flagged two and the punters without a screenshot: each is decided on its card.
+    assert page2["text"].count(") · no proof") == 4 and "decided one by one" in page2["text"]
 
 
 # ---- race settings ----

@@ -68,3 +68,25 @@ def callback(
             },
         },
     }
+
+
+def photo_message(
+    file_id: str, user: dict[str, Any] | None = None, caption: str | None = None, chat_id: int | None = None
+) -> dict[str, Any]:
+    """A photo sent to the bot, as Telegram delivers it: its sizes, the largest last, and an optional caption."""
+    update = message("", user=user, chat_id=chat_id)
+    body = update["message"]
+    del body["text"]
+    body["photo"] = [
+        {
+            "file_id": f"{file_id}-small",
+            "file_unique_id": f"{file_id}-s",
+            "width": 90,
+            "height": 160,
+            "file_size": 3000,
+        },
+        {"file_id": file_id, "file_unique_id": f"{file_id}-l", "width": 720, "height": 1280, "file_size": 90000},
+    ]
+    if caption:
+        body["caption"] = caption
+    return update

@@ -1,6 +1,7 @@
 """/health: is the app ready to serve, and how fresh is its data. 503 when the database is unreachable.
 Also: the upstream's state (ok, failing, token expired, circuit open), the bot's mode, whether the job
-scheduler runs, and how many live clients are connected."""
+scheduler runs, how many live clients are connected, and how many admins the bot can reach (0: link
+requests wait unseen until an admin or owner starts the bot)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from aiohttp import web
 from models import clock
 from models.db import database_reachable
 from models.sync_runs import last_runs
+from models.users import reachable_admin_count
 from web.keys import JOBS, LIVE, REDIS, SETTINGS, UPSTREAM
 
 try:
@@ -78,10 +80,12 @@ async def health(request: web.Request) -> web.Response:
         # Several replicas share Redis; without it they keep serving (see README), so it is reported, not fatal.
         "redis": {"reachable": await redis.reachable()} if redis is not None else None,
         "sync": None,
+        "reachable_admins": None,  # read from the database, once it answers
     }
     if not body["database"]["reachable"]:
         body["status"] = "unavailable"
         return web.json_response(body, status=503)
+    body["reachable_admins"] = await reachable_admin_count()
     body.update(await _operations(request, now))  # the token's expiry, the webhook's pending updates and error
     latest, last_ok = await last_runs()
     if latest is not None:

@@ -2,6 +2,8 @@
 
 The first decision wins (models.verification.decide); every admin's copy of the card is then rewritten
 to show who decided, in that admin's language (bot.review_cards), and the user is told.
+Only requests that carry evidence (a screenshot) and raise no warning can be approved in bulk; a claim
+without proof is decided on its card, by someone who read it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from html import escape
 from aiogram import F, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject, StateFilter
-from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
@@ -20,9 +21,10 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.keyboards import Offset
 from bot.review_cards import (
+    PendingButton,
     ReviewButton,
+    caption_text,
     card_text,
     concern_text,
     decision_keyboard,
@@ -37,6 +39,7 @@ from models.verification import (
     CHECKS_REASON,
     MAX_REASON_LENGTH,
     REJECT_REASONS,
+    Concern,
     Decision,
     concerns,
     decide,
@@ -48,12 +51,6 @@ from models.verification import (
 )
 
 PAGE_SIZE = 5
-
-
-class PendingButton(CallbackData, prefix="pend"):
-    action: str  # page | approve (those passing the checks) | reject (those flagged)
-    offset: Offset = 0
-    ids: str = ""  # the page's request ids, "12.13.14": a bulk action touches only what the admin saw
 
 
 class RejectReason(StatesGroup):
@@ -114,6 +111,22 @@ def already_text(request: VerificationRequest) -> str:
     }.get(request.status, "")
 
 
+def bulk_approvable(request: VerificationRequest, found: list[Concern]) -> bool:
+    """Approvable from /pending: proven by a screenshot and passing every check."""
+    return bool(request.evidence_file_id) and not found
+
+
+def pending_line(request: VerificationRequest, found: list[Concern]) -> list[str]:
+    """A request on the /pending page: ✅ may be approved in bulk, ⚠️ flagged, ▫️ to decide on its card."""
+    mark = "⚠️" if found else ("✅" if bulk_approvable(request, found) else "▫️")
+    proof = "📷" if request.evidence_file_id else _("no proof")
+    line = (
+        f"{mark} #{request.id} {escape(display_name(request.user))} → <b>{escape(request.player.name)}</b> "
+        f"({money(request.player.wagered_month)}) · {proof}"
+    )
+    return [line, *[f"    · {concern_text(c)}" for c in found]]
+
+
 async def pending_page(offset: int) -> tuple[str, InlineKeyboardMarkup | None]:
     requests, total = await pending_requests(offset, PAGE_SIZE)
     if not requests and offset:
@@ -131,14 +144,15 @@ async def pending_page(offset: int) -> tuple[str, InlineKeyboardMarkup | None]:
     flagged: list[int] = []
     for request in requests:
         found = await concerns(request)
-        (flagged if found else passing).append(request.id)
-        mark = "⚠️" if found else "✅"
-        lines.append(
-            f"{mark} #{request.id} {escape(display_name(request.user))} → <b>{escape(request.player.name)}</b> "
-            f"({money(request.player.wagered_month)})"
-        )
-        lines += [f"    · {concern_text(c)}" for c in found]
-    lines += ["", escape(_("Open a card with /review <id>."))]
+        if found:
+            flagged.append(request.id)
+        elif bulk_approvable(request, found):
+            passing.append(request.id)
+        lines += pending_line(request, found)
+    lines.append("")
+    if any(not request.evidence_file_id for request in requests):
+        lines.append(_("Requests with no proof are decided one by one, on their card."))
+    lines.append(escape(_("Open a card with /review <id>.")))
     return "\n".join(lines), pending_keyboard(offset, total, passing, flagged)
 
 
@@ -148,7 +162,7 @@ def pending_keyboard(offset: int, total: int, passing: list[int], flagged: list[
     sizes = []
     if passing:
         builder.button(
-            text=_("✅ Approve the {n} without warnings").format(n=len(passing)),
+            text=_("✅ Approve the {n} with a screenshot and no warnings").format(n=len(passing)),
             callback_data=PendingButton(action="approve", offset=offset, ids=".".join(map(str, passing))),
         )
         sizes.append(1)
@@ -246,9 +260,12 @@ async def review_command(message: Message, command: CommandObject) -> None:
         await message.answer(escape(_("Usage: /review <request id>, as listed by /pending.")))
         return
     pending = request.status == VerificationStatus.PENDING
-    sent = await message.answer(
-        card_text(await review_facts(request)), reply_markup=decision_keyboard(request.id) if pending else None
-    )
+    facts = await review_facts(request)
+    markup = decision_keyboard(request.id) if pending else None
+    if request.evidence_file_id:  # the screenshot, the card as its caption
+        sent = await message.answer_photo(request.evidence_file_id, caption=caption_text(facts), reply_markup=markup)
+    else:
+        sent = await message.answer(card_text(facts), reply_markup=markup)
     if pending:
         await remember_card(request, sent.chat.id, sent.message_id)
 
@@ -262,7 +279,10 @@ async def decide_if_unchanged(request_id: int, approve: bool, admin: TelegramUse
     """One request of a bulk action; True when this admin decided it."""
     request = await find_request(request_id)
     # Checked again now: a request that changed since the list was drawn is left for a person.
-    if request is None or request.status != VerificationStatus.PENDING or (not await concerns(request)) != approve:
+    if request is None or request.status != VerificationStatus.PENDING:
+        return False
+    found = await concerns(request)
+    if not (bulk_approvable(request, found) if approve else found):
         return False
     decision, _request = await apply_decision(
         sender, i18n, request_id, admin, approve, None if approve else CHECKS_REASON
@@ -289,7 +309,9 @@ async def pending_button(
     if callback_data.action in ("approve", "reject"):
         summary = await bulk_decide(callback_data.ids, callback_data.action == "approve", user, sender, i18n)
     text, markup = await pending_page(callback_data.offset)
-    if isinstance(query.message, Message):
+    if callback_data.action == "open" and isinstance(query.message, Message):
+        await query.message.answer(text, reply_markup=markup)  # from /start: a message of its own, under the welcome
+    elif isinstance(query.message, Message):
         with suppress(TelegramBadRequest):
             await query.message.edit_text(f"{summary}\n\n{text}" if summary else text, reply_markup=markup)
     await query.answer(summary or None)

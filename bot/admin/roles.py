@@ -1,4 +1,5 @@
-"""/admins, /promote, /demote: owners (ADMIN_IDS) make and unmake admins. Admins may look, not change."""
+"""/admins, /promote, /demote: owners (ADMIN_IDS) make and unmake admins. Admins may look, not change.
+A new admin is handed the review cards of the link requests still open."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import TelegramId, safe_edit
 from bot.menu import set_admin_commands
-from bot.sender import Sender
+from bot.review_cards import send_missing_cards
+from bot.sender import Outcome, Sender
 from bot.texts import speaking_to
 from models.tables import Role, TelegramUser
 from models.users import RoleChange, admins, display_name, find_user, set_role, user_by_id
@@ -69,7 +71,9 @@ async def change_role(
             else _("You are no longer an admin of this bot.")
         )
     if not target.blocked_bot:
-        await sender.send_message(target.id, note)
+        told = await sender.send_message(target.id, note)
+        if admin and told.outcome == Outcome.SENT:  # no request waits unseen: the open ones reach them too
+            await send_missing_cards(sender, i18n, target)
     return _("{who} is now an admin.").format(who=who) if admin else _("{who} is no longer an admin.").format(who=who)
 
 

@@ -99,6 +99,11 @@ class FakeTelegram:
     # getWebhookInfo's answer: the URL last set with setWebhook, plus whatever a test puts here
     # (pending_update_count, last_error_date, last_error_message).
     webhook_info: dict[str, Any] = field(default_factory=dict)
+    accepted_token: str | None = None  # when set, any other bot token gets 401 Unauthorized, as on Telegram
+    # What the bot sent, by (chat id, message id): "text" or "photo", so an edit of the wrong kind fails as on
+    # Telegram; deleted ones fail every edit. Messages the fake never sent (a test's own ids) may be edited freely.
+    _kinds: dict[tuple[int, int], str] = field(default_factory=dict)
+    _deleted: set[tuple[int, int]] = field(default_factory=set)
 
     # ---- what tests use ----
 
@@ -148,6 +153,9 @@ class FakeTelegram:
         params = await self._params(request)
         call = Call(method, params, token)
         self.calls.append(call)
+        if self.accepted_token is not None and token != self.accepted_token:
+            call.ok = False
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         self._call_event.set()
         if method in self.delays:
             await asyncio.sleep(self.delays[method])
@@ -160,7 +168,32 @@ class FakeTelegram:
             return web.json_response(body, status=failure.status)
         if method == "getUpdates":
             return await self._get_updates(params)
-        return web.json_response({"ok": True, "result": self._result(method, params)})
+        result = self._result(method, params)
+        self._track(method, params, result)
+        return web.json_response({"ok": True, "result": result})
+
+    def _track(self, method: str, params: dict[str, Any], result: Any) -> None:
+        if method in ("sendMessage", "sendPhoto"):
+            self._kinds[(int(result["chat"]["id"]), result["message_id"])] = (
+                "text" if method == "sendMessage" else "photo"
+            )
+        elif method == "deleteMessage":
+            key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+            self._kinds.pop(key, None)
+            self._deleted.add(key)
+
+    def _edit_failure(self, method: str, params: dict[str, Any]) -> Failure | None:
+        """An edit Telegram refuses: of a deleted message, or of the wrong kind (text vs caption)."""
+        key = (int(params.get("chat_id", 0)), int(params.get("message_id", 0)))
+        if key in self._deleted:
+            what = "delete" if method == "deleteMessage" else "edit"
+            return Failure(400, f"Bad Request: message to {what} not found")
+        kind = self._kinds.get(key)
+        if method == "editMessageText" and kind == "photo":
+            return Failure(400, "Bad Request: there is no text in the message to edit")
+        if method == "editMessageCaption" and kind == "text":
+            return Failure(400, "Bad Request: there is no caption in the message to edit")
+        return None
 
     def _failure_for(self, method: str, params: dict[str, Any]) -> Failure | None:
         if params.get("parse_mode") == "HTML" and (
@@ -172,6 +205,15 @@ class FakeTelegram:
             and visible_length(params.get("text") or "", params.get("parse_mode")) > 4096
         ):
             return Failure(400, "Bad Request: message is too long")
+        if (
+            method in ("sendPhoto", "editMessageCaption")
+            and visible_length(params.get("caption") or "", params.get("parse_mode")) > 1024
+        ):
+            return Failure(400, "Bad Request: message caption is too long")
+        if (method.startswith("edit") or method == "deleteMessage") and (
+            edit_failure := self._edit_failure(method, params)
+        ):
+            return edit_failure
         if method in ("sendMessage", "sendPhoto"):
             chat_id = int(params.get("chat_id", 0))
             if chat_id in self.blocked_chats:
@@ -216,6 +258,7 @@ class FakeTelegram:
             message["text"] = params["text"]
         if "photo" in params:
             message["photo"] = [{"file_id": str(params["photo"]), "file_unique_id": "u1", "width": 90, "height": 90}]
+        if "caption" in params or "photo" in params:
             message["caption"] = params.get("caption", "")
         if "reply_markup" in params:
             message["reply_markup"] = params["reply_markup"]
@@ -224,7 +267,7 @@ class FakeTelegram:
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
-        if method in ("sendMessage", "editMessageText", "sendPhoto"):
+        if method in ("sendMessage", "editMessageText", "sendPhoto", "editMessageCaption"):
             return self._message(params)
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0, **self.webhook_info}
