@@ -79,6 +79,11 @@ ADMIN_COMMANDS = (
         ),
     ),
     CommandText(
+        "setrules",
+        _("Admin: the race's rules"),
+        (_("/setrules <text> — the race's rules (/setrules next <text> for the next race, /setrules clear)"),),
+    ),
+    CommandText(
         "broadcast",
         _("Admin: message many users"),
         (_("/broadcast — message linked players, everyone, or the race's top players"),),

@@ -22,6 +22,7 @@ from bot import (
     links,
     proof,
     race,
+    rules,
     start,
     stats,
     verify,
@@ -94,6 +95,7 @@ def build_dispatcher(
         ),  # before the player routers: an admin's /stats shows the community
         stats.build_router(),
         race.build_router(),
+        rules.build_router(),
         leaderboard.build_router(),
         links.build_router(),
         language.build_router(),

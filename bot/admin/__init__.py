@@ -7,7 +7,20 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.enums import ChatType
 
-from bot.admin import bonus, broadcast, challenges, community, links, ops, races, review, reward_forms, roles, users
+from bot.admin import (
+    bonus,
+    broadcast,
+    challenges,
+    community,
+    links,
+    ops,
+    races,
+    review,
+    reward_forms,
+    roles,
+    rules,
+    users,
+)
 from bot.filters import IsAdmin
 
 
@@ -22,6 +35,7 @@ def build_router(demo_bets: bool = False) -> Router:
         review.build_router(),
         roles.build_router(),
         races.build_router(),
+        rules.build_router(),
         users.build_router(),
         links.build_router(demo_bets),
         broadcast.build_router(),

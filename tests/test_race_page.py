@@ -1,0 +1,115 @@
+"""The race page as visitors share it: its race's state through the end, the rules admins set in the bot,
+the link preview, finding oneself, compression and content-named static files, a finished race's pages."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import jsonschema
+
+from models import clock
+from models.race import race_at
+from models.tables import AuditEntry
+from tests import updates
+from tests.fakes.goated import player
+
+OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
+ADMIN = updates.telegram_user(999, "Olga", "olga", "en")
+PLAYER = updates.telegram_user(4242, "Paula", "paula", "en")
+
+
+def check(body: dict, path: str) -> None:
+    schema = OPENAPI["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.Draft202012Validator({**schema, "components": OPENAPI["components"]}).validate(body)
+
+
+async def say(app, text: str, user: dict) -> str:
+    return (await app.send(text, user=user))[-1]["text"]
+
+
+async def test_the_race_state_follows_the_race_through_its_end(race_app):
+    app = await race_app()
+    race = race_at(clock.now())
+    current = await (await app.client.get("/api/race/current")).json()
+    check(current, "/api/race/current")
+    assert (current["state"], current["month"], current["next"]) == ("live", race.month, None)
+
+    clock.set_now(race.ends_at + timedelta(seconds=30))
+    await app.sync()  # after the end, before the results: the page stays on the race that ended
+    ending = await (await app.client.get("/api/race/current")).json()
+    check(ending, "/api/race/current")
+    following = race_at(clock.now())
+    assert (ending["state"], ending["month"], ending["next"]["month"]) == ("finalising", race.month, following.month)
+    assert ending["entries"][0]["name"] == "LuckyGoat42"  # its last figures, not the next month's
+    page = await (await app.client.get("/")).text()
+    assert "Race over: final results are being worked out." in page and 'data-state="finalising"' in page
+
+    await app.runtime.races.tick()
+    finished = await (await app.client.get("/api/race/current")).json()
+    check(finished, "/api/race/current")
+    assert (finished["state"], finished["month"]) == ("finished", race.month) and finished["finished_id"]
+    assert [(e["name"], e["prize"]) for e in finished["entries"][:2]] == [
+        ("LuckyGoat42", "200.00"),
+        ("NightOwl77", "100.00"),
+    ]
+    async with app.client.ws_connect("/ws") as socket:
+        snapshot = await socket.receive_json(timeout=10)
+        assert (snapshot["race"]["state"], snapshot["race"]["month"]) == ("finished", race.month)
+        assert snapshot["race"]["now"] == clock.now().isoformat()
+
+    clock.set_now(clock.now() + timedelta(minutes=15))
+    app.goated.players = [player("u2", "NightOwl77", 5, 5, 5, 905), player("u1", "LuckyGoat42", 0, 0, 0, 5000)]
+    app.goated.players.append(player("u3", "<script>alert(1)</script><b>Eve", 0, 0, 0, 60))
+    await app.sync()  # the upstream has reset its month: the next race has begun to fill
+    nxt = await (await app.client.get("/api/race/current")).json()
+    assert (nxt["state"], nxt["month"], nxt["entries"][0]["name"]) == ("live", following.month, "NightOwl77")
+    page = await (await app.client.get("/")).text()
+    assert 'data-state="live"' in page and "race — winners" in page and 'href="/races"' in page
+
+
+async def test_admins_set_the_rules_and_players_and_the_page_read_them(race_app):
+    app = await race_app()
+    race = race_at(clock.now())
+    assert await say(app, "/rules", PLAYER) == "No rules have been set for this race yet."
+    assert "Usage: /setrules" in await say(app, "/setrules", ADMIN)
+    assert "Rules of the" in await say(app, "/setrules Wager on any game.\nNo <b>multi-accounts</b>.", ADMIN)
+    rules = await say(app, "/rules", PLAYER)
+    assert "Wager on any game.\nNo &lt;b&gt;multi-accounts&lt;/b&gt;." in rules
+    page = await (await app.client.get("/")).text()
+    assert "Wager on any game.\nNo &lt;b&gt;multi-accounts&lt;/b&gt;." in page  # the page's cache was refreshed
+    audit = await AuditEntry.filter(action="race.rules").order_by("id")
+    assert [(a.actor_id, a.target, a.before, a.after["text"]) for a in audit] == [
+        (999, race.month, None, "Wager on any game.\nNo <b>multi-accounts</b>.")
+    ]
+
+    await say(app, "/setrules next Only slots count.", ADMIN)
+    assert "multi-accounts" in await say(app, "/rules", PLAYER)  # the race in progress keeps its own
+    clock.set_now(race.ends_at + timedelta(days=40))  # two races on: the latest earlier rules carry forward
+    assert "Only slots count." in await say(app, "/rules", PLAYER)
+    assert "removed" in await say(app, "/setrules clear", ADMIN)
+    assert await say(app, "/rules", PLAYER) == "No rules have been set for this race yet."
+    assert "too long" in await say(app, "/setrules " + "x" * 3001, ADMIN)
+    assert "Usage" not in await say(app, "/rules", ADMIN)  # admins read them too
+    assert (await app.send("/setrules hi", user=PLAYER))[-1]["text"] != "✅"  # not an admin: nothing stored
+    assert await AuditEntry.filter(action="race.rules").count() == 3
+
+
+async def test_static_files_have_content_names_long_lifetimes_and_compression(race_app):
+    app = await race_app()
+    page = await app.client.get("/", headers={"Accept-Encoding": "gzip"})
+    html = await page.text()
+    css = html.split('rel="stylesheet" href="')[1].split('"')[0]
+    js = html.split('<script src="')[1].split('"')[0]
+    assert css.startswith("/static/style.") and css != "/static/style.css" and js.startswith("/static/live.")
+    for url in (css, js):
+        asset = await app.client.get(url, headers={"Accept-Encoding": "gzip, deflate"}, auto_decompress=False)
+        assert asset.status == 200 and asset.headers["Content-Encoding"] == "gzip"
+        assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    plain = await app.client.get("/static/style.css", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers and "immutable" not in plain.headers["Cache-Control"]
+    assert (await app.client.get("/static/nothing.css")).status == 404
+    manifest = await (await app.client.get("/manifest.webmanifest")).json(content_type=None)
+    assert manifest["icons"][0]["src"].startswith("/static/favicon.")
+    assert (await app.client.get(manifest["icons"][0]["src"])).headers["Content-Type"] == "image/svg+xml"
