@@ -1,4 +1,5 @@
-"""The command line: `python main.py` serves everything on one event loop; `python main.py migrate`
+"""The command line: `python main.py` serves everything on one event loop; `python main.py check` checks a
+deployment (settings, database, Redis, Telegram, Goated) and exits 0 or 1; `python main.py migrate`
 migrates; `python main.py backup FILE` and `restore FILE` copy the SQLite database out and back.
 The parts are composed in wiring/; this module only reads the command."""
 
@@ -14,8 +15,9 @@ from aiohttp import web
 
 from models.backup import BackupError, backup, restore, sqlite_path
 from models.db import migrate, tortoise_config
-from settings import load_settings
+from settings import Settings, load_settings
 from web.metrics import JsonAccessLogger
+from wiring.check import check
 from wiring.logs import setup_logging
 from wiring.runtime import SHUTDOWN_GRACE_SECONDS, build_runtime
 
@@ -30,6 +32,8 @@ def __getattr__(name: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["check"]:  # reads the settings itself: an invalid one is a ✗ line, not a stop
+        return check(Settings)
     settings = load_settings()
     setup_logging(settings)
     command = argv[0] if argv else "serve"
@@ -50,7 +54,7 @@ def main(argv: list[str]) -> int:
             return 1
         return 0
     if command != "serve":
-        print("usage: python main.py [serve | migrate | backup FILE | restore FILE]", file=sys.stderr)
+        print("usage: python main.py [serve | check | migrate | backup FILE | restore FILE]", file=sys.stderr)
         return 2
     runtime = build_runtime(settings)
     log.info(

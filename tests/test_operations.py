@@ -4,16 +4,24 @@ the product's clock moved by the test."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
+import os
+import sqlite3
+import sys
 from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import pytest
 
 from models import clock
 from models.tables import Role, SyncOutcome, TelegramUser, UpstreamToken
 from tests import updates
 from tests.fakes.goated import player
-from tests.support import OWNER
+from tests.processes import ROOT, free_port, replica_env
+from tests.support import BOT_TOKEN, OWNER, WEBHOOK_SECRET
 
 KEY = "a-long-random-token-encryption-key"
 ADMIN = updates.telegram_user(555, "Ada", "ada", "en")  # an admin, not an owner
@@ -294,3 +302,93 @@ def test_tokens_are_redacted_from_log_lines_even_when_logged_by_mistake():
     assert token not in redactor.redact(f"header Bearer {token}")
     redact_also("opaque-token-value-99")
     assert redactor.redact("Bearer opaque-token-value-99") == "Bearer ***"
+
+
+# ---- python main.py check ----
+
+
+async def run_check(database: str, fake_telegram, fake_goated, tmp_path, **extra: str) -> tuple[int, str]:
+    env = replica_env(database, fake_telegram.url, fake_goated.base_url, free_port(), **extra)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(ROOT / "main.py"),
+        "check",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), 60)  # the fakes answer meanwhile, on this loop
+    return process.returncode or 0, output.decode()
+
+
+async def test_check_passes_against_working_services_and_prints_no_secret(
+    database, fake_telegram, fake_goated, tmp_path
+):
+    goated_token = jwt(datetime.now(UTC) + timedelta(hours=6))
+    fake_telegram.webhook_info["url"] = "https://bot.example.com/telegram/webhook"
+    fake_goated.required_token = goated_token
+    fake_goated.players = [player("u1", "LuckyGoat", month=1_000), player("u2", "NightOwl")]
+
+    code, output = await run_check(database, fake_telegram, fake_goated, tmp_path, GOATED_API_TOKEN=goated_token)
+
+    assert code == 0, output
+    print(output)  # what an operator reads
+    lines = output.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "✓ settings",
+        "✓ database",
+        "✓ bot token",
+        "✓ webhook",
+        "✓ goated",
+    ], output
+    assert "migrations current" in lines[1] and "@goatedvips_test_bot" in lines[2]
+    assert "2 players in" in lines[4] and "token (GOATED_API_TOKEN) expires at" in lines[4]
+    assert "(in 5h 59m)" in lines[4] or "(in 6h 0m)" in lines[4]
+    for secret in (BOT_TOKEN, WEBHOOK_SECRET, goated_token):
+        assert secret not in output
+
+
+async def test_check_fails_with_the_reason_on_a_wrong_code_a_wrong_bot_token_and_no_webhook(
+    database, fake_telegram, fake_goated, tmp_path
+):
+    fake_telegram.accepted_token = "42:another-bot-token-from-botfather"
+    code, output = await run_check(database, fake_telegram, fake_goated, tmp_path, GOATED_AFFILIATE_CODE="NOSUCHCODE")
+    assert code == 1
+    assert "✓ database: reachable, migrations current" in output
+    assert "✗ bot token: Telegram refused it" in output and "Unauthorized" in output
+    assert "✗ goated: affiliate code not found (HTTP 404)" in output
+    assert BOT_TOKEN not in output
+
+    fake_telegram.accepted_token = None
+    code, output = await run_check(database, fake_telegram, fake_goated, tmp_path)
+    assert code == 1
+    assert "✗ webhook: registered nowhere, expected https://bot.example.com/telegram/webhook" in output
+
+
+@pytest.mark.parametrize("engine", ["postgres", "sqlite"])
+async def test_check_fails_on_an_unmigrated_database(engine, request, fake_telegram, fake_goated, tmp_path):
+    if engine == "sqlite":
+        url = f"sqlite://{tmp_path}/empty.sqlite3"
+        sqlite3.connect(tmp_path / "empty.sqlite3").close()
+    else:
+        admin = request.getfixturevalue("postgres_admin_url")
+        name = f"goatedvips_unmigrated_{os.getpid()}"
+        connection = await asyncpg.connect(admin)
+        try:
+            await connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            await connection.execute(f'CREATE DATABASE "{name}"')
+        finally:
+            await connection.close()
+        url = f"{admin.rsplit('/', 1)[0]}/{name}"
+    fake_telegram.webhook_info["url"] = "https://bot.example.com/telegram/webhook"
+    try:
+        code, output = await run_check(url, fake_telegram, fake_goated, tmp_path)
+    finally:
+        if engine == "postgres":
+            connection = await asyncpg.connect(admin)
+            await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await connection.close()
+    assert code == 1
+    assert "✗ database: reachable, but no migrations applied (run: python main.py migrate)" in output
+    assert "✓ goated" in output  # the other checks still ran
