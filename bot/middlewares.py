@@ -11,6 +11,7 @@ from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18nMiddleware
 
 from bot.menu import set_admin_commands
+from bot.review_cards import send_missing_cards
 from bot.texts import user_locale
 from models.tables import Role, TelegramUser
 from models.users import ADMIN_ROLES, upsert_user
@@ -70,7 +71,11 @@ class UserMiddleware(BaseMiddleware):
         if user.banned and user.role not in ADMIN_ROLES:
             return None  # banned by an admin: ignored
         data["user"] = user
-        return await handler(event, data)
+        result = await handler(event, data)
+        if role_changed and user.role in ADMIN_ROLES and data.get("sender") is not None:
+            # An admin's first contact, whatever it says: the requests waiting for review follow the answer.
+            await send_missing_cards(data["sender"], data["i18n"], user)
+        return result
 
 
 class UserLocaleMiddleware(I18nMiddleware):

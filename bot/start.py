@@ -23,6 +23,7 @@ from bot.leaderboard import LeaderboardButton
 from bot.race import RaceButton, race_text, refresh_keyboard
 from bot.review_cards import PendingButton, send_missing_cards
 from bot.sender import Sender
+from bot.texts import reader_names
 from bot.verify import ask_for_name, ask_to_unlink
 from models.leaderboard import Leaderboards, Period
 from models.tables import TelegramUser
@@ -57,7 +58,7 @@ async def welcome(message: Message, user: TelegramUser, settings: Settings) -> N
     if player is not None:
         lines.append(
             _("You are linked as <b>{player}</b>. Check your race position and the leaderboards below.").format(
-                player=escape(player.name)
+                player=reader_names(settings.name_display, user, private)(player.uid, player.name)
             )
         )
     elif pending is not None:

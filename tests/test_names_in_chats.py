@@ -7,8 +7,6 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from bot.leaderboard import LeaderboardButton
 from models.leaderboard import Period
 from tests import updates
@@ -115,9 +113,6 @@ async def test_an_overtaken_player_is_not_told_who_passed_them(app_with):
     assert not any(name in alert["text"] for name in NAMES.values())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="wiring/runtime.py must build Notifier(sender, i18n, settings.name_display) first"
-)
 async def test_a_new_leader_announced_to_a_group_is_masked(app_with):
     bot = await linked(app_with, announce_chat_ids=str(GROUP))
     await sync(bot, DAY + timedelta(minutes=15), lucky=900, night=700, fox=1000)
@@ -138,3 +133,9 @@ async def test_with_full_names_everyone_reads_whole_names(app_with):
     bot = await linked(app_with, name_display="full")
     assert whole(await in_group(bot, "/leaderboard"), "lucky", "night", "fox")
     assert whole(await in_private(bot, "/race", user=BRUNO), "lucky", "night", "fox")
+
+
+async def test_start_in_a_group_masks_the_senders_own_name_and_private_keeps_it(app_with):
+    bot = await linked(app_with)
+    assert masked(await in_group(bot, "/start"), "lucky")
+    assert whole(await in_private(bot, "/start"), "lucky")

@@ -237,3 +237,12 @@ async def test_health_counts_the_admins_the_bot_can_reach(bot):
     await bot.send("/start", user=OWNER)
     body = await (await bot.client.get("/health")).json()
     assert body["reachable_admins"] == 1 and body["database"] == {"reachable": True}
+
+
+async def test_an_owner_whose_first_contact_is_not_start_gets_the_open_cards(bot):
+    await request_from(bot, ALICE, "LuckyGoat42")
+    calls = await bot.send("/help", user=OWNER)  # the owner's first words to the bot
+    cards = [c for c in to(calls, 999) if "Link request #1" in c["text"]]
+    assert len(cards) == 1 and await ReviewCard.filter(chat_id=999).count() == 1
+    [welcome] = await bot.send("/start", user=OWNER)  # the card is not sent twice
+    assert "1 link request is waiting" in welcome["text"]

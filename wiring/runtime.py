@@ -342,7 +342,7 @@ def _build_telegram(
     bot = build_bot(settings)
     sender = build_sender(bot, settings)
     broadcaster = Broadcaster(sender, i18n)
-    notifier = Notifier(sender, i18n)
+    notifier = Notifier(sender, i18n, settings.name_display)
     races.deliver = notifier.deliver_pending  # the race keeper's messages go out through the bot
     dispatcher = build_dispatcher(
         settings,
