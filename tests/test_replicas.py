@@ -10,6 +10,8 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
+import time
 from collections import Counter
 
 import aiohttp
@@ -27,6 +29,7 @@ from models.tables import (
     TelegramUser,
     VerificationRequest,
 )
+from scheduler.leader import Leadership
 from tests import updates
 from tests.fakes.goated import player
 from tests.processes import RedisServer, Replica, eventually, free_port, replica_env
@@ -261,3 +264,44 @@ async def test_a_broadcast_killed_midway_is_finished_by_the_next_start_and_nobod
     # taken them); everyone else got it, once.
     assert sent | unknown == set(recipients) and len(unknown) <= 8
     assert sent <= set(delivered) <= sent | unknown
+
+
+async def test_a_leader_whose_event_loop_stalls_gives_up_the_lead_and_another_replica_takes_over(pg_database):
+    """The leader runs on an event loop of its own (a thread), which the test blocks with a synchronous call:
+    its watchdog gives up the lock from outside the loop, the other replica takes it while the leader is
+    still stuck, and the leader steps down as soon as its loop runs again."""
+    told: list[str] = []
+
+    def leadership(name: str) -> Leadership:
+        async def elected() -> None:
+            told.append(f"{name} elected")
+
+        async def deposed() -> None:
+            told.append(f"{name} deposed")
+
+        return Leadership(pg_database, elected, deposed, interval=0.3, stall=1.5)
+
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    stalled, follower = leadership("stalled"), leadership("follower")
+    try:
+        asyncio.run_coroutine_threadsafe(stalled.start(), loop).result(10)
+        await follower.start()
+        assert stalled.leading and not follower.leading
+
+        loop.call_soon_threadsafe(time.sleep, 8)  # the leader's loop is stuck for 8 s
+        blocked_at = time.monotonic()
+        await eventually(lambda: follower.leading, timeout=7, every=0.1)
+        assert time.monotonic() - blocked_at < 8  # taken over while the old leader was still stuck
+        assert told == ["stalled elected", "follower elected"]
+
+        await eventually(lambda: not stalled.leading, timeout=10, every=0.1)
+        assert told[-1] == "stalled deposed"
+        await asyncio.sleep(1)  # the old leader keeps trying, and does not get the lock back
+        assert follower.leading and not stalled.leading
+    finally:
+        asyncio.run_coroutine_threadsafe(stalled.stop(), loop).result(15)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        await follower.stop()
