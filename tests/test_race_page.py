@@ -113,3 +113,24 @@ async def test_static_files_have_content_names_long_lifetimes_and_compression(ra
     manifest = await (await app.client.get("/manifest.webmanifest")).json(content_type=None)
     assert manifest["icons"][0]["src"].startswith("/static/favicon.")
     assert (await app.client.get(manifest["icons"][0]["src"])).headers["Content-Type"] == "image/svg+xml"
+
+
+async def test_the_link_preview_points_at_absolute_urls_and_draws_the_race_per_language(race_app):
+    app = await race_app(public_url="https://race.example.com", goated_affiliate_code=None)
+    page = await (await app.client.get("/?lang=es")).text()
+    assert '<meta property="og:image" content="https://race.example.com/og/race.png?lang=es">' in page
+    assert '<meta property="og:url" content="https://race.example.com/?lang=es">' in page
+    assert '<meta name="twitter:card" content="summary_large_image">' in page
+    assert 'rel="manifest" href="/manifest.webmanifest"' in page and 'rel="icon" href="/static/favicon.' in page
+
+    english = await app.client.get("/og/race.png")
+    assert english.status == 200 and english.headers["Content-Type"] == "image/png"
+    png = await english.read()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (1200).to_bytes(4, "big") + (630).to_bytes(4, "big")
+    spanish = await (await app.client.get("/og/race.png?lang=es")).read()
+    assert spanish[:8] == png[:8] and spanish != png  # its own language
+    clock.set_now(clock.now() + timedelta(minutes=5))
+    assert await (await app.client.get("/og/race.png")).read() == png  # kept until the boards change
+    app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500, 1900)]
+    await app.sync()
+    assert await (await app.client.get("/og/race.png")).read() != png

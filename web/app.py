@@ -11,7 +11,7 @@ from aiohttp import web
 
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, assets, errors, health, login, metrics, pages, security
+from web import api, assets, errors, health, login, metrics, pages, preview, security
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
 from web.live import LiveHub
 
@@ -48,6 +48,7 @@ def build_web_app(
     api.add_routes(app)
     app.router.add_get("/health", health.health)
     assets.install(app)  # /static/{name}: content-named, compressed, from memory
+    preview.install(app)  # /og/race.png, the link preview's picture
     app.router.add_static("/static/", HERE / "static", name="static")
     security.install(app, settings)
     app.middlewares.extend((errors.page_not_found, errors.database_unavailable))

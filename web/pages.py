@@ -95,7 +95,8 @@ async def index(request: web.Request) -> web.Response:
     if me is None:
         bot_username = widget and widget["bot_username"]
         day = seen.race.day_start(now).isoformat()
-        key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}"
+        host = "" if settings.public_url else request.host  # the link preview's addresses
+        key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}:{host}"
         page = await leaderboards.cached(key, render)
     else:
         page = await render()  # their own row is highlighted
@@ -133,7 +134,15 @@ async def _index_context(
         "me": me,
         "widget": widget,
         "join": _join(settings),
+        "og": _link_preview(request),
     }
+
+
+def _link_preview(request: web.Request) -> dict[str, str]:
+    """Absolute addresses for the link preview: under PUBLIC_URL, else where the page was asked for."""
+    base = request.app[SETTINGS].public_url or f"{request.scheme}://{request.host}"
+    locale = request_locale(request)
+    return {"url": f"{base}/?lang={locale}", "image": f"{base}/og/race.png?lang={locale}"}
 
 
 def _join(settings: Settings) -> dict[str, str] | None:
