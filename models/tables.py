@@ -500,3 +500,33 @@ class PrizeCode(Model):
 
     class Meta:
         table = "prize_code"
+
+
+class MonthSummary(Model):
+    """A month's community figures, written once when the month closes and kept for good: the snapshots
+    they come from are pruned, so reports on past months read these (models/reports.py)."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, unique=True)  # "2026-11", in RACE_TIMEZONE
+    total_wagered = fields.DecimalField(max_digits=24, decimal_places=6, default=0)
+    active_players = fields.IntField()  # wagered in the month
+    new_referrals = fields.IntField()  # first seen in the month
+    # The community's month total at the end of each day, day 1 first, as strings (exact).
+    daily: fields.JSONField[list[str]] = fields.JSONField()
+    closed_at = fields.DatetimeField()  # the product's clock
+
+    class Meta:
+        table = "month_summary"
+
+
+class MonthPlayerTotal(Model):
+    """One player's wagers in a closed month (only players who wagered), kept for good with its MonthSummary."""
+
+    id = fields.BigIntField(primary_key=True)
+    month = fields.CharField(max_length=7)
+    player_id = fields.CharField(max_length=64)  # no foreign key, like the snapshots it comes from
+    wagered = money_field()
+
+    class Meta:
+        table = "month_player_total"
+        unique_together = (("month", "player_id"),)
