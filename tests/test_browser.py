@@ -57,7 +57,7 @@ async def wait_for_live_client(app) -> None:
 LAYOUT = """(() => {
   const names = [...document.querySelectorAll('.name')].filter(n => n.offsetParent && n.textContent);
   const tabs = [...document.querySelectorAll('.tabs a')];
-  const targets = [...tabs, ...document.querySelectorAll('.join')];
+  const targets = [...tabs, ...document.querySelectorAll('.join, .find input[type=search], .find button')];
   return {
     overflow: document.documentElement.scrollWidth - window.innerWidth,
     names: names.length,

@@ -134,3 +134,40 @@ async def test_the_link_preview_points_at_absolute_urls_and_draws_the_race_per_l
     app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500, 1900)]
     await app.sync()
     assert await (await app.client.get("/og/race.png")).read() != png
+
+
+async def test_find_me_shows_a_players_place_beyond_the_top_without_revealing_other_names(race_app):
+    app = await race_app(name_display="masked")
+    app.goated.players = [player(f"p{i:02}", f"Player{i:02}Long", i, i, 1000 - 10 * i, 5000) for i in range(1, 31)]
+    await app.sync()
+    answer = await (await app.client.get("/api/leaderboard?limit=3&find=player30LONG")).json()
+    check(answer, "/api/leaderboard")
+    assert [e["name"] for e in answer["entries"]] == ["Play***ng"] * 3  # the others stay masked
+    assert answer["found"] == {
+        "uid": "p30",
+        "name": "Play***ng",
+        "rank": 31,  # below the 29 others and LuckyGoat42
+        "wagered": "700.00",
+        "gap_to_above": "10.00",
+        "prize": None,
+        "paid_places": 10,
+        "gap_to_paid": "200.50",  # #10 is LuckyGoat42 with 900.50
+    }
+    week = await (await app.client.get("/api/leaderboard?period=week&find=Player02Long")).json()
+    check(week, "/api/leaderboard")
+    assert week["found"]["rank"] == 31 and "prize" not in week["found"]
+    nobody = await (await app.client.get("/api/leaderboard?find=Nobody")).json()
+    assert nobody["found"] is None
+    assert (await app.client.get("/api/leaderboard?find=" + "x" * 65)).status == 400
+
+    page = await (await app.client.get("/?player=PLAYER30long")).text()
+    assert "Play***ng is #31 with $700.00 wagered." in page
+    assert "$200.50 behind #10, the last paid place." in page and "Player30Long" not in page.replace(
+        'value="PLAYER30long"', ""
+    )
+    top = await (await app.client.get("/?player=player02long")).text()
+    assert 'data-uid="p02" class=" me"' in top or 'class="place place-2 me" data-uid="p02"' in top
+    assert "Prize at this place: $100.00" in top
+    assert "No player is called “Nobody”." in await (await app.client.get("/?player=Nobody")).text()
+    plain = await (await app.client.get("/")).text()
+    assert " me" not in plain.split("<tbody>")[1]  # a search is never kept for the next visitor

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from models.leaderboard import Period
 from web.keys import LEADERBOARDS, SETTINGS
-from web.race_page import page_race
+from web.race_page import MAX_FIND, found_view, page_race
 from web.view import board_view, finished_by_id, finished_view, player_view, races_list
 
 MAX_LIMIT = 100
@@ -46,9 +46,13 @@ async def leaderboard(request: web.Request) -> web.Response:
     limit_text = request.query.get("limit", "10")
     if not re.fullmatch(r"[0-9]{1,3}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return _bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    return cached_json(
-        request, await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text))
-    )
+    body = await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text))
+    find = request.query.get("find")
+    if find is not None:  # "find me": that player's entry too, wherever they rank
+        if not find.strip() or len(find) > MAX_FIND:
+            return _bad_request(f"find must be a player's name, 1 to {MAX_FIND} characters")
+        body["found"] = await found_view(request.app[LEADERBOARDS], request.app[SETTINGS], find, period)
+    return cached_json(request, body)
 
 
 async def current_race(request: web.Request) -> web.Response:

@@ -24,7 +24,7 @@ from settings import Settings
 from web import login
 from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
-from web.race_page import Focus, focus, page_race
+from web.race_page import MAX_FIND, Focus, focus, found_view, page_race
 from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, races_list
 
 
@@ -86,20 +86,23 @@ async def index(request: web.Request) -> web.Response:
     seen = await focus(leaderboards, settings, now)
     me = await login.signed_in_player(request)
     widget = login.widget(request)
+    search = request.query.get("player", "").strip()[:MAX_FIND]
 
     async def render() -> str:
-        return aiohttp_jinja2.render_string(
-            "index.html", request, await _index_context(request, period, seen, me, widget)
-        )
+        context = await _index_context(request, period, seen, me, widget)
+        if search:  # "find me": their place, even beyond the top rows, and their row highlighted
+            found = await found_view(leaderboards, settings, search, period)
+            context |= {"search": search, "found": found, "me": me or (found and found["uid"])}
+        return aiohttp_jinja2.render_string("index.html", request, context)
 
-    if me is None:
+    if me is None and not search:
         bot_username = widget and widget["bot_username"]
         day = seen.race.day_start(now).isoformat()
         host = "" if settings.public_url else request.host  # the link preview's addresses
         key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}:{host}"
         page = await leaderboards.cached(key, render)
     else:
-        page = await render()  # their own row is highlighted
+        page = await render()  # their own row is highlighted, or the one they looked for
     counted = seen.following or seen.race  # after a race's end the clock counts down the next one
     updated_at = await leaderboards.updated_at()
     clock_part = _clock_part(

@@ -14,10 +14,11 @@ from typing import Any
 
 from models import clock
 from models.history import has_history_before
-from models.leaderboard import Leaderboards, Standings
+from models.leaderboard import Leaderboards, Period, Standings
 from models.race import Race
 from models.results import RaceState, finished_race
 from models.tables import FinishedRace
+from models.verification import find_player
 from settings import Settings
 from web.view import BOARD_ROWS, _iso, _money, finished_view, money_str, public_name
 
@@ -110,4 +111,40 @@ async def page_race(leaderboards: Leaderboards, settings: Settings) -> dict[str,
         view |= {"entries": [r | {"moved": None} for r in results["results"]], "finished_id": seen.finished.id}
         view["players"] = len(view["entries"])
         view["prize_pool"] = results["prize_pool"]
+    return view
+
+
+MAX_FIND = 64  # longer than any Goated name
+
+
+async def found_view(
+    leaderboards: Leaderboards, settings: Settings, name: str, period: Period
+) -> dict[str, Any] | None:
+    """ "Find me": a player by name (any letter case) on a board, even beyond its top rows. On the month's board,
+    the race's standings (exclusions apply), with their prize and how far they are behind the last paid place.
+    None when no player has that name. Only this player's entry: nobody else's full name is revealed."""
+    player = await find_player(name.strip()[:MAX_FIND]) if name.strip() else None
+    if player is None:
+        return None
+    race = await leaderboards.race(clock.now(), settings.race_timezone)
+    race_board = period == Period.MONTH
+    standings = await leaderboards.race_standings(race) if race_board else await leaderboards.standings(period)
+    position = standings.position(player.uid)
+    view: dict[str, Any] = {
+        "uid": player.uid,
+        "name": public_name(player.name, settings.name_display),
+        "rank": None,
+        "wagered": None,
+        "gap_to_above": None,
+    }
+    if race_board:
+        view |= {"prize": None, "paid_places": race.paid_places, "gap_to_paid": None}
+    if position is None:
+        return view  # known, but nothing wagered on this board
+    entry = position.entry
+    view |= {"rank": entry.rank, "wagered": money_str(entry.wagered), "gap_to_above": _money(position.gap_to_above)}
+    if race_board:
+        view["prize"] = _money(race.prize_for(entry.rank))
+        if entry.rank > race.paid_places and len(standings) >= race.paid_places:
+            view["gap_to_paid"] = money_str(standings.entries[race.paid_places - 1].wagered - entry.wagered)
     return view
