@@ -99,8 +99,9 @@ def replies_to(telegram, chat_id: int, containing: str) -> list:
 
 async def test_two_replicas_share_the_work_and_one_takes_over(start_replica, redis_server, fake_telegram, fake_goated):
     fake_goated.players = [player("u1", "LuckyGoat", 10, 50, 1_000, 5_000), player("u2", "HighRoller", 5, 20, 800, 900)]
-    a = start_replica("a", REDIS_URL=redis_server.url)
-    b = start_replica("b", REDIS_URL=redis_server.url)
+    # Review mode: the conversation below is /verify's name question and answer (the wager proof has its own tests).
+    a = start_replica("a", REDIS_URL=redis_server.url, VERIFY_MODE="review")
+    b = start_replica("b", REDIS_URL=redis_server.url, VERIFY_MODE="review")
     async with aiohttp.ClientSession() as session:
         leader, follower = await leader_and_follower(session, a, b)
         assert len(fake_telegram.sent("setWebhook")) == 1  # by the leader only
@@ -305,3 +306,32 @@ async def test_a_leader_whose_event_loop_stalls_gives_up_the_lead_and_another_re
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
         await follower.stop()
+
+
+async def test_a_token_sent_to_one_replica_is_used_by_the_leader_on_another(
+    start_replica, redis_server, fake_telegram, fake_goated
+):
+    key = "a-long-random-token-encryption-key"
+    new_token = "the-new-goated-login-token-0042"
+    fake_goated.players = [player("u1", "LuckyGoat", 10, 50, 1_000, 5_000)]
+    fake_goated.required_token = new_token  # the configured token is refused: syncs fail until /token
+    a = start_replica("a", REDIS_URL=redis_server.url, TOKEN_ENCRYPTION_KEY=key, GOATED_API_TOKEN="expired-token-1")
+    b = start_replica("b", REDIS_URL=redis_server.url, TOKEN_ENCRYPTION_KEY=key, GOATED_API_TOKEN="expired-token-1")
+    owner = updates.telegram_user(999, "Olga", "olga")
+    async with aiohttp.ClientSession() as session:
+        leader, follower = await leader_and_follower(session, a, b)
+        await eventually(lambda: SyncRun.filter(outcome=SyncOutcome.FAILED).exists())
+        assert not await SyncRun.filter(outcome=SyncOutcome.OK).exists()
+
+        await follower.post_update(session, updates.message("/start", user=owner))
+        await follower.post_update(session, updates.message(f"/token {new_token}", user=owner))
+        await eventually(lambda: replies_to(fake_telegram, 999, "New Goated token saved"))
+        assert fake_telegram.sent("deleteMessage")
+
+        # The leader's next scheduled sync (every 10 s here) uses it, with no restart.
+        await eventually(lambda: SyncRun.filter(outcome=SyncOutcome.OK).exists(), timeout=30)
+        assert fake_goated.requests[-1]["Authorization"] == f"Bearer {new_token}"
+        health = await leader.health(session)
+        assert health["upstream"]["state"] == "ok" and health["token"]["source"] == "bot"
+    for replica in (a, b):
+        assert new_token not in replica.output()  # in no log line of either replica
