@@ -76,6 +76,8 @@ class Settings(BaseSettings):
     ws_max_connections: int = Field(default=2000, ge=1, le=100_000)
     ws_heartbeat_seconds: float = Field(default=30.0, gt=0, le=300)
     ws_send_queue: int = Field(default=16, ge=1, le=1000)  # messages a slow client may lag behind before it is dropped
+    # Messages a live client may send a minute (the page sends one after a gap or a return to the tab).
+    ws_messages_per_minute: int = Field(default=30, ge=1, le=10_000)
     # Origins allowed to call the JSON API from a browser (CORS) and to open /ws, besides the page's own.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     # Requests a minute per client IP, in tiers: HIGH for the page and the leaderboard API, MEDIUM for the other

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -15,6 +16,12 @@ from bot.review_cards import send_missing_cards
 from bot.texts import user_locale
 from models.tables import Role, TelegramUser
 from models.users import ADMIN_ROLES, upsert_user
+
+log = logging.getLogger(__name__)
+
+BIGINT = range(-(2**63), 2**63)  # the ids the database can hold (Telegram's are far smaller)
+# Telegram's limits: usernames are 5-32 characters, language codes IETF tags; longer ones are not Telegram's.
+MAX_USERNAME, MAX_LANGUAGE_CODE = 32, 16
 
 
 class InFlightUpdates(BaseMiddleware):
@@ -60,11 +67,18 @@ class UserMiddleware(BaseMiddleware):
         sender: User | None = data.get("event_from_user")
         if sender is None:
             return await handler(event, data)
+        if sender.id not in BIGINT:  # no Telegram account has such an id: somebody forged the update
+            log.warning("ignored an update from user id %.30s…, outside the database's range", sender.id)
+            return None
         if sender.is_bot:  # an anonymous group admin or a channel: answer, but keep no row
             data["user"] = TelegramUser(id=sender.id, first_name=sender.first_name, role=Role.USER)
             return await handler(event, data)
         user, role_changed = await upsert_user(
-            sender.id, sender.username, sender.first_name, sender.language_code, owner=sender.id in self.owner_ids
+            sender.id,
+            _within(sender.username, MAX_USERNAME),
+            sender.first_name,
+            _within(sender.language_code, MAX_LANGUAGE_CODE),
+            owner=sender.id in self.owner_ids,
         )
         if role_changed and data.get("bot") is not None and data.get("i18n") is not None:
             await set_admin_commands(data["bot"], data["i18n"], user)  # an owner added to (or removed from) ADMIN_IDS
@@ -76,6 +90,11 @@ class UserMiddleware(BaseMiddleware):
             # An admin's first contact, whatever it says: the requests waiting for review follow the answer.
             await send_missing_cards(data["sender"], data["i18n"], user)
         return result
+
+
+def _within(text: str | None, limit: int) -> str | None:
+    """A profile field Telegram keeps short; a longer one (a forged update) is kept cut to its column."""
+    return text[:limit] if text is not None else None
 
 
 class UserLocaleMiddleware(I18nMiddleware):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
+
+import pytest
 
 from models.tables import Role, TelegramUser
 from tests import updates
@@ -194,3 +197,87 @@ async def test_being_kicked_from_a_group_does_not_mark_the_sender_as_blocking(ha
     )
     assert response.status == 200
     assert (await TelegramUser.get(id=556)).blocked_bot is False
+
+
+# Hostile but valid-looking updates: a clean answer, no traceback, every log line short
+
+
+def assert_quiet(caplog, limit: int = 4096) -> None:
+    """No traceback and no error in the log, and no line longer than `limit` characters."""
+    assert [r.getMessage()[:200] for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR] == []
+    assert [r.getMessage()[:200] for r in caplog.records if len(r.getMessage()) > limit] == []
+
+
+@pytest.mark.parametrize("secret", ["é", "секрет", "test-secret_123é", "\u2028", "😀" * 10])
+async def test_a_non_ascii_secret_header_gets_401(harness, caplog, secret):
+    response = await harness.client.post(
+        harness.runtime.settings.webhook_path,
+        data=json.dumps(updates.message("/help")).encode(),
+        headers={"X-Telegram-Bot-Api-Secret-Token": secret.encode().decode("latin-1")},
+    )
+    assert response.status == 401
+    assert harness.telegram.sent() == []
+    assert_quiet(caplog)
+
+
+def nested(depth: int) -> dict:
+    value: dict = {"leaf": 1}
+    for _ in range(depth):
+        value = {"n": value}
+    return value
+
+
+@pytest.mark.parametrize("text", ["/help", "/start", "hello", "/verify Someone", "/leaderboard"])
+@pytest.mark.parametrize("where", ["update", "message", "from", "chat"])
+async def test_an_unknown_field_nested_900_deep_is_answered_quietly(harness, caplog, where, text):
+    update = updates.message(text)
+    {
+        "update": update,
+        "message": update["message"],
+        "from": update["message"]["from"],
+        "chat": update["message"]["chat"],
+    }[where]["future_field"] = nested(900)
+    response = await harness.post_update(update)
+    assert response.status == 200
+    assert harness.telegram.sent()
+    assert_quiet(caplog)
+
+
+async def test_a_lone_surrogate_in_a_name_gets_a_normal_answer(harness, caplog):
+    update = updates.message("/start", user=updates.telegram_user(321, "Bob\ud800", "bob", "en"))
+    body = json.dumps(update)  # ensure_ascii: the surrogate travels as the escape \ud800, as Telegram would send it
+    assert "\\ud800" in body
+    response = await harness.client.post(
+        harness.runtime.settings.webhook_path,
+        data=body.encode(),
+        headers={"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET, "Content-Type": "application/json"},
+    )
+    assert response.status == 200
+    [reply] = harness.telegram.sent()
+    assert "Welcome" in reply["text"] and "Bob\ufffd" in reply["text"]
+    assert (await TelegramUser.get(id=321)).first_name == "Bob\ufffd"
+    assert_quiet(caplog)
+
+
+@pytest.mark.parametrize("user_id", [2**63, 2**63 + 1, 2**64, 10**30, -(2**63) - 1])
+async def test_a_user_id_past_bigint_is_answered_200_quietly(harness, caplog, user_id):
+    response = await harness.post_update(updates.message("/start", user=updates.telegram_user(user_id)))
+    assert response.status == 200
+    assert await TelegramUser.all().count() == 0
+    assert_quiet(caplog)
+
+
+async def test_the_largest_bigint_user_id_is_a_user_like_any_other(harness, caplog):
+    [reply] = await harness.send("/start", user=updates.telegram_user(2**63 - 1, "Max"))
+    assert "Welcome" in reply["text"]
+    assert (await TelegramUser.get(id=2**63 - 1)).first_name == "Max"
+    assert_quiet(caplog)
+
+
+async def test_an_unknown_update_type_is_logged_in_a_short_line(harness, caplog):
+    caplog.set_level(logging.DEBUG)
+    huge = "x" * (1 << 18)
+    response = await harness.post_update({"update_id": 77, "brand_new_kind": {"payload": huge, "more": [huge]}})
+    assert response.status == 200
+    assert_quiet(caplog, limit=2048)
+    assert not [r for r in caplog.records if "xxxxxxxxxxxxxxxx" in r.getMessage()]

@@ -190,12 +190,75 @@ async def test_logout_clears_the_cookie(harness):
     await log_in(client, sign(widget_fields()))
     assert client.session.cookie_jar.filter_cookies(client.make_url("/")).get(login.COOKIE) is not None
 
-    response = await client.get("/logout", allow_redirects=False)
+    response = await client.post("/logout", headers=same_origin(client), allow_redirects=False)
 
     assert response.status == 303 and response.headers["Location"] == "/"
     cleared = response.cookies[login.COOKIE]
     assert cleared.value == "" and cleared["max-age"] == "0" and cleared["path"] == "/"
     assert client.session.cookie_jar.filter_cookies(client.make_url("/")).get(login.COOKIE) is None
+
+
+def same_origin(client) -> dict[str, str]:
+    """What a browser sends with the page's own sign-out form."""
+    return {"Origin": str(client.make_url("")).rstrip("/"), "Sec-Fetch-Site": "same-origin"}
+
+
+def signed_in(client) -> bool:
+    return client.session.cookie_jar.filter_cookies(client.make_url("/")).get(login.COOKIE) is not None
+
+
+async def test_a_link_cannot_sign_anybody_out(harness):
+    client = harness.client
+    await log_in(client, sign(widget_fields()))
+
+    assert (await client.get("/logout", allow_redirects=False)).status == 405
+    assert signed_in(client)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param({"Origin": "https://evil.example"}, id="foreign-origin"),
+        pytest.param({"Origin": "null"}, id="opaque-origin"),
+        pytest.param({"Sec-Fetch-Site": "cross-site"}, id="cross-site-fetch"),
+        pytest.param({"Sec-Fetch-Site": "same-site", "Origin": "https://sub.example"}, id="sibling-site"),
+    ],
+)
+async def test_another_site_cannot_sign_anybody_out(harness, headers):
+    client = harness.client
+    await log_in(client, sign(widget_fields()))
+
+    response = await client.post("/logout", headers=headers, allow_redirects=False)
+
+    assert response.status == 403
+    assert "Set-Cookie" not in response.headers
+    assert signed_in(client)
+
+
+async def test_the_sign_out_form_is_on_the_signed_in_page(harness):
+    await TelegramUser.create(id=USER, first_name="Paula", player_id=None)
+    await Player.create(uid="u1", name="Paula", wagered_month=Decimal(5), first_seen_at=NOW, changed_at=NOW)
+    await TelegramUser.filter(id=USER).update(player_id="u1")
+    login.set_bot_username(harness.runtime.web_app, "goatedvips_test_bot")
+    await log_in(harness.client, sign(widget_fields()))
+
+    page = await harness.client.get("/")
+
+    text = await page.text()
+    assert '<form method="post" action="/logout"' in text and 'href="/logout"' not in text
+    assert page.headers["Cache-Control"] == "private"  # their row is highlighted: no shared cache may keep it
+
+
+async def test_pages_for_a_signed_in_visitor_are_private(harness):
+    client = harness.client
+    assert "private" not in (await client.get("/")).headers.get("Cache-Control", "")
+    await log_in(client, sign(widget_fields()))
+    for path in ("/", "/races"):
+        response = await client.get(path)
+        assert response.status == 200
+        assert response.headers["Cache-Control"] == "private"
+    api = await client.get("/api/leaderboard")  # the same for everybody: it stays public
+    assert api.headers["Cache-Control"].startswith("public")
 
 
 async def test_the_signed_in_player_is_the_verified_link(harness):
@@ -248,7 +311,7 @@ async def test_without_a_bot_token_there_is_no_sign_in(database, fake_goated, ai
     client = await aiohttp_client(runtime.web_app)
     try:
         assert (await log_in(client, sign(widget_fields()))).status == 404
-        assert (await client.get("/logout", allow_redirects=False)).status == 404
+        assert (await client.post("/logout", allow_redirects=False)).status == 404
         app = runtime.web_app
         login.set_bot_username(app, "goatedvips_test_bot")  # harmless: there is nothing to sign in with
         assert login.widget(request_with(app)) is None

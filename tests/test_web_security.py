@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import ipaddress
+import logging
 
+import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import make_mocked_request
@@ -345,3 +348,137 @@ async def test_the_webhook_refuses_get_and_a_missing_or_wrong_secret(harness):
         response = await harness.post_update(updates.message("/help"), secret=secret)
         assert response.status == 401
     assert harness.telegram.sent() == []
+
+
+# Malformed requests: aiohttp answers them before any middleware runs
+
+
+async def raw_request(harness, request: bytes) -> bytes:
+    """Send `request` on a fresh connection as it is (no client library to tidy it up); the whole answer."""
+    reader, writer = await asyncio.open_connection(harness.client.host, harness.client.port)
+    try:
+        writer.write(request)
+        await writer.drain()
+        return await asyncio.wait_for(reader.read(), 10)
+    finally:
+        writer.close()
+
+
+def head_of(answer: bytes) -> tuple[int, dict[str, str], bytes]:
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = {name.strip(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+    return int(status_line.split()[1]), headers, body
+
+
+def assert_raw_security_headers(headers: dict[str, str]) -> None:
+    assert headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+def tracebacks(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+async def test_a_request_line_over_8_kb_gets_a_plain_400_with_the_security_headers(harness, caplog):
+    secret_path = "/" + "a" * 9000 + "?token=SECRET-IN-URL"
+    answer = await raw_request(harness, f"GET {secret_path} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    status, headers, body = head_of(answer)
+    assert status == 400
+    assert_raw_security_headers(headers)
+    assert b"aaaa" not in body and b"SECRET-IN-URL" not in body  # the URL is not echoed
+    assert tracebacks(caplog) == []
+    assert not [r for r in caplog.records if "SECRET-IN-URL" in r.getMessage() or len(r.getMessage()) > 1000]
+
+
+@pytest.mark.parametrize(
+    "request_line",
+    [b"FOO\x01 / HTTP/1.1", b"G\xc3\xa9T / HTTP/1.1", b"GET / HTTP/9.9", b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03"],
+)
+async def test_an_unknown_method_or_garbage_gets_a_400_with_the_security_headers(harness, caplog, request_line):
+    status, headers, body = head_of(await raw_request(harness, request_line + b"\r\nHost: x\r\n\r\n"))
+    assert status == 400
+    assert_raw_security_headers(headers)
+    assert tracebacks(caplog) == []
+
+
+async def test_a_well_formed_request_still_works_on_the_raw_socket(harness):
+    status, headers, body = head_of(
+        await raw_request(harness, b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    )
+    assert status == 200
+    assert_raw_security_headers(headers)
+
+
+# Strict-Transport-Security
+
+
+async def test_hsts_when_the_public_url_is_https(app_with):
+    harness = await app_with(public_url="https://vip.example.com")
+    for path in ("/", "/api/leaderboard", "/no/such/page"):
+        response = await harness.client.get(path)
+        assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+async def test_no_hsts_without_an_https_public_url(app_with):
+    for public_url in (None, "http://vip.example.com"):
+        harness = await app_with(public_url=public_url)
+        assert "Strict-Transport-Security" not in (await harness.client.get("/")).headers
+
+
+# What is not there
+
+
+@pytest.mark.parametrize("path", ["/api/nothing", "/api/races/x/y", "/api/leaderboard/"])
+async def test_an_unknown_api_path_gets_a_json_404(harness, path):
+    response = await harness.client.get(path)
+    assert response.status == 404
+    assert response.content_type == "application/json"
+    assert await response.json() == {"error": "not found"}
+    assert_security_headers(response)
+
+
+async def test_a_wrong_method_on_the_api_gets_json(harness):
+    response = await harness.client.post("/api/leaderboard")
+    assert response.status == 405
+    assert response.content_type == "application/json"
+    assert await response.json() == {"error": "method not allowed"}
+
+
+@pytest.mark.parametrize("path", ["/static/nothing.css", "/static/a/b.js", "/static/../settings.py", "/static/"])
+async def test_a_missing_static_file_gets_a_proper_404(harness, path):
+    response = await harness.client.get(path)
+    assert response.status == 404
+    assert response.content_type == "text/html"
+    assert "<h1>" in await response.text()
+    assert_security_headers(response)
+
+
+# The live socket's input
+
+
+async def test_a_frame_nested_2000_deep_is_ignored_quietly(race_app, caplog):
+    app = await race_app()
+    async with app.client.ws_connect("/ws") as socket:
+        assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
+        for frame in ("[" * 2000 + "]" * 2000, '{"a":' * 600 + "1" + "}" * 600, "[" * 4000):
+            await socket.send_str(frame)
+        await socket.send_json({"type": "resync"})  # still served
+        again = await socket.receive_json(timeout=10)
+        assert again["type"] == "snapshot"
+    assert tracebacks(caplog) == []
+
+
+async def test_a_socket_that_sends_too_fast_is_closed_politely(race_app, caplog):
+    app = await race_app(ws_messages_per_minute=5)
+    async with app.client.ws_connect("/ws") as socket:
+        assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
+        for _ in range(5):
+            await socket.send_json({"type": "resync"})
+            assert (await socket.receive_json(timeout=10))["type"] == "snapshot"
+        await socket.send_json({"type": "resync"})
+        closing = await socket.receive(timeout=10)
+        assert closing.type == aiohttp.WSMsgType.CLOSE
+        assert closing.data == aiohttp.WSCloseCode.POLICY_VIOLATION and closing.extra == "too many messages"
+    assert tracebacks(caplog) == []

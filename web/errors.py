@@ -4,6 +4,7 @@ API, and plain text for Telegram's webhook, which nobody reads."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -49,12 +50,32 @@ async def database_unavailable(request: web.Request, handler: Handler) -> web.St
     return web.Response(status=503, text="The database is unavailable; try again shortly.", headers=headers)
 
 
+API_ERRORS = {404: "not found", 405: "method not allowed"}
+
+
+def _missing_static_file(request: web.Request) -> bool:
+    """Whether `request` asks add_static's folder for something that is not a file in it (a missing file, a
+    folder, a way out): aiohttp would answer 403, or 404 with an empty application/octet-stream body."""
+    resource = request.match_info.route.resource
+    if not isinstance(resource, web.StaticResource):
+        return False
+    directory = Path(resource.get_info()["directory"])
+    wanted = (directory / request.match_info.get("filename", "")).resolve()
+    return not wanted.is_relative_to(directory) or not wanted.is_file()
+
+
 @web.middleware
 async def page_not_found(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """An address with nothing behind it gets a page that says so, with a way back to the race."""
+    """An address with nothing behind it gets a page that says so, with a way back to the race; on the API,
+    its errors are JSON like the API's other answers."""
     try:
+        if _missing_static_file(request):
+            raise web.HTTPNotFound()
         return await handler(request)
-    except web.HTTPNotFound:
-        if request.method not in ("GET", "HEAD") or not _is_page(request):
+    except (web.HTTPNotFound, web.HTTPMethodNotAllowed) as error:
+        if request.path.startswith("/api/"):
+            allow = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else None
+            return web.json_response({"error": API_ERRORS[error.status]}, status=error.status, headers=allow)
+        if error.status != 404 or request.method not in ("GET", "HEAD") or not _is_page(request):
             raise
     return error_page(request, "not_found", 404)

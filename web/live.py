@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from contextlib import suppress
 from urllib.parse import urlsplit
 
@@ -29,7 +30,7 @@ def _asks_resync(text: str) -> bool:
     """The client saw a version gap (or came back from the background) and wants the whole race again."""
     try:
         message: object = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
         return False
     return message == {"type": "resync"}
 
@@ -38,6 +39,13 @@ class Client:
     def __init__(self, socket: web.WebSocketResponse, queue_size: int) -> None:
         self.socket = socket
         self.queue: asyncio.Queue[str] = asyncio.Queue(queue_size)
+        self.full_at = 0.0  # when its message budget (a token bucket, kept as one time) is full again
+
+    def spend(self, per_minute: int) -> bool:
+        """Count a message from the client: False past `per_minute` in a minute (any of them at once)."""
+        now = time.monotonic()
+        self.full_at = max(self.full_at, now) + 60 / per_minute
+        return self.full_at - now <= 60
 
     async def drain(self) -> None:
         while True:
@@ -98,6 +106,10 @@ class LiveHub:
         sender = asyncio.create_task(client.drain())
         try:
             async for incoming in socket:
+                if not client.spend(self.settings.ws_messages_per_minute):  # the page asks now and then; a flood
+                    log.info("closing a live client that sends too many messages")
+                    await socket.close(code=WSCloseCode.POLICY_VIOLATION, message=b"too many messages")
+                    break
                 if incoming.type == WSMsgType.TEXT and _asks_resync(incoming.data):
                     with suppress(asyncio.QueueFull):
                         client.queue.put_nowait(await self.message("snapshot"))

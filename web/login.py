@@ -19,12 +19,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from multidict import MultiMapping
 
 from models import clock
 from models.users import linked_player_uid
 from settings import Settings
 from web.errors import error_page
+from web.keys import SETTINGS
+from web.security import page_origins
 
 log = logging.getLogger(__name__)
 
@@ -154,8 +157,22 @@ async def login(request: web.Request) -> web.StreamResponse:
     return _no_store(response)
 
 
+def _from_our_page(request: web.Request) -> bool:
+    """Whether a POST came from one of our own pages. Browsers say where a form was sent from (Sec-Fetch-Site,
+    Origin): another site's form is refused. A client that says neither is no browser acting for a visitor
+    (the session cookie is SameSite=Lax too, so another site's POST would not carry it anyway)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+        return False
+    origin = request.headers.get("Origin")
+    return origin is None or origin in page_origins(request, request.app[SETTINGS].public_url)
+
+
 async def logout(request: web.Request) -> web.StreamResponse:
+    """POST only, from our own page: a link or another site's form cannot sign a visitor out."""
     state = request.app[LOGIN]
+    if not _from_our_page(request):
+        log.info("sign-out refused: not from our page")
+        return error_page(request, "logout_foreign", 403)
     response = _see_home()
     response.del_cookie(COOKIE, path="/", httponly=True, samesite="Lax", secure=state.secure)
     return _no_store(response)
@@ -173,7 +190,18 @@ def install(app: web.Application, settings: Settings) -> None:
         secure=(settings.public_url or "").startswith("https://"),
     )
     app.router.add_get(AUTH_PATH, login, name="login_telegram")
-    app.router.add_get(LOGOUT_PATH, logout, name="logout")
+    app.router.add_post(LOGOUT_PATH, logout, name="logout")
+    app.middlewares.append(private_when_signed_in)
+
+
+@web.middleware
+async def private_when_signed_in(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A page answered to a signed-in visitor may be theirs alone (their row highlighted): no shared cache
+    may keep it. (Answers that say how to cache themselves, like the API's and the error pages', keep it.)"""
+    response = await handler(request)
+    if response.content_type == "text/html" and not response.prepared and await signed_in_user(request):
+        response.headers.setdefault("Cache-Control", "private")
+    return response
 
 
 def set_bot_username(app: web.Application, username: str | None) -> None:

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 import enum
 import ipaddress
+import logging
 import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TypeAlias
+from http import HTTPStatus
+from typing import Any, TypeAlias
+from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.http_exceptions import BadHttpMethod, HttpProcessingError
 from aiohttp.typedefs import Handler, Middleware
+from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_request import BaseRequest
 
 from settings import Settings
 from web.errors import error_page
+
+log = logging.getLogger(__name__)
 
 Network: TypeAlias = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address: TypeAlias = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -36,6 +44,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Frame-Options": "DENY",
 }
+HSTS = "max-age=31536000"  # a year, for this host only: other hosts under the domain are not ours to pin
 EXPOSE_HEADERS = "ETag, Retry-After"  # what a page on another origin may read: caching and 429s
 PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Methods": "GET, OPTIONS",
@@ -49,6 +58,15 @@ class Tier(enum.Enum):
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+
+def page_origins(request: web.Request, public_url: str | None) -> set[str]:
+    """The origins our own pages have: where this request was sent, and PUBLIC_URL's (behind a proxy)."""
+    origins = {f"{request.scheme}://{request.host}"}
+    if public_url:
+        parts = urlsplit(public_url)
+        origins.add(f"{parts.scheme}://{parts.netloc}")
+    return origins
 
 
 def tier_for(path: str) -> Tier | None:
@@ -224,8 +242,68 @@ def rate_limit_middleware(
     return rate_limit
 
 
+def _add_hsts(response: web.StreamResponse) -> None:
+    if not response.prepared:
+        response.headers.setdefault("Strict-Transport-Security", HSTS)
+
+
+@web.middleware
+async def strict_transport_security(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Browsers that reached us over https keep to https (only when PUBLIC_URL is https: then it is ours)."""
+    return await _respond(request, handler, _add_hsts)
+
+
+class AnswerMalformedRequests(RequestHandler):
+    """A request aiohttp cannot parse (a request line over 8 KB, an unknown method, TLS on the plain port) is
+    answered by aiohttp itself before any middleware, with its parser's message (the URL included) and none of
+    our headers, and logged as "Error handling request" with a traceback. Here it gets a bare 400 with the
+    security headers and one short log line. aiohttp has no hook for this (aio-libs/aiohttp#3287): the app's
+    server makes this protocol instead of aiohttp's (`answer_malformed_requests`)."""
+
+    answer_headers: dict[str, str] = SECURITY_HEADERS
+
+    def handle_error(
+        self, request: BaseRequest, status: int = 500, exc: BaseException | None = None, message: str | None = None
+    ) -> web.StreamResponse:
+        if not isinstance(exc, HttpProcessingError):  # a handler failed: aiohttp's 500 and traceback are right
+            response = super().handle_error(request, status, exc, message)
+        else:
+            # Non-HTTP traffic (scanners, TLS to the plain port) is routine on the internet: as aiohttp does, debug.
+            level = logging.DEBUG if isinstance(exc, BadHttpMethod) else logging.INFO
+            log.log(level, "refused a malformed request from %s: %s", request.remote, type(exc).__name__)
+            if request.writer.output_size > 0:  # as aiohttp: some of an answer is out, the connection is broken
+                raise ConnectionError("Response is sent already, cannot send another response")
+            response = web.Response(status=status, text=f"{status} {HTTPStatus(status).phrase}")
+            response.force_close()
+        response.headers.update(self.answer_headers)
+        return response
+
+
+def answer_malformed_requests(app: web.Application, headers: dict[str, str]) -> None:
+    """Have `app`'s server (run_app's, the test server's) answer unparseable requests with `AnswerMalformedRequests`
+    and `headers`."""
+    protocol = type("AnswerMalformedRequests", (AnswerMalformedRequests,), {"answer_headers": headers})
+
+    class Server(web.Server):
+        def __call__(self) -> RequestHandler:
+            return protocol(self, loop=self._loop, **self._kwargs)
+
+    make_handler = app._make_handler
+
+    def make_server(**kwargs: Any) -> web.Server:
+        server = make_handler(**kwargs)
+        server.__class__ = Server  # the same server; only the protocol it makes per connection differs
+        return server
+
+    setattr(app, "_make_handler", make_server)  # noqa: B010  (a method is replaced on this app only)
+
+
 def install(app: web.Application, settings: Settings) -> None:
     """Add this module's middlewares to `app`."""
+    https = (settings.public_url or "").startswith("https://")
+    if https:
+        app.middlewares.append(strict_transport_security)
+    answer_malformed_requests(app, {**SECURITY_HEADERS, **({"Strict-Transport-Security": HSTS} if https else {})})
     trusted = app[TRUSTED_PROXIES] = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
     limiters = app[RATE_LIMITERS] = {
         Tier.HIGH: RateLimiter(settings.rate_limit_high),

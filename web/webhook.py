@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
@@ -22,6 +24,9 @@ from web.seen_updates import Claim, SeenUpdates
 log = logging.getLogger(__name__)
 
 MAX_UPDATE_BYTES = 1 << 20  # Telegram updates are a few KB; anything this big is not one
+MAX_KIND_CHARS = 40  # Telegram's update kinds are short names; a longer key is logged cut to this
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # how JSON spells a UTF-16 half
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 # The errors the current webhook update raised in its handlers (the errors router answers them, so the
 # update "succeeds"); a list, because aiogram runs the update in a task with a copy of this context.
@@ -47,11 +52,20 @@ class TelegramWebhook(SimpleRequestHandler):
         if _note_update_error not in dispatcher.errors.outer_middleware:
             dispatcher.errors.outer_middleware(_note_update_error)
 
+    def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
+        """The header Telegram sends, compared in constant time. Bytes on both sides: compare_digest raises
+        TypeError on a non-ASCII str, and the header is whatever the caller wrote (the secret itself is ASCII)."""
+        if not self.secret_token:
+            return True
+        if not telegram_secret_token.isascii():
+            return False
+        return hmac.compare_digest(telegram_secret_token.encode(), self.secret_token.encode())
+
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
             return web.Response(status=413, text="Update too large")
         try:
-            update = json.loads(await request.read())
+            update = _parse_update(await request.read())
         except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
             return web.Response(status=400, text="Body is not JSON")
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
@@ -92,7 +106,7 @@ class TelegramWebhook(SimpleRequestHandler):
         telegram_update_duration_seconds.observe(duration)
         fields: dict[str, Any] = {
             "update_id": update["update_id"],
-            "kind": next((key for key in update if key != "update_id"), "unknown"),
+            "kind": update_kind(update),
             "duration_ms": round(duration * 1000, 1),
             "outcome": outcome,
         }
@@ -110,3 +124,47 @@ class TelegramWebhook(SimpleRequestHandler):
     async def close(self) -> None:
         # The bot's session belongs to the entry module, which closes it after the dispatcher stops.
         return None
+
+
+def update_kind(update: dict[str, Any]) -> str:
+    """What an update is ("message", "callback_query"...), for the log: its first key but update_id, cut short
+    (an unknown kind is whatever the sender chose to call it, a megabyte long if they like)."""
+    kind = next((key for key in update if key != "update_id"), "unknown")
+    return kind if len(kind) <= MAX_KIND_CHARS else kind[:MAX_KIND_CHARS] + "…"
+
+
+def _parse_update(body: bytes) -> Any:
+    """The JSON body, with every lone UTF-16 surrogate ("\\ud800" with no partner: valid JSON, but no character)
+    replaced by U+FFFD, so a name or a text that holds one can be stored, logged and sent back like any other."""
+    update = json.loads(body)
+    if _SURROGATE_ESCAPE.search(body):  # only an escape can make one: UTF-8 bytes cannot
+        update = _without_lone_surrogates(update)
+    return update
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """`value` with lone surrogates replaced in every string, keys included; iterative, for any depth."""
+
+    def clean(item: Any) -> Any:
+        if isinstance(item, str):
+            return _LONE_SURROGATE.sub("\ufffd", item)
+        if isinstance(item, dict):
+            copy: dict[str, Any] = {}
+            pending.append((item, copy))
+            return copy
+        if isinstance(item, list):
+            items: list[Any] = []
+            pending.append((item, items))
+            return items
+        return item
+
+    pending: list[tuple[Any, Any]] = []
+    root = clean(value)
+    while pending:
+        source, target = pending.pop()
+        if isinstance(source, dict):
+            for key, item in source.items():
+                target[clean(key)] = clean(item)
+        else:
+            target.extend(clean(item) for item in source)
+    return root
