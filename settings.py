@@ -53,7 +53,7 @@ class Settings(BaseSettings):
     goated_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
     # Encrypts the Goated token an owner sends with /token (any long random string; not the bot token, which
     # may be rotated too). Unset: /token is off and GOATED_API_TOKEN is the only token.
-    token_encryption_key: SecretStr | None = Field(default=None, min_length=16)
+    token_encryption_key: SecretStr | None = None
     # Owners are told when syncs have failed for this long, and once when they work again.
     alert_after_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
     sync_interval_seconds: int = Field(default=900, ge=10, le=86_400)
@@ -168,6 +168,13 @@ class Settings(BaseSettings):
     def _check_bot_token(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not BOT_TOKEN_PATTERN.match(value.get_secret_value()):
             raise ValueError("does not look like a bot token from @BotFather (digits:letters)")
+        return value
+
+    @field_validator("token_encryption_key")
+    @classmethod
+    def _check_encryption_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 16:
+            raise ValueError("must be at least 16 characters: any long random string")
         return value
 
     @field_validator("webhook_secret")

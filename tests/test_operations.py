@@ -365,6 +365,12 @@ async def test_check_fails_with_the_reason_on_a_wrong_code_a_wrong_bot_token_and
     assert code == 1
     assert "✗ webhook: registered nowhere, expected https://bot.example.com/telegram/webhook" in output
 
+    code, output = await run_check(database, fake_telegram, fake_goated, tmp_path, TOKEN_ENCRYPTION_KEY="short-key")
+    assert (code, output.strip()) == (
+        1,
+        "✗ settings: TOKEN_ENCRYPTION_KEY: must be at least 16 characters: any long random string",
+    )
+
 
 @pytest.mark.parametrize("engine", ["postgres", "sqlite"])
 async def test_check_fails_on_an_unmigrated_database(engine, request, fake_telegram, fake_goated, tmp_path):
