@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import sys
+from datetime import time
 from decimal import Decimal
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -111,6 +112,10 @@ class Settings(BaseSettings):
 
     log_level: str = "INFO"
     metrics_token: SecretStr | None = None  # when set, /metrics wants "Authorization: Bearer <token>"
+    # GET /api/races/{id}/payouts.csv answers only "Authorization: Bearer <token>"; unset: the route is 404.
+    export_token: SecretStr | None = Field(default=None, min_length=16)
+    # The owners' daily summary at this time (HH:MM in RACE_TIMEZONE); unset: none is sent.
+    report_daily_at: time | None = None
 
     @field_validator("admin_ids", "announce_chat_ids", mode="before")
     @classmethod

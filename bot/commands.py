@@ -118,6 +118,22 @@ ADMIN_COMMANDS = (
     ),
     CommandText("admins", _("Admin: who the admins are")),
     CommandText(
+        "report",
+        _("Admin: the month's business report"),
+        (
+            _(
+                "/report [YYYY-MM] — a month's wagers against the month before, active and new players, top movers, "
+                "the race's cost per $1,000 and the month-end projection, with a chart; /trend — the last 12 months"
+            ),
+        ),
+    ),
+    CommandText("trend", _("Admin: the last 12 months as a chart")),
+    CommandText(
+        "export",
+        _("Admin: export data as CSV"),
+        (_("/export payouts [race] · /export players · /export claims · /export audit [days] — CSV files"),),
+    ),
+    CommandText(
         "link",
         _("Owner: link a user to an account"),
         (_("/link <id | @username> <Goated name> — owners: link a user to an account by hand (support cases)"),),

@@ -12,6 +12,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot import ops_texts
 from bot.race_texts import month_name, stale_note
+from bot.report_texts import daily_report
 from bot.reward_texts import challenge_text, reject_reason
 from bot.texts import Names, money
 from models.challenges import announced_challenge
@@ -135,6 +136,7 @@ RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]]
     NotificationKind.TOKEN_EXPIRING: ops_texts.token_expiring,
     NotificationKind.OUTAGE: ops_texts.outage,
     NotificationKind.RECOVERED: ops_texts.recovered,
+    NotificationKind.DAILY_REPORT: daily_report,
 }
 
 

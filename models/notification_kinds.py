@@ -28,6 +28,7 @@ class NotificationKind(StrEnum):
     TOKEN_EXPIRING = "token_expiring"  # the token's JWT expiry is near
     OUTAGE = "outage"  # syncs failing for long, or Telegram reporting a webhook error
     RECOVERED = "recovered"  # an outage is over (or the database was unreachable and answers again)
+    DAILY_REPORT = "daily_report"  # for owners: the day's summary at REPORT_DAILY_AT (issue 23)
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,13 @@ class Recovered(Payload):
     until: str  # ISO-8601, UTC: when it was seen to be over
 
 
+@dataclass(frozen=True)
+class DailyReport(Payload):
+    kind = NotificationKind.DAILY_REPORT
+    day: str  # ISO date in RACE_TIMEZONE: the figures are read when the message is written
+    timezone: str = "UTC"  # RACE_TIMEZONE when it was owed: the months the summary speaks of
+
+
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -174,6 +182,7 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         TokenExpiring,
         Outage,
         Recovered,
+        DailyReport,
     )
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from models import clock
 from models.alerts import owe_race_alerts
@@ -17,6 +17,7 @@ from models.events import Event, LeaderboardChanged, RaceFinished
 from models.history import RESET_LOOKBACK, prune_history
 from models.leaderboard import Leaderboards, Standings
 from models.race import Race, load_race, race_at
+from models.reports import close_month, owe_daily_report
 from models.results import Finalised, finalise
 from scheduler.sync import SyncService
 
@@ -44,6 +45,7 @@ class RaceKeeper:
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
         self._ticking: asyncio.Task[object] | None = None
         self._pruned_before: datetime | None = None
+        self.daily_report_at: time | None = None  # REPORT_DAILY_AT: the owners' daily summary (set by the wiring)
 
     async def stop(self) -> None:
         """At shutdown: a tick is cancelled. That is safe: finalising is one transaction, and a later tick redoes it."""
@@ -104,6 +106,9 @@ class RaceKeeper:
             outcome = await finalise(race, self.sync_interval, now)
             if outcome == Finalised.DONE:  # every replica's page shows the winners at once
                 await self.sync.bus.publish(RaceFinished(race.month))
+        for race in ended:  # each ended month's figures stored for good, before its snapshots can be pruned
+            await close_month(race, now)
+        await owe_daily_report(self.daily_report_at, self.timezone, now)
         await self._prune_history(ended[0])
         if self.deliver is not None:
             await self.deliver()  # the winners' messages, and whatever an earlier run left unsent

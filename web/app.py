@@ -11,7 +11,7 @@ from aiohttp import web
 
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, assets, errors, health, login, metrics, pages, preview, security
+from web import api, assets, errors, exports, health, login, metrics, pages, preview, security
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
 from web.live import LiveHub
 
@@ -54,4 +54,5 @@ def build_web_app(
     app.middlewares.extend((errors.page_not_found, errors.database_unavailable))
     metrics.install(app, settings.metrics_token)
     login.install(app, settings)
+    exports.install(app, settings.export_token)  # /api/races/{id}/payouts.csv, only with EXPORT_TOKEN
     return app

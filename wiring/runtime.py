@@ -284,6 +284,7 @@ def build_runtime(
     sync_interval = timedelta(seconds=settings.sync_interval_seconds)
     races = RaceKeeper(sync, leaderboards, settings.race_timezone, sync_interval, settings.announce_chat_ids)
     bus.subscribe(races.on_leaderboard_changed)  # where the sync ran: alerts are owed once
+    races.daily_report_at = settings.report_daily_at  # the owners' daily summary, owed by the race job
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
     app = build_web_app(settings, i18n, leaderboards, upstream=source)
     app[REDIS] = replicas

@@ -12,9 +12,11 @@ from bot.admin import (
     broadcast,
     challenges,
     community,
+    exports,
     links,
     ops,
     races,
+    reports,
     review,
     reward_forms,
     roles,
@@ -43,5 +45,7 @@ def build_router(demo_bets: bool = False) -> Router:
         bonus.build_router(),
         challenges.build_router(),
         community.build_router(),
+        reports.build_router(),  # /report, /trend
+        exports.build_router(),  # /export
     )
     return router

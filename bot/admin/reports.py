@@ -1,0 +1,74 @@
+"""/report [YYYY-MM] (a month's business figures with a chart) and /trend (the last 12 months as a chart).
+
+Charts are drawn in a worker thread (asyncio.to_thread): drawing one takes a tenth of a second or more, and
+the event loop keeps answering everyone else meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import BufferedInputFile, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.charts import draw_month, draw_trend
+from bot.report_texts import CAPTION_LIMIT, compact_money, month_chart, report_text, trend_chart, trend_text
+from models import clock
+from models.race import race_at
+from models.reports import month_report, parse_month, trend
+from settings import Settings
+
+
+def visible_length(text: str) -> int:
+    """What Telegram counts against a caption's limit: the text without its HTML tags and entities."""
+    return len(html.unescape(re.sub(r"<[^>]+>", "", text)))
+
+
+async def send_chart(message: Message, png: bytes, name: str, text: str) -> None:
+    """The chart with the text as its caption, or, when the text is too long for one, the text just after."""
+    photo = BufferedInputFile(png, filename=name)
+    if visible_length(text) <= CAPTION_LIMIT:
+        await message.answer_photo(photo, caption=text)
+        return
+    await message.answer_photo(photo, caption=text.split("\n", 1)[0])
+    await message.answer(text)
+
+
+async def report(message: Message, command: CommandObject, settings: Settings) -> None:
+    now = clock.now()
+    arg = (command.args or "").strip()
+    month = parse_month(arg) if arg else race_at(now, settings.race_timezone).month
+    if month is None:
+        await message.answer(_("Usage: /report [YYYY-MM], for example /report 2026-11"))
+        return
+    found = await month_report(month, settings.race_timezone, now)
+    if found is None:
+        await message.answer(
+            _("No figures for {month}: it is before the history began, or still to come.").format(month=month)
+        )
+        return
+    text = report_text(found, settings.race_timezone)
+    chart = month_chart(found)  # translated here, in the admin's language; drawn in a thread
+    png = await asyncio.to_thread(draw_month, chart, compact_money)
+    await send_chart(message, png, f"report-{month}.png", text)
+
+
+async def trend_chart_command(message: Message, settings: Settings) -> None:
+    months = await trend(settings.race_timezone, clock.now())
+    if all(m.total is None for m in months):
+        await message.answer(_("No monthly figures yet: the first come with the first sync."))
+        return
+    chart = trend_chart(months)
+    png = await asyncio.to_thread(draw_trend, chart, compact_money)
+    await send_chart(message, png, "trend.png", trend_text(months))
+
+
+def build_router() -> Router:
+    router = Router(name="admin.reports")
+    router.message.register(report, Command("report"))
+    router.message.register(trend_chart_command, Command("trend"))
+    return router
