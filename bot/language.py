@@ -1,4 +1,5 @@
-"""/language: pick the bot's language; stored on the user, overriding Telegram's."""
+"""/language: pick the bot's language; stored on the user, overriding Telegram's. `/language es`, `/language
+español` and `/language Spanish` all work: a code, or the language's name in itself, English or the reader's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from babel import Locale
 
+from bot.texts import current_locale, folded
 from models.tables import TelegramUser
 from models.users import set_language
 
@@ -28,10 +30,21 @@ def language_keyboard(i18n: I18n) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-async def choose(user: TelegramUser, code: str, i18n: I18n) -> str | None:
-    """Store the choice; returns the confirmation in the new language, or None for an unknown code."""
-    code = code.strip().lower()
-    if code not in i18n.available_locales:
+def language_code(text: str, i18n: I18n) -> str | None:
+    """The catalog `text` names: its code ("pt"), or its name in itself, English or the reader's language."""
+    wanted = folded(text)
+    for code in i18n.available_locales:
+        locale = Locale.parse(code)
+        names = {code, *(locale.get_display_name(language) for language in (code, "en", current_locale()))}
+        if wanted in {folded(name) for name in names if name}:
+            return code
+    return None
+
+
+async def choose(user: TelegramUser, text: str, i18n: I18n) -> str | None:
+    """Store the choice; returns the confirmation in the new language, or None for an unknown language."""
+    code = language_code(text, i18n)
+    if code is None:
         return None
     await set_language(user, code)
     i18n.current_locale = code

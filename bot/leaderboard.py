@@ -1,4 +1,5 @@
-"""/leaderboard [today|week|month|all]: a board's top 10, with buttons to switch period and refresh.
+"""/leaderboard [today|week|month|all]: a board's top 10, with buttons to switch period and refresh. The period
+is typed in English or in the reader's language (`/leaderboard hoy`, `/leaderboard mês`).
 Other players' names follow NAME_DISPLAY; the reader's own name is whole in a private chat only."""
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
-from bot.texts import Names, board_lines, footer, period_title, reader_names
+from bot.texts import Names, board_lines, footer, is_keyword, keyword, period_title, reader_names
 from models.leaderboard import Leaderboards, Period
 from models.tables import TelegramUser
 from settings import Settings
 
 TOP_N = 10
+PERIOD_WORDS = {Period.TODAY: "today", Period.WEEK: "week", Period.MONTH: "month", Period.ALL_TIME: "all"}
 
 
 class LeaderboardButton(CallbackData, prefix="lb"):
@@ -45,6 +47,20 @@ async def leaderboard_text(leaderboards: Leaderboards, period: Period, demo: boo
     return "\n".join([title, "", *body, "", footer(await leaderboards.updated_at(), demo)])
 
 
+def parse_period(text: str) -> Period | None:
+    """The reader's word for a period ("hoy", "mês", "tudo"), or an English one ("week", "all_time")."""
+    for period, word in PERIOD_WORDS.items():
+        if is_keyword(text, word):
+            return period
+    return Period.parse(text)
+
+
+def unknown_period() -> str:
+    return _("Unknown period. Use one of: {options}.").format(
+        options=", ".join(keyword(word) for word in PERIOD_WORDS.values())
+    )
+
+
 async def show_leaderboard(
     message: Message,
     command: CommandObject,
@@ -55,9 +71,9 @@ async def show_leaderboard(
 ) -> None:
     period = Period.MONTH
     if command.args:
-        parsed = Period.parse(command.args)
+        parsed = parse_period(command.args)
         if parsed is None:
-            await message.answer(_("Unknown period. Use one of: today, week, month, all."))
+            await message.answer(unknown_period())
             return
         period = parsed
     names = reader_names(settings.name_display, user, message.chat.type == ChatType.PRIVATE)

@@ -3,8 +3,6 @@ Other players' names follow NAME_DISPLAY; the reader's own name is whole in a pr
 
 from __future__ import annotations
 
-import re
-
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
@@ -15,8 +13,22 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
 from bot.race_texts import month_name, stale_note
-from bot.texts import Names, board_lines, footer, mention, money, movement_line, places_moved, reader_names, time_left
+from bot.texts import (
+    Names,
+    board_lines,
+    current_locale,
+    footer,
+    is_keyword,
+    keyword,
+    mention,
+    money,
+    movement_line,
+    places_moved,
+    reader_names,
+    time_left,
+)
 from models import clock
+from models.forms import parse_month
 from models.history import Movement
 from models.leaderboard import Leaderboards, Standings
 from models.race import Race
@@ -99,19 +111,23 @@ async def race_text(
     lines += ["", *top_lines(race, standings, movement, reader_names(settings.name_display, user, not group))]
     lines += ["", _("Prize pool: {pool}").format(pool=money(race.prize_pool))]
     if await leaderboards.any_race_finished():
-        lines.append(_("Last race's results: /race previous"))
+        lines.append(_("Last race's results: /race {previous}").format(previous=keyword("previous")))
     lines.append(footer(await leaderboards.updated_at(), demo))
     return "\n".join(lines)
 
 
 async def results_text(month_arg: str, user: TelegramUser, names: Names) -> str:
-    """`/race previous` or `/race 2026-11`: a finished race's final standings and the user's own place."""
-    if month_arg in ("previous", "last"):
+    """`/race previous` (`/race anterior`), `/race 2026-11` or `/race noviembre 2026`: a finished race's final
+    standings and the user's own place."""
+    month = parse_month(month_arg, current_locale())
+    if is_keyword(month_arg, "previous") or month_arg == "last":
         race = await latest_finished()
-    elif re.fullmatch(r"\d{4}-\d{2}", month_arg):
-        race = await finished_race(month_arg)
+    elif month is not None:
+        race = await finished_race(month)
     else:
-        return _("Usage: /race, /race previous, or /race 2026-10 for a month's results.")
+        return _("Usage: /race, /race {previous}, or /race {month} for a month's results.").format(
+            previous=keyword("previous"), month="2026-10"
+        )
     if race is None:
         return _("No finished race for that month yet.")
     lines = [_("🏁 <b>{month} race — final results</b>").format(month=month_name(race.month))]

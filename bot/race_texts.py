@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.texts import current_locale
+from bot.texts import current_locale, when
 from models.locales import format_month
 from models.tables import FinishedRace
 
@@ -14,6 +14,8 @@ def month_name(month: str) -> str:
 
 
 def stale_note(race: FinishedRace) -> str:
+    if race.data_as_of is None:
+        return _("⚠️ From data synced more than two sync intervals before the end.")
     return _("⚠️ From data synced at {time}, more than two sync intervals before the end.").format(
-        time=f"{race.data_as_of:%Y-%m-%d %H:%M} UTC"
+        time=when(race.data_as_of)
     )

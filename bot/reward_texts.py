@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
-from bot.texts import money, number
+from bot.texts import money, number, when
 from models import challenges
 from models.tables import BonusCode, Challenge, EntryStatus, TelegramUser
 from models.users import display_name
-
-
-def when(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
 
 
 def who(user: TelegramUser) -> str:
@@ -39,11 +35,20 @@ def challenge_text(challenge: Challenge) -> str:
                 multiplier=number(challenge.multiplier),
                 min_bet=money(challenge.min_bet),
             ),
-            _("Prize: {prize} each · {left} of {total} places left · until {until}").format(
-                prize=money(challenge.prize), left=left, total=challenge.max_winners, until=when(challenge.deadline)
+            _("Prize: {prize} each · {places} · until {until}").format(
+                prize=money(challenge.prize),
+                places=places_left(left, challenge.max_winners),
+                until=when(challenge.deadline),
             ),
             escape(challenge.description),
         ]
+    )
+
+
+def places_left(left: int, total: int) -> str:
+    """ "1 place left of 3" / "3 of 3 places left": the verb and the noun agree with what is left."""
+    return ngettext("{left} place left of {total}", "{left} of {total} places left", left).format(
+        left=left, total=total
     )
 
 

@@ -34,6 +34,7 @@ from bot.middlewares import InFlightUpdates, UserLocaleMiddleware, UserMiddlewar
 from bot.notification_delivery import Notifier
 from bot.proof import RefreshesFigures
 from bot.sender import Sender
+from bot.texts import race_zone_middleware, use_race_zone
 from bot.throttling import Throttle
 from models.events import EventBus
 from models.leaderboard import Leaderboards
@@ -116,6 +117,9 @@ def install_middlewares(dispatcher: Dispatcher, settings: Settings, i18n: I18n) 
     locale_middleware = UserLocaleMiddleware(i18n)
     dispatcher.update.outer_middleware(UserMiddleware(owner_ids=settings.admin_ids))
     dispatcher.update.outer_middleware(locale_middleware)
+    # Dates and times read in RACE_TIMEZONE: in every update, and in what the bot sends on its own initiative.
+    dispatcher.update.outer_middleware(race_zone_middleware(settings.race_timezone))
+    use_race_zone(settings.race_timezone)
     # Error handlers run outside the update's middlewares; they get the user's language again.
     dispatcher.errors.outer_middleware(locale_middleware)
     throttle = Throttle()

@@ -20,7 +20,20 @@ from models.results import player_results
 from models.tables import Player, TelegramUser
 from models.users import player_of
 from models.vip import vip_tier
-from settings import Settings
+from settings import DEFAULT_VIP_TIERS, Settings
+
+
+def tier_name(name: str, settings: Settings) -> str:
+    """The default tiers read in the reader's language; tiers set in VIP_TIERS read as the owner wrote them."""
+    if settings.vip_tiers != DEFAULT_VIP_TIERS:
+        return name
+    return {
+        "Bronze": _("Bronze"),
+        "Silver": _("Silver"),
+        "Gold": _("Gold"),
+        "Platinum": _("Platinum"),
+        "Diamond": _("Diamond"),
+    }.get(name, name)
 
 
 async def race_lines(player: Player, leaderboards: Leaderboards, settings: Settings) -> list[str]:
@@ -66,7 +79,13 @@ async def player_stats(
     title = _("📊 <b>{name}</b>").format(name=name)
     if group and message.from_user:
         title += f" ({mention(message.from_user)})"
-    lines = [title, _("VIP tier: <b>{tier}</b>").format(tier=escape(tier)) if tier else _("VIP tier: none yet"), ""]
+    lines = [
+        title,
+        _("VIP tier: <b>{tier}</b>").format(tier=escape(tier_name(tier, settings)))
+        if tier
+        else _("VIP tier: none yet"),
+        "",
+    ]
     for period in Period:
         position = await leaderboards.position(period, player.uid)
         rank = f"#{position.entry.rank}" if position else "—"

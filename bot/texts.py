@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from html import escape
-from typing import Protocol
+from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
-from aiogram.types import User
+from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import I18n, get_i18n, ngettext
 from aiogram.utils.i18n import gettext as _
-from babel.numbers import format_decimal
+from babel.dates import format_datetime, format_skeleton, get_datetime_format
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 
 from models import clock
 from models.history import Movement
@@ -57,6 +62,11 @@ def number(amount: Decimal) -> str:
     return format_decimal(amount.normalize(), locale=current_locale())
 
 
+def percent(points: Decimal) -> str:
+    """Decimal("3.5") -> "3.5%" / "3,5 %": percentage points as the reader's language writes them."""
+    return format_percent(points / 100, locale=current_locale(), decimal_quantization=False)
+
+
 def age(moment: datetime | None, now: datetime | None = None) -> str:
     if moment is None:
         return _("not synced yet")
@@ -69,12 +79,103 @@ def age(moment: datetime | None, now: datetime | None = None) -> str:
     return ngettext("updated {n} hour ago", "updated {n} hours ago", hours).format(n=hours)
 
 
+# RACE_TIMEZONE, for the dates and times the bot writes: set for each update (and once at start-up, for the
+# messages sent on the bot's own initiative), the way aiogram's i18n sets the language.
+_race_zone: ContextVar[str] = ContextVar("race_zone", default="UTC")
+
+
+def use_race_zone(zone: str) -> None:
+    _race_zone.set(zone)
+
+
+def race_zone_middleware(
+    zone: str,
+) -> Callable[
+    [Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], TelegramObject, dict[str, Any]], Awaitable[Any]
+]:
+    """An outer middleware that writes every update's dates in `zone`."""
+
+    async def middleware(
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]], event: TelegramObject, data: dict[str, Any]
+    ) -> Any:
+        _race_zone.set(zone)
+        return await handler(event, data)
+
+    return middleware
+
+
+def zone_name(moment: datetime, zone: ZoneInfo) -> str:
+    """The zone as the reader's language abbreviates it ("CET", "BRT", "UTC"), else its offset ("GMT-03:00")."""
+    short = format_datetime(moment, "z", tzinfo=zone, locale=current_locale())
+    if short[:1] in "+-":
+        return format_datetime(moment, "ZZZZ", tzinfo=zone, locale=current_locale())
+    return short
+
+
+def when(moment: datetime) -> str:
+    """ "Nov 3, 2026, 11:05 BRT" / "3 nov 2026, 11:05 BRT": a moment in the reader's language, in the race's zone."""
+    zone, locale = ZoneInfo(_race_zone.get()), current_locale()
+    day = format_skeleton("yMMMd", moment, tzinfo=zone, locale=locale)
+    time = format_skeleton("Hm", moment, tzinfo=zone, locale=locale)
+    return (
+        str(get_datetime_format("medium", locale=locale)).replace("{1}", day).replace("{0}", time)
+        + " "
+        + zone_name(moment, zone)
+    )
+
+
+def day_text(moment: datetime | date) -> str:
+    """ "Nov 3, 2026" / "3 nov 2026": a day in the reader's language (a moment's day in the race's zone)."""
+    if isinstance(moment, datetime):
+        moment = moment.astimezone(ZoneInfo(_race_zone.get())).date()
+    return format_skeleton("yMMMd", moment, locale=current_locale())
+
+
+def listed(items: Iterable[str]) -> str:
+    """ "a, b and c" / "a, b y c" / "a, b e c"."""
+    return format_list(list(items), locale=current_locale())
+
+
 def time_left(seconds: float) -> str:
     minutes = int(seconds // 60)
     days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
     if days:
         return _("{d}d {h}h {m}m").format(d=days, h=hours, m=minutes)
     return _("{h}h {m}m").format(h=hours, m=minutes)
+
+
+# ---- the words commands take: in English and in the reader's language ----
+
+
+def keyword_words() -> dict[str, str]:
+    """Each keyword a command takes, in English and as the reader's language says it (`/leaderboard hoy`)."""
+    return {
+        "today": _("today"),
+        "week": _("week"),
+        "month": _("month"),
+        "all": _("all"),
+        "previous": _("previous"),
+        "me": _("me"),
+        "next": _("next"),
+        "clear": _("clear"),
+        "check": _("check"),
+    }
+
+
+def folded(text: str) -> str:
+    """Lower case without accents: "Mês" and "mes" are the same word to a command."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def keyword(english: str) -> str:
+    """The keyword as the reader types it: "hoy" for "today" in Spanish."""
+    return keyword_words()[english]
+
+
+def is_keyword(text: str, english: str) -> bool:
+    """Whether `text` is the keyword `english`, typed in English or in the reader's language."""
+    return folded(text) in {folded(english), folded(keyword(english))}
 
 
 def footer(updated_at: datetime | None, demo: bool) -> str:

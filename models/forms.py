@@ -4,10 +4,13 @@ into a sentence in the admin's language; the models check again before writing."
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from zoneinfo import ZoneInfo
+
+from babel.dates import get_month_names
 
 from models.money import CENT
 
@@ -117,3 +120,34 @@ def parse_deadline(text: str, now: datetime, timezone: str) -> datetime:
     if moment - now > MAX_AHEAD:
         raise Invalid(Problem.DEADLINE_FAR)
     return moment
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+def _month_numbers(locale: str) -> dict[str, int]:
+    """Every way `locale` (and English) names a month, whole or short, folded: {"octubre": 10, "oct": 10, ...}."""
+    numbers: dict[str, int] = {}
+    for language in ("en", locale):
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                numbers |= {_folded(name): n for n, name in get_month_names(width, context, locale=language).items()}
+    return numbers
+
+
+def parse_month(text: str, locale: str) -> str | None:
+    """ "2026-10", "octubre 2026", "outubro de 2026", "October 2026" (the reader's language or English) -> "2026-10"."""
+    text = text.strip()
+    if match := _MONTH.match(text):
+        year, number = int(match[1]), int(match[2])
+        return f"{year:04d}-{number:02d}" if 1 <= number <= 12 else None
+    words = [_folded(w) for w in text.split() if _folded(w) != "de"]
+    if len(words) != 2 or not (words[1].isdigit() and len(words[1]) == 4):
+        return None
+    named = _month_numbers(locale).get(words[0])
+    return f"{words[1]}-{named:02d}" if named else None

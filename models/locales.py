@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from babel.dates import format_date
+from babel.dates import format_skeleton
 
 
 def pick_locale(wanted: Iterable[str | None], available: Iterable[str], default: str) -> str:
@@ -22,6 +22,7 @@ def pick_locale(wanted: Iterable[str | None], available: Iterable[str], default:
 
 
 def format_month(month: str, locale: str) -> str:
-    """ "2026-11" -> "November 2026" / "noviembre de 2026", as the locale writes a month on its own."""
+    """ "2026-11" -> "November 2026" / "noviembre de 2026" / "novembro de 2026": CLDR's month-and-year
+    pattern for the locale (the skeleton yMMMM), so the languages that join them with "de" do."""
     year, number = (int(part) for part in month.split("-"))
-    return format_date(date(year, number, 1), "LLLL y", locale=locale)
+    return format_skeleton("yMMMM", date(year, number, 1), locale=locale)

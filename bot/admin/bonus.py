@@ -9,11 +9,12 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import RowId
-from bot.reward_texts import bonus_line, when, who
-from bot.texts import fit
+from bot.reward_texts import bonus_line, who
+from bot.texts import fit, when
 from models import bonus, clock
 from models.tables import BonusCode, TelegramUser
 
@@ -39,9 +40,11 @@ async def codes_view() -> tuple[str, InlineKeyboardMarkup | None]:
     if not codes:
         return _("No bonus codes yet. /newcode creates one."), None
     blocks = [
-        _("#{id} <code>{code}</code> · {claims}/{max} claimed · {state}").format(
-            id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code)
-        )
+        ngettext(
+            "#{id} <code>{code}</code> · {claims}/{max} claimed · {state}",
+            "#{id} <code>{code}</code> · {claims}/{max} claimed · {state}",
+            code.claims,
+        ).format(id=code.id, code=escape(code.code), claims=code.claims, max=code.max_claims, state=code_state(code))
         + "\n   "
         + bonus_line(code)
         for code in codes

@@ -11,6 +11,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.broadcaster import BroadcastButton, Broadcaster, cancel_keyboard
@@ -63,7 +64,13 @@ async def composed(message: Message, state: FSMContext, leaderboards: Leaderboar
     text = message.html_text if (message.text or message.caption) else ""
     limit = MAX_CAPTION if message.photo else MAX_TEXT
     if len(text) > limit:
-        await message.answer(_("That is too long for Telegram; please keep it under {n} characters.").format(n=limit))
+        await message.answer(
+            ngettext(
+                "That is too long for Telegram; please keep it under {n} character.",
+                "That is too long for Telegram; please keep it under {n} characters.",
+                limit,
+            ).format(n=limit)
+        )
         return
     photo = message.photo[-1].file_id if message.photo else None
     await state.update_data(text=text, photo=photo)
@@ -79,7 +86,8 @@ def confirm_keyboard(count: int, draft_id: str) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     if count:
         builder.button(
-            text=_("✅ Send to {n}").format(n=count), callback_data=BroadcastButton(action="send", value=draft_id)
+            text=ngettext("✅ Send to {n} person", "✅ Send to {n} people", count).format(n=count),
+            callback_data=BroadcastButton(action="send", value=draft_id),
         )
     builder.button(text=_("✖️ Cancel"), callback_data=BroadcastButton(action="drop"))
     return builder.as_markup()

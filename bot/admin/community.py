@@ -10,8 +10,10 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
-from bot.texts import age, money
+from bot.admin.audit_texts import action_text, change_text, target_text
+from bot.texts import age, keyword, money, number, when
 from models import clock
 from models.audit import SYSTEM, latest, record
 from models.leaderboard import Leaderboards, Period
@@ -40,40 +42,6 @@ def outcome_text(run: SyncRun) -> str:
     }[run.outcome]
 
 
-def action_text(action: str) -> str:
-    return {
-        "verification.approved": _("approved a link request"),
-        "verification.rejected": _("rejected a link request"),
-        "user.role": _("changed a role"),
-        "user.ban": _("banned a user"),
-        "user.unban": _("unbanned a user"),
-        "user.unlink": _("unlinked a user"),
-        "user.message": _("messaged a user"),
-        "race.prizes": _("set race prizes"),
-        "race.exclude": _("excluded a player"),
-        "race.include": _("lifted an exclusion"),
-        "broadcast.start": _("started a broadcast"),
-        "broadcast.cancel": _("cancelled a broadcast"),
-        "sync.manual": _("ran a sync"),
-        "link.proof": _("linked an account by wager proof"),
-        "link.manual": _("linked an account by hand (/link)"),
-    }.get(action, action)
-
-
-def change_text(entry: AuditEntry) -> str:
-    if entry.before is None and entry.after is None:
-        return ""
-    if entry.before is None:
-        return _format(entry.after)
-    return f"{_format(entry.before)} → {_format(entry.after)}"
-
-
-def _format(value: object) -> str:
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-    return str(value)
-
-
 def sync_line(run: SyncRun | None) -> str:
     if run is None:
         return _("Last sync: none yet")
@@ -95,7 +63,7 @@ async def community_stats(message: Message, leaderboards: Leaderboards, settings
         _("Active in this race: {n}").format(n=len(race)),
         _("Wagered this month: {total}").format(total=money(sum((e.wagered for e in month.entries), Decimal(0)))),
         sync_line(figures.last_sync),
-        _("Your own stats: /stats me"),
+        _("Your own stats: /stats {me}").format(me=keyword("me")),
     ]
     await message.answer("\n".join(lines))
 
@@ -105,11 +73,15 @@ async def sync_now(message: Message, user: TelegramUser, sync: SyncsNow) -> None
     run = await sync.run_once()
     await record(user.id, "sync.manual", f"sync {run.id}", after={"outcome": run.outcome.value})
     if run.outcome == SyncOutcome.OK:
-        text = _("✅ Sync #{id} done: {received} players, {changed} changed, in {seconds:.1f} s.").format(
+        text = ngettext(
+            "✅ Sync #{id} done: {received} player, {changed} changed, in {seconds} s.",
+            "✅ Sync #{id} done: {received} players, {changed} changed, in {seconds} s.",
+            run.players_received,
+        ).format(
             id=run.id,
             received=run.players_received,
             changed=run.players_changed,
-            seconds=(run.duration_ms or 0) / 1000,
+            seconds=number(Decimal(run.duration_ms or 0).scaleb(-3).quantize(Decimal("0.1"))),
         )
     else:
         text = _("❌ Sync #{id} {outcome}: {error}. The last good data stays in use.").format(
@@ -127,9 +99,13 @@ def actor_text(actor_id: int, actors: dict[int, TelegramUser]) -> str:
 
 def audit_line(entry: AuditEntry, actors: dict[int, TelegramUser]) -> str:
     change = change_text(entry)
+    if len(change) > 300:
+        change = change[:299] + "…"
+    action, target = action_text(entry.action), target_text(entry.action, entry.target)
     return (
-        f"<code>{entry.at:%Y-%m-%d %H:%M}</code> {actor_text(entry.actor_id, actors)} {action_text(entry.action)} "
-        f"<i>{escape(entry.target)}</i>" + (f" ({escape(change[:300])})" if change else "")
+        f"<code>{escape(when(entry.at))}</code> {actor_text(entry.actor_id, actors)} "
+        f"{escape(action, quote=False)} <i>{escape(target, quote=False)}</i>"
+        + (f" ({escape(change, quote=False)})" if change else "")
     )
 
 

@@ -12,10 +12,11 @@ from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.race_texts import month_name
-from bot.texts import money, time_left
+from bot.texts import day_text, is_keyword, keyword, money, percent, time_left
 from models import clock
 from models.events import EventBus, RaceEdited
 from models.race import (
@@ -31,7 +32,6 @@ from models.race import (
     parse_pool,
     parse_prizes,
     parse_split,
-    percent_str,
     prize_history,
     set_prizes,
 )
@@ -70,13 +70,13 @@ def prize_lines(race: Race) -> list[str]:
     lines = [_("Prize pool: <b>{pool}</b>").format(pool=money(race.prize_pool))]
     if race.paid_places <= LISTED_PLACES:
         lines += [
-            f"  {place}. {percent_str(pct)}% — {money(race.prize_for(place) or Decimal(0))}"
+            f"  {place}. {percent(pct)} — {money(race.prize_for(place) or Decimal(0))}"
             for place, pct in enumerate(race.split, start=1)
         ]
     else:  # up to 100 places: one compact line keeps the message under Telegram's size limit
-        lines.append("  " + " · ".join(f"{percent_str(pct)}%" for pct in race.split))
+        lines.append("  " + " · ".join(percent(pct) for pct in race.split))
     paid = sum((race.prize_for(p) or Decimal(0) for p in range(1, race.paid_places + 1)), Decimal(0))
-    lines.append(_("Total: {pct}% ({paid})").format(pct=percent_str(total), paid=money(paid)))
+    lines.append(_("Total: {percent} ({paid})").format(percent=percent(total), paid=money(paid)))
     return lines
 
 
@@ -94,13 +94,14 @@ async def history_lines() -> list[str]:
     lines = ["", _("<b>Recent changes</b>")]
     for change in history:
         admin = admins.get(change.set_by)
+        places = ngettext("{n} paid place", "{n} paid places", len(change.split)).format(n=len(change.split))
         lines.append(
-            _("• {date} {admin}: {month} → {pool}, {places} places").format(
-                date=change.set_at.date().isoformat(),
+            _("• {date} {admin}: {month} → {pool}, {places}").format(
+                date=day_text(change.set_at),
                 admin=escape(display_name(admin)) if admin else change.set_by,
-                month=change.month,
+                month=month_name(change.month),
                 pool=money(change.pool),
-                places=len(change.split),
+                places=places,
             )
         )
     return lines
@@ -131,8 +132,8 @@ async def config_text(settings: Settings) -> tuple[str, InlineKeyboardMarkup]:
         "",
         _(
             "Change in one line: /setprizes 500 40 20 12 8 6 5 3.5 2.5 1.5 1.5 (this race) "
-            "or /setprizes next 500 40 20 … (next race)."
-        ),
+            "or /setprizes {next} 500 40 20 … (next race)."
+        ).format(next=keyword("next")),
         escape(_("Leave a player out: /exclude <name or uid> <reason>; undo with /include <name or uid>.")),
     ]
     builder = InlineKeyboardBuilder()
@@ -169,7 +170,7 @@ async def setprizes(
     message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
 ) -> None:
     args = (command.args or "").split()
-    which = "next" if args[:1] == ["next"] else "current"
+    which = "next" if args and is_keyword(args[0], "next") else "current"
     try:
         pool, split = parse_prizes(" ".join(args[1:] if which == "next" else args))
     except InvalidPrizes as error:

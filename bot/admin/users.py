@@ -10,14 +10,14 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import I18n, ngettext
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import TelegramId, safe_edit
 from bot.review_cards import status_text
 from bot.sender import Outcome, Sender
-from bot.texts import money, speaking_to
+from bot.texts import day_text, money, speaking_to
 from models.audit import record
 from models.tables import Role, TelegramUser
 from models.users import (
@@ -64,7 +64,7 @@ async def user_card(target: TelegramUser) -> tuple[str, InlineKeyboardMarkup]:
     lines = [
         _("👤 <b>{name}</b> (id <code>{id}</code>)").format(name=escape(display_name(target)), id=target.id),
         _("Name: {name} · role: {role} · first seen {date}").format(
-            name=escape(target.first_name), role=role_text(target.role), date=target.created_at.date().isoformat()
+            name=escape(target.first_name), role=role_text(target.role), date=day_text(target.created_at)
         ),
     ]
     player = await player_of(target)
@@ -145,7 +145,13 @@ async def message_button(query: CallbackQuery, callback_data: UserButton, state:
 async def message_typed(message: Message, state: FSMContext, user: TelegramUser, sender: Sender, i18n: I18n) -> None:
     body = message.html_text
     if len(body) > MAX_MESSAGE_LENGTH:
-        await message.answer(_("That is too long; please keep it under {n} characters.").format(n=MAX_MESSAGE_LENGTH))
+        await message.answer(
+            ngettext(
+                "That is too long; please keep it under {n} character.",
+                "That is too long; please keep it under {n} characters.",
+                MAX_MESSAGE_LENGTH,
+            ).format(n=MAX_MESSAGE_LENGTH)
+        )
         return
     target = await user_by_id((await state.get_data()).get("user_id", 0))
     await state.clear()
