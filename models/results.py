@@ -227,3 +227,12 @@ async def seed_history() -> int:
             )
             count += len(rows[start : start + 1000])
     return count
+
+
+async def results_page(race: FinishedRace, offset: int, limit: int) -> list[RaceResult]:
+    """One page of a finished race's results, in rank order."""
+    return await RaceResult.filter(race_id=race.id).order_by("rank").offset(offset).limit(limit)
+
+
+async def results_count(race: FinishedRace) -> int:
+    return await RaceResult.filter(race_id=race.id).count()

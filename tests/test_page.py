@@ -191,5 +191,5 @@ async def test_a_signed_in_linked_player_sees_their_row_highlighted(race_app):
     )
     assert signed_in.status == 303
     page = await (await app.client.get("/")).text()
-    assert 'class="place place-2 me" data-uid="u2"' in page and 'href="/logout"' in page
+    assert 'class="place place-2 me" data-uid="u2"' in page and '"/logout"' in page
     assert 'class="place place-1" data-uid="u1"' in page

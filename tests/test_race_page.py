@@ -171,3 +171,44 @@ async def test_find_me_shows_a_players_place_beyond_the_top_without_revealing_ot
     assert "No player is called “Nobody”." in await (await app.client.get("/?player=Nobody")).text()
     plain = await (await app.client.get("/")).text()
     assert " me" not in plain.split("<tbody>")[1]  # a search is never kept for the next visitor
+
+
+async def test_the_first_load_is_compressed_and_under_30_kb(race_app):
+    app = await race_app(name_display="masked", affiliate_url="https://goated.com/r/VIPS")
+    app.goated.players = [player(f"p{i:02}", f"Player{i:02}Long", i, i, 1000 - 10 * i, 5000) for i in range(1, 31)]
+    await app.sync()
+    gzip = {"Accept-Encoding": "gzip, deflate, br"}
+    page = await app.client.get("/", headers=gzip, auto_decompress=False)
+    assert page.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in page.headers["Vary"]
+    html = await (await app.client.get("/")).text()
+    total = len(await page.read())
+    for url in {html.split('rel="stylesheet" href="')[1].split('"')[0], html.split('<script src="')[1].split('"')[0]}:
+        total += len(await (await app.client.get(url, headers=gzip, auto_decompress=False)).read())
+    assert total < 30 * 1024, total  # the page, its stylesheet and its script (the icon is a few hundred bytes)
+
+    api = await app.client.get("/api/leaderboard?limit=100", headers=gzip, auto_decompress=False)
+    assert api.headers["Content-Encoding"] == "gzip" and api.headers["ETag"].startswith('W/"')
+    again = await app.client.get("/api/leaderboard?limit=100", headers=gzip | {"If-None-Match": api.headers["ETag"]})
+    assert again.status == 304
+    plain = await app.client.get("/api/leaderboard?limit=100", headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain.headers and (await plain.json())["entries"][0]["name"] == "Play***ng"
+
+
+async def test_a_finished_race_shows_its_podium_and_pages_its_table_by_50(race_app):
+    app = await race_app(name_display="full")
+    app.goated.players = [player(f"p{i:02}", f"Player{i:02}", i, i, 10_000 - 10 * i, 20_000) for i in range(1, 61)]
+    await app.sync()
+    clock.set_now(clock.now() + timedelta(days=40))
+    await app.runtime.races.tick()
+    race_id = (await (await app.client.get("/api/races")).json())["races"][0]["id"]
+    first = await (await app.client.get(f"/races/{race_id}")).text()
+    podium = first[first.index('class="podium"') : first.index("</ol>")]
+    assert all(f"Player0{i}" in podium for i in (1, 2, 3)) and "$200.00" in podium
+    table = first[first.index("<tbody>") :]
+    assert "<td>4</td>" in table and "<td>53</td>" in table and "<td>54</td>" not in table
+    assert "Page 1 of 2" in first and "?page=2" in first and "?page=0" not in first
+    second = await (await app.client.get(f"/races/{race_id}?page=2")).text()
+    rows = second[second.index("<tbody>") :]
+    assert "<td>54</td>" in rows and "<td>63</td>" in rows and "<td>53</td>" not in rows  # 60 + the 3 others
+    assert "Player01" in second[second.index('class="podium"') :]  # the podium on every page
+    assert "Page 2 of 2" in await (await app.client.get(f"/races/{race_id}?page=99")).text()

@@ -15,6 +15,8 @@ from pathlib import Path
 import aiohttp_jinja2
 from aiohttp import web
 
+from web.compression import accepts_gzip, compress
+
 STATIC = Path(__file__).resolve().parent / "static"
 IMMUTABLE = "public, max-age=31536000, immutable"
 SHORT = "public, max-age=300"
@@ -83,20 +85,14 @@ class Assets:
         return web.json_response(body, content_type="application/manifest+json", headers={"Cache-Control": SHORT})
 
 
-def accepts_gzip(request: web.Request) -> bool:
-    for part in request.headers.get("Accept-Encoding", "").lower().split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
-            return True
-    return False
-
-
 ASSETS = web.AppKey("assets", Assets)
 
 
 def install(app: web.Application) -> None:
-    """`/static/{name}` from memory; templates call `asset('style.css')` for the content-named address."""
+    """`/static/{name}` from memory; templates call `asset('style.css')` for the content-named address.
+    Installed before the other middlewares: the compression wraps every answer, error pages included."""
     app[ASSETS] = assets = Assets()
+    app.middlewares.append(compress)  # and gzip for the pages and the JSON API
     aiohttp_jinja2.get_env(app).globals["asset"] = assets.url
     app.router.add_get("/static/{name}", assets.handle)
     app.router.add_get("/manifest.webmanifest", assets.manifest)

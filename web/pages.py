@@ -24,7 +24,7 @@ from settings import Settings
 from web import login
 from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
-from web.race_page import MAX_FIND, Focus, focus, found_view, page_race
+from web.race_page import MAX_FIND, Focus, finished_page, focus, found_view, page_race
 from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, races_list
 
 
@@ -188,6 +188,8 @@ async def race(request: web.Request) -> web.Response:
     found = await finished_by_id(request.match_info["id"])
     if found is None:
         return error_page(request, "no_race", 404)
+    page = request.query.get("page", "1")
+    number = int(page) if page.isdigit() and len(page) <= 6 else 1
     return aiohttp_jinja2.render_template(
-        "race.html", request, {"finished": await finished_view(found, request.app[SETTINGS])}
+        "race.html", request, await finished_page(found, request.app[SETTINGS], number)
     )

@@ -16,11 +16,11 @@ from models import clock
 from models.history import has_history_before
 from models.leaderboard import Leaderboards, Period, Standings
 from models.race import Race
-from models.results import RaceState, finished_race
-from models.tables import FinishedRace
+from models.results import RaceState, finished_race, results_count, results_page
+from models.tables import FinishedRace, RaceResult
 from models.verification import find_player
 from settings import Settings
-from web.view import BOARD_ROWS, _iso, _money, finished_view, money_str, public_name
+from web.view import BOARD_ROWS, _iso, _money, finished_summary, finished_view, money_str, public_name
 
 # How long after a race's end the page may stay on it: then the next race shows, with the older winners below,
 # even if finalising found no data.
@@ -148,3 +148,30 @@ async def found_view(
         if entry.rank > race.paid_places and len(standings) >= race.paid_places:
             view["gap_to_paid"] = money_str(standings.entries[race.paid_places - 1].wagered - entry.wagered)
     return view
+
+
+RESULTS_PAGE = 50
+
+
+async def finished_page(race: FinishedRace, settings: Settings, page: int) -> dict[str, Any]:
+    """A finished race's page: its podium, then its results 50 to a page (page 1 starts after the podium)."""
+    pages = max(1, -(-max(0, await results_count(race) - 3) // RESULTS_PAGE))
+    page = min(max(1, page), pages)
+    rows = await results_page(race, 3 + (page - 1) * RESULTS_PAGE, RESULTS_PAGE)
+    return {
+        "finished": finished_summary(race),
+        "podium": [_result(r, settings) for r in await results_page(race, 0, 3)],
+        "rows": [_result(r, settings) for r in rows],
+        "page": page,
+        "pages": pages,
+    }
+
+
+def _result(row: RaceResult, settings: Settings) -> dict[str, Any]:
+    return {
+        "rank": row.rank,
+        "uid": row.player_id,
+        "name": public_name(row.name, settings.name_display),
+        "wagered": money_str(row.wagered),
+        "prize": _money(row.prize),
+    }
