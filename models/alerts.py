@@ -142,11 +142,12 @@ async def _owe_owners(key: str, payload: Payload) -> int:
     return len(owners)
 
 
-async def owe_token_refused_alerts() -> None:
-    """The upstream refused our token (401/403): every owner is told once per outage, with how to send a
-    new one (the key names the last sync that worked, so the next outage is told again)."""
+async def owe_token_refused_alerts(token_tag: str = "") -> None:
+    """The upstream refused our token (401/403): every owner is told once per outage and token, with how to
+    send a new one (the key names the last sync that worked, so the next outage is told again, and the
+    token's fingerprint, so a new token that is refused too is told as well)."""
     last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
-    await _owe_owners(f"upstream:token_refused:{last_ok.id if last_ok else 0}", TokenRefused())
+    await _owe_owners(f"upstream:token_refused:{last_ok.id if last_ok else 0}:{token_tag}", TokenRefused())
 
 
 async def owe_token_expiry_warnings(expires_at: datetime | None, now: datetime) -> None:

@@ -6,6 +6,7 @@ Only the scheduler calls it, so a slow or dead upstream never slows a command or
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 import random
@@ -124,6 +125,12 @@ class GoatedClient:
         self.breaker = breaker or CircuitBreaker()
         self.state = UpstreamState.UNKNOWN
         self._session: aiohttp.ClientSession | None = None
+
+    @property
+    def token_tag(self) -> str:
+        """A short fingerprint of the token last sent (not the token): tells one refused token from the next."""
+        sent = self._sent_authorization
+        return hashlib.sha256(sent.encode()).hexdigest()[:10] if sent else "none"
 
     @property
     def initial_token(self) -> SecretStr | None:

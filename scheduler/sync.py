@@ -19,7 +19,7 @@ from models.events import EventBus, LeaderboardChanged
 from models.history import is_month_reset
 from models.leaderboard import Leaderboards
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
-from scheduler.goated import LeaderboardSource, UpstreamError, UpstreamState
+from scheduler.goated import GoatedClient, LeaderboardSource, UpstreamError, UpstreamState
 from scheduler.payload import PayloadRejected, PlayerRow
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,8 @@ class SyncService:
             fields = _observe(run)
             log.warning("sync %d %s: %s", run.id, outcome, error, extra=fields)
             if isinstance(error, UpstreamError) and error.state == UpstreamState.TOKEN_EXPIRED:
-                await owe_token_refused_alerts()  # owners; delivered by the race job's next round, within a minute
+                # Owners, once per outage and refused token; delivered by the race job's next round, within a minute.
+                await owe_token_refused_alerts(self.source.token_tag if isinstance(self.source, GoatedClient) else "")
             return run
         except Exception as error:  # a database fault: the transaction rolled back; record why
             await self._finish(run, SyncOutcome.FAILED, started, error=f"internal error: {type(error).__name__}")

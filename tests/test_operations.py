@@ -86,20 +86,28 @@ async def test_an_owner_replaces_a_refused_token_from_the_bot_and_the_next_sync_
     assert "I don't know that command" in refused["text"]
     assert await UpstreamToken.all().count() == 0
 
+    # A new token that Goated refuses as well is told too (once).
+    await harness.send("/token a-wrong-token-again", user=OWNER)
+    for _ in range(2):
+        assert (await harness.sync()).outcome == SyncOutcome.FAILED
+    await deliver(harness)
+    assert len(to_owner(harness, "Goated refused the API token")) == 2
+
     update = updates.message(f"/token {new_token}", user=OWNER)
     response = await harness.post_update(update)
     assert response.status == 200
-    [deleted] = harness.telegram.sent("deleteMessage")
+    deleted = harness.telegram.sent("deleteMessage")[-1]
     assert (int(deleted["chat_id"]), int(deleted["message_id"])) == (999, update["message"]["message_id"])
-    [answer] = to_owner(harness, "New Goated token saved")
+    answer = to_owner(harness, "New Goated token saved")[-1]
     assert "expires at" in answer and ("(in 19h 59m)" in answer or "(in 20h 0m)" in answer)
 
     run = await harness.sync()  # ...or until a new token comes: it is tried at once
     assert run.outcome == SyncOutcome.OK and run.players_received == 1
     assert harness.goated.requests[-1]["Authorization"] == f"Bearer {new_token}"
 
-    [row] = await UpstreamToken.all()
-    assert row.ciphertext and new_token not in row.ciphertext and row.set_by == 999  # stored encrypted
+    row = await UpstreamToken.all().order_by("-id").first()
+    assert row is not None and row.ciphertext and row.set_by == 999
+    assert new_token not in row.ciphertext  # stored encrypted
     assert row.expires_at is not None
     assert all(new_token not in c.params.get("text", "") for c in harness.telegram.calls)  # never echoed
     assert new_token not in logged(caplog)  # never logged
