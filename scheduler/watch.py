@@ -27,7 +27,8 @@ from models.tokens import UpstreamTokens
 
 log = logging.getLogger(__name__)
 
-WATCH_SECONDS = 60.0
+WATCH_SECONDS = 60.0  # a round: the webhook's info, the alerts
+PROBE_SECONDS = 10.0  # the database is probed more often, so a short outage is seen too
 WATCH_FIRST_SECONDS = 15.0
 WEBHOOK_ERROR_RECENT = timedelta(minutes=10)  # a webhook error older than this is over
 
@@ -101,32 +102,40 @@ class Watch:
 
     async def _every(self, interval: float, first: float) -> None:
         await asyncio.sleep(first)  # the leader's start-up duties first
+        loop = asyncio.get_running_loop()
+        last_round = -interval
         while True:
+            due = loop.time() - last_round >= interval
             try:
-                await self.tick()
+                if await self.tick(full=due or self.database_down_since is not None):
+                    last_round = loop.time() if due else last_round
             except asyncio.CancelledError:
                 raise
             except Exception:  # the next round tries again
                 log.exception("the operations watch failed")
-            await asyncio.sleep(interval)
+            await asyncio.sleep(min(interval, PROBE_SECONDS))
 
-    async def tick(self) -> None:
+    async def tick(self, full: bool = True) -> bool:
+        """Probe the database; with `full`, also a round (webhook info, alerts). True when a round ran."""
         now = clock.now()
         if not await database_reachable():
             if self.database_down_since is None:
                 self.database_down_since = now
                 log.error("the database is unreachable; owners are told when it answers again")
-            return
+            return False
+        if not full:
+            return False
         down_since, self.database_down_since = self.database_down_since, None
         leading = self.leading()
         await self._refresh_webhook(leading)
         if not leading:
-            return
+            return True
         if down_since is not None:
             await owe_database_recovery(down_since, now)
         await self._check(now)
         if self.deliver is not None:
             await self.deliver()
+        return True
 
     async def _refresh_webhook(self, leading: bool) -> None:
         """The leader asks Telegram and shares the answer; the others read the shared one (or, without
