@@ -16,7 +16,7 @@ from models import clock
 from models.history import has_history_before
 from models.leaderboard import Leaderboards, Period, Standings
 from models.race import Race
-from models.results import RaceState, finished_race, results_count, results_page
+from models.results import RaceState, finished_race, finished_race_by_id, results_count, results_page
 from models.tables import FinishedRace, RaceResult
 from models.verification import find_player
 from settings import Settings
@@ -31,22 +31,29 @@ ENDED_SHOWN = timedelta(hours=6)
 class Focus:
     race: Race
     state: RaceState
-    finished: FinishedRace | None = None  # its results, once the race is finished
+    finished_id: int = 0  # its results' id, once the race is finished
     following: Race | None = None  # the race after it, when the page is still on an ended race
 
 
+async def _finished_id(month: str) -> int:
+    finished = await finished_race(month)
+    return finished.id if finished is not None else 0  # 0, not None: "not yet" is kept too, until the race ends
+
+
 async def focus(leaderboards: Leaderboards, settings: Settings, now: datetime) -> Focus:
+    """Which race the page is about, and in which state; every lookup is kept with the boards (a race's end,
+    like a sync, clears them), so each request costs a few cache reads."""
     current = await leaderboards.race(now, settings.race_timezone)
     if now < current.starts_at:
         return Focus(current, RaceState.UPCOMING)
     if now - current.starts_at < ENDED_SHOWN:
         ended = await leaderboards.race(current.starts_at - timedelta(seconds=1), settings.race_timezone)
-        finished = await finished_race(ended.month)
-        if finished is None:
+        finished_id = await leaderboards.cached(f"finished-id:{ended.month}", lambda: _finished_id(ended.month))
+        if not finished_id:
             if await leaderboards.cached(f"had-history:{ended.month}", lambda: has_history_before(current.starts_at)):
                 return Focus(ended, RaceState.FINALISING, following=current)  # the race job is writing its results
         elif not len(await leaderboards.race_standings(current)):
-            return Focus(ended, RaceState.FINISHED, finished, following=current)  # winners, until the next fills
+            return Focus(ended, RaceState.FINISHED, finished_id, following=current)  # winners, until the next fills
     return Focus(current, RaceState.LIVE)
 
 
@@ -106,11 +113,11 @@ async def page_race(leaderboards: Leaderboards, settings: Settings) -> dict[str,
         "next": _next(seen.following, now),
         "finished_id": None,
     }
-    if seen.finished is not None:
-        results = await finished_view(seen.finished, settings, BOARD_ROWS)
-        view |= {"entries": [r | {"moved": None} for r in results["results"]], "finished_id": seen.finished.id}
-        view["players"] = len(view["entries"])
-        view["prize_pool"] = results["prize_pool"]
+    finished = await finished_race_by_id(seen.finished_id) if seen.finished_id else None
+    if finished is not None:
+        results = await finished_view(finished, settings, BOARD_ROWS)
+        view |= {"entries": [r | {"moved": None} for r in results["results"]], "finished_id": finished.id}
+        view |= {"players": await results_count(finished), "prize_pool": results["prize_pool"]}
     return view
 
 
