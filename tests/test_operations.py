@@ -195,6 +195,13 @@ async def test_status_shows_the_syncs_the_token_expiry_the_webhook_and_the_queue
     [edit] = [c for c in calls if c.method == "editMessageText"]
     assert "0 updates waiting" in edit["text"]
 
+    harness.runtime.leadership.leading = False  # as a follower sees it: Goated is the leader's to call
+    harness.runtime.source.state = "unknown"
+    [follower] = await harness.send("/status", user=OWNER)
+    assert "Goated: called by the leader replica" in follower["text"]
+    assert "scheduler leader: another replica" in follower["text"]
+    assert "#1 ok" in follower["text"]  # the syncs are read from the database
+
     [refused] = await harness.send("/status", user=updates.telegram_user(111))  # not an admin
     assert "I don't know that command" in refused["text"]
 

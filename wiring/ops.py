@@ -21,7 +21,7 @@ from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.watch import Watch, WebhookState
 from settings import Settings
 from web.health import OPERATIONS
-from web.keys import CanBeReached
+from web.keys import CanBeReached, HasJobsState
 from wiring.logs import redact_also
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class Operations:
     ) -> None:
         self.settings, self.source, self.scheduler, self.redis = settings, source, scheduler, redis
         self.tokens = build_tokens(settings, source)
-        self.jobs: Any = None  # the Runtime (`leading`, `running`), once built
+        self.jobs: HasJobsState | None = None  # the Runtime, once built
         self.watch: Watch | None = None
         self.version = VERSION
         self._started = time.monotonic()
@@ -108,7 +108,7 @@ class Operations:
 
     @property
     def leading(self) -> bool:
-        return bool(self.jobs.leading)
+        return self.jobs is not None and self.jobs.leading
 
     @property
     def uptime_seconds(self) -> float:
@@ -116,7 +116,7 @@ class Operations:
 
     def next_sync(self) -> datetime | None:
         """When the scheduled sync runs next, where this replica runs it; None elsewhere."""
-        if not self.jobs.running or not self.jobs.leading:
+        if self.jobs is None or not self.jobs.running or not self.jobs.leading:
             return None
         job = self.scheduler.get_job("sync")
         moment = job.next_run_time if job is not None else None

@@ -175,13 +175,20 @@ async def replicas_text(operations: OperationsState) -> str:
     return _("Redis: {redis} · scheduler leader: {leader}").format(redis=redis_text, leader=leader)
 
 
+def upstream_text(operations: OperationsState) -> str:
+    state = operations.upstream_state
+    if state == "unknown" and not operations.leading:  # only the leader calls Goated
+        return _("Goated: called by the leader replica (see the last syncs)")
+    return _("Goated: {state}").format(state=escape(state))
+
+
 async def status_text(bot: Bot, operations: OperationsState, settings: Settings) -> str:
     now = clock.now()
     runs = await recent_syncs()
     notifications, deliveries = await waiting_messages()
     lines = [
         _("🛠 <b>Status</b> at {when}").format(when=_when(now)),
-        _("Goated: {state}").format(state=escape(operations.upstream_state)),
+        upstream_text(operations),
         token_text(await operations.token(), now),
         _("Last syncs:") if runs else _("Last syncs: none yet"),
         *(f"  {sync_run_line(run)}" for run in runs),
