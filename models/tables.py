@@ -530,3 +530,76 @@ class MonthPlayerTotal(Model):
     class Meta:
         table = "month_player_total"
         unique_together = (("month", "player_id"),)
+
+
+class ChatStatus(StrEnum):
+    MEMBER = "member"  # a member of a group: may post unless the group restricts it
+    ADMINISTRATOR = "administrator"
+    RESTRICTED = "restricted"
+    LEFT = "left"  # removed, or left
+    KICKED = "kicked"
+
+
+class BotChat(Model):
+    """A group or channel the bot is (or was) in, as the last `my_chat_member` update (or its first use there)
+    showed it: whether it may post, pin and edit, the chat's language and what the bot posts there on its own."""
+
+    id = fields.BigIntField(primary_key=True)  # Telegram's chat id (negative)
+    kind = fields.CharField(max_length=16)  # group, supergroup, channel
+    title = fields.CharField(max_length=255, default="")
+    status = fields.CharEnumField(ChatStatus, max_length=16, default=ChatStatus.MEMBER)
+    can_post = fields.BooleanField(default=True)
+    can_pin = fields.BooleanField(default=False)
+    can_edit = fields.BooleanField(default=False)
+    language = fields.CharField(max_length=8, default="en")
+    added_by = fields.BigIntField(null=True)
+    updated_at = fields.DatetimeField()
+    # The live leaderboard post: the message the bot edits after each sync, for the race `live_month`.
+    live_on = fields.BooleanField(default=False)
+    live_message_id = fields.BigIntField(null=True)
+    live_month = fields.CharField(max_length=7, null=True)
+    live_digest = fields.CharField(max_length=64, null=True)  # of the text last shown: unchanged, no edit
+    live_reposts = fields.IntField(default=0)  # posted anew after the message was deleted
+    # Scheduled posts: the daily standings at `daily_at` (HH:MM in RACE_TIMEZONE), results and new race.
+    daily_at = fields.CharField(max_length=5, null=True)
+    post_results = fields.BooleanField(default=False)
+    post_new_race = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "bot_chat"
+
+
+class ChatPost(Model):
+    """An announcement an admin sent to some of the bot's chats (/post). Its chats are fixed at confirmation."""
+
+    id = fields.IntField(primary_key=True)
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    text = fields.TextField()  # Telegram HTML; the caption when there is a photo
+    photo = fields.CharField(max_length=255, null=True)  # Telegram file_id
+    draft_id = fields.CharField(max_length=32, unique=True)
+    status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.SENDING, db_index=True)
+    report_chat_id = fields.BigIntField(null=True)
+    report_message_id = fields.BigIntField(null=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "chat_post"
+
+
+class ChatPostDelivery(Model):
+    """One chat of one post: the unique pair makes "at most once per chat" a database rule."""
+
+    id = fields.IntField(primary_key=True)
+    post: fields.ForeignKeyRelation[ChatPost] = fields.ForeignKeyField(
+        "models.ChatPost", related_name="deliveries", on_delete=fields.CASCADE
+    )
+    post_id: int
+    chat_id = fields.BigIntField()
+    status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)
+    error = fields.CharField(max_length=255, null=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "chat_post_delivery"
+        unique_together = (("post", "chat_id"),)

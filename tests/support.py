@@ -32,6 +32,9 @@ REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
 TABLES = (
+    "chat_post_delivery",
+    "chat_post",
+    "bot_chat",
     "month_player_total",
     "month_summary",
     "prize_code",
