@@ -157,12 +157,24 @@ def _role(value: object) -> str:
     return {"user": _("user"), "admin": _("admin"), "owner": _("owner")}.get(str(value), str(value))
 
 
-def _count(singular: str, plural: str) -> Callable[[object], str]:
-    def formatted(value: object) -> str:
-        n = int(value) if isinstance(value, int | str) and str(value).isdigit() else 0
-        return ngettext(singular, plural, n).format(n=number(Decimal(n)))
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, int | str) and str(value).isdigit() else 0
 
-    return formatted
+
+def _recipients(value: object) -> str:
+    return ngettext("{n} recipient", "{n} recipients", _int(value)).format(n=_int(value))
+
+
+def _ranked(value: object) -> str:
+    return ngettext("{n} player", "{n} players", _int(value)).format(n=_int(value))
+
+
+def _codes(value: object) -> str:
+    return ngettext("{n} code", "{n} codes", _int(value)).format(n=_int(value))
+
+
+def _rows(value: object) -> str:
+    return ngettext("{n} row", "{n} rows", _int(value)).format(n=_int(value))
 
 
 def _formatter(action: str, key: str) -> Callable[[object], str] | None:
@@ -188,10 +200,10 @@ def _formatter(action: str, key: str) -> Callable[[object], str] | None:
         "audience": _audience,
         "outcome": _outcome,
         "role": _role,
-        "recipients": _count("{n} recipient", "{n} recipients"),
-        "ranked": _count("{n} player", "{n} players"),
-        "codes": _count("{n} code", "{n} codes"),
-        "rows": _count("{n} row", "{n} rows"),
+        "recipients": _recipients,
+        "ranked": _ranked,
+        "codes": _codes,
+        "rows": _rows,
         "text": lambda v: (str(v)[:80] + ("…" if len(str(v)) > 80 else "")) or _("(none)"),
     }.get(key)
 
