@@ -1,19 +1,29 @@
-"""The admins' report charts as PNG images, drawn with matplotlib's Agg backend.
+"""The admins' report charts as PNG images, drawn with matplotlib's Agg backend in a worker process.
 
-Drawing takes a tenth of a second or more, so callers run these functions in a worker thread
-(`asyncio.to_thread`), never on the event loop. They use matplotlib's object API (a `Figure` of their own,
-no pyplot state), so two charts can be drawn in two threads at once. Every text arrives translated and every
-amount formatter in the reader's locale: nothing here reads the i18n context.
+Drawing one takes a few hundred milliseconds, and matplotlib's C++ renderer holds the GIL while it works: drawn
+in a thread (asyncio.to_thread) a chart still held the event loop up to ~250 ms at a time (bench/reports.py).
+So `render` draws in one spawned worker process, started at the first chart and kept: the loop only waits on
+a future. Should that process die, the chart is drawn in a thread instead and the next one starts a new process.
+Every text arrives translated and the amounts are formatted in the reader's `locale`: nothing here reads the
+i18n context. The drawing uses matplotlib's object API (a `Figure` of its own, no pyplot state).
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
-from collections.abc import Callable, Sequence
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from decimal import Decimal
 
 import matplotlib
+from babel.numbers import format_compact_currency
 
 matplotlib.use("Agg")  # no display: a server draws into memory
 
@@ -23,7 +33,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 WIDTH_IN, HEIGHT_IN, DPI = 10.0, 8.0, 100  # 1000 × 800 pixels: sharp in Telegram, well under its photo limits
 THIS, LAST, PROJECTED = "#2f7ed8", "#b0b8c4", "#e8a33d"
 
-Money = Callable[[float], str]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,15 @@ class TrendChart:
     active_label: str
 
 
+def compact_money(value: float, locale: str) -> str:
+    """An axis label: "$130K", "US$ 1,2 M"."""
+    return format_compact_currency(value, "USD", locale=locale, fraction_digits=1)
+
+
+def _money_axis(locale: str) -> FuncFormatter:
+    return FuncFormatter(lambda value, _: compact_money(value, locale))
+
+
 def _png(figure: Figure) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=DPI)
@@ -67,7 +86,7 @@ def _running(values: Sequence[Decimal]) -> list[float]:
     return curve
 
 
-def draw_month(chart: MonthChart, money: Money) -> bytes:
+def draw_month(chart: MonthChart, locale: str) -> bytes:
     figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), layout="constrained")
     figure.suptitle(chart.title, fontsize=15, fontweight="bold")
     per_day, cumulative = figure.subplots(2, 1)
@@ -91,7 +110,7 @@ def draw_month(chart: MonthChart, money: Money) -> bytes:
     for axes in (per_day, cumulative):
         axes.set_xlim(0.4, max(chart.days_in_month, len(chart.last_days), 1) + 0.6)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: money(value)))
+        axes.yaxis.set_major_formatter(_money_axis(locale))
         axes.set_xlabel(chart.day_label)
         axes.grid(axis="y", alpha=0.3)
         axes.legend(loc="upper left")
@@ -99,13 +118,13 @@ def draw_month(chart: MonthChart, money: Money) -> bytes:
     return _png(figure)
 
 
-def draw_trend(chart: TrendChart, money: Money) -> bytes:
+def draw_trend(chart: TrendChart, locale: str) -> bytes:
     figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN * 0.75), layout="constrained")
     figure.suptitle(chart.title, fontsize=15, fontweight="bold")
     totals = figure.subplots()
     x = list(range(len(chart.months)))
     totals.bar(x, [float(v) if v is not None else 0.0 for v in chart.totals], 0.6, color=THIS, label=chart.total_label)
-    totals.yaxis.set_major_formatter(FuncFormatter(lambda value, _: money(value)))
+    totals.yaxis.set_major_formatter(_money_axis(locale))
     totals.set_ylim(bottom=0)
     totals.set_xticks(x, list(chart.months), rotation=30, ha="right")
     totals.grid(axis="y", alpha=0.3)
@@ -120,3 +139,55 @@ def draw_trend(chart: TrendChart, money: Money) -> bytes:
     more = active.get_legend_handles_labels()
     totals.legend(handles[0] + more[0], handles[1] + more[1], loc="upper left")
     return _png(figure)
+
+
+# ---- drawing in the worker process ----
+
+
+@dataclass(frozen=True)
+class Drawn:
+    png: bytes
+    pid: int  # the process that drew it
+
+
+def draw(chart: MonthChart | TrendChart, locale: str) -> Drawn:
+    png = draw_month(chart, locale) if isinstance(chart, MonthChart) else draw_trend(chart, locale)
+    return Drawn(png, os.getpid())
+
+
+def _warm() -> None:
+    """The worker's start: matplotlib's fonts found and loaded before the first chart is asked for."""
+    draw(TrendChart("", ["x"], [Decimal(1)], [1], "", ""), "en")
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _worker() -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            # spawn, not fork: a forked copy of a process running an event loop and database connections is unsafe
+            context = multiprocessing.get_context("spawn")
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm)
+        return _pool
+
+
+def _discard(pool: ProcessPoolExecutor) -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is pool:
+            _pool = None
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def render(chart: MonthChart | TrendChart, locale: str) -> Drawn:
+    """The chart drawn in the worker process, the event loop free meanwhile."""
+    pool = _worker()
+    try:
+        return await asyncio.get_running_loop().run_in_executor(pool, draw, chart, locale)
+    except BrokenProcessPool:  # the worker died (killed, out of memory): a thread this time, a new worker next
+        log.warning("the chart worker process stopped; drawing this chart in a thread")
+        _discard(pool)
+        return await asyncio.to_thread(draw, chart, locale)

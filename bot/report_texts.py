@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram.utils.i18n import gettext as _
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_currency, format_percent
+from babel.numbers import format_percent
 
 from bot.charts import MonthChart, TrendChart
 from bot.race_texts import month_name
@@ -34,11 +34,6 @@ def count_change(now: int, before: int | None) -> str:
     if before is None:
         return ""
     return f"{now - before:+d}"
-
-
-def compact_money(value: float) -> str:
-    """An axis label: "$130K", "$1.2M"."""
-    return format_compact_currency(value, "USD", locale=current_locale(), fraction_digits=1)
 
 
 def short_month(month: str) -> str:

@@ -1,12 +1,11 @@
 """/report [YYYY-MM] (a month's business figures with a chart) and /trend (the last 12 months as a chart).
 
-Charts are drawn in a worker thread (asyncio.to_thread): drawing one takes a tenth of a second or more, and
-the event loop keeps answering everyone else meanwhile.
+Charts are drawn in a worker process (bot/charts.py): drawing one takes a few hundred milliseconds, and the
+event loop keeps answering everyone else meanwhile.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import re
 
@@ -15,8 +14,9 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.charts import draw_month, draw_trend
-from bot.report_texts import CAPTION_LIMIT, compact_money, month_chart, report_text, trend_chart, trend_text
+from bot.charts import render
+from bot.report_texts import CAPTION_LIMIT, month_chart, report_text, trend_chart, trend_text
+from bot.texts import current_locale
 from models import clock
 from models.race import race_at
 from models.reports import month_report, parse_month, trend
@@ -52,9 +52,9 @@ async def report(message: Message, command: CommandObject, settings: Settings) -
         )
         return
     text = report_text(found, settings.race_timezone)
-    chart = month_chart(found)  # translated here, in the admin's language; drawn in a thread
-    png = await asyncio.to_thread(draw_month, chart, compact_money)
-    await send_chart(message, png, f"report-{month}.png", text)
+    chart = month_chart(found)  # translated here, in the admin's language; drawn in the worker process
+    drawn = await render(chart, current_locale())
+    await send_chart(message, drawn.png, f"report-{month}.png", text)
 
 
 async def trend_chart_command(message: Message, settings: Settings) -> None:
@@ -62,9 +62,8 @@ async def trend_chart_command(message: Message, settings: Settings) -> None:
     if all(m.total is None for m in months):
         await message.answer(_("No monthly figures yet: the first come with the first sync."))
         return
-    chart = trend_chart(months)
-    png = await asyncio.to_thread(draw_trend, chart, compact_money)
-    await send_chart(message, png, "trend.png", trend_text(months))
+    drawn = await render(trend_chart(months), current_locale())
+    await send_chart(message, drawn.png, "trend.png", trend_text(months))
 
 
 def build_router() -> Router:
