@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from html import escape
-from zoneinfo import ZoneInfo
 
 from aiogram.utils.i18n import gettext as _
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date
 from babel.numbers import format_percent
 
 from bot.charts import MonthChart, TrendChart
 from bot.race_texts import month_name
-from bot.texts import current_locale, money, number
+from bot.texts import current_locale, day_text, money, number, when
 from models import clock
 from models.notification_kinds import DailyReport
 from models.race import race_at
@@ -40,13 +39,6 @@ def short_month(month: str) -> str:
     """ "2026-11" -> "Nov 2026" in the reader's language (the trend chart's axis)."""
     year, number_ = (int(part) for part in month.split("-"))
     return format_date(date(year, number_, 1), "LLL y", locale=current_locale())
-
-
-def as_of(moment: datetime, timezone: str) -> str:
-    zone = ZoneInfo(timezone)
-    locale = current_locale()
-    day = format_skeleton("MMMd", moment, tzinfo=zone, locale=locale)
-    return f"{day}, {format_skeleton('Hm', moment, tzinfo=zone, locale=locale)} ({timezone})"
 
 
 def _mover_line(mover: Mover) -> str:
@@ -121,10 +113,10 @@ def projection_line(report: MonthReport) -> str:
     return line
 
 
-def report_text(report: MonthReport, timezone: str) -> str:
+def report_text(report: MonthReport) -> str:
     if report.in_progress:
         title = _("📈 <b>Report for {month}</b> (so far, as of {moment})").format(
-            month=month_name(report.month), moment=as_of(clock.now(), timezone)
+            month=month_name(report.month), moment=when(clock.now())
         )
     else:
         title = _("📈 <b>Report for {month}</b>").format(month=month_name(report.month))
@@ -184,11 +176,7 @@ async def daily_report(payload: DailyReport, names: object) -> str | None:
         yesterday: Decimal | None = per_day[-2]
     else:  # the 1st: yesterday was the last day of the month before
         yesterday = report.previous_full.per_day[-1] if report.previous_full and report.previous_full.per_day else None
-    lines = [
-        _("☀️ <b>Daily summary</b>, {day}").format(
-            day=format_date(date.fromisoformat(payload.day), locale=current_locale())
-        )
-    ]
+    lines = [_("☀️ <b>Daily summary</b>, {day}").format(day=day_text(date.fromisoformat(payload.day)))]
     if yesterday is not None:
         lines.append(_("Yesterday: <b>{amount}</b> wagered").format(amount=money(yesterday)))
     lines += wagered_lines(report)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from models.forms import parse_month
 from models.money import money_str
 from models.tables import AuditEntry, BonusClaim, ChallengeEntry, FinishedRace, Player, RaceResult, TelegramUser
 
@@ -105,13 +106,14 @@ async def linked_users(uids: Iterable[str]) -> dict[str, tuple[int, str | None]]
 # ---- what can be exported ----
 
 
-async def find_finished_race(which: str | None) -> FinishedRace | None:
-    """A finished race by month ("2026-11") or id; without one, the latest."""
+async def find_finished_race(which: str | None, locale: str = "en") -> FinishedRace | None:
+    """A finished race by id or month ("2026-11", "noviembre 2026"); without one, the latest."""
     if not which:
         return await FinishedRace.all().order_by("-month").first()
     if which.isdigit():
         return await FinishedRace.get_or_none(id=int(which))
-    return await FinishedRace.get_or_none(month=which)
+    month = parse_month(which, locale)
+    return await FinishedRace.get_or_none(month=month) if month else None
 
 
 async def payout_rows(race: FinishedRace) -> AsyncIterator[list[Row]]:

@@ -56,14 +56,6 @@ def previous_race(race: Race) -> Race:
     return race_at(race.starts_at - timedelta(seconds=1), race.timezone)
 
 
-def parse_month(text: str) -> str | None:
-    """ "2026-11" (or "2026-1") -> "2026-11"; None when it is not a month."""
-    year, _, number = text.strip().partition("-")
-    if not (year.isdigit() and number.isdigit() and len(year) == 4 and 1 <= int(number) <= 12):
-        return None
-    return f"{int(year):04d}-{int(number):02d}"
-
-
 # ---- a month's figures, from the history or from the stored summary ----
 
 

@@ -129,7 +129,7 @@ async def test_report_for_the_month_in_progress(app):
     await app.send("/start", user=OWNER)
     await october_and_half_november(app)
     text, png = await ask(app, "/report")
-    assert "Report for November 2026" in text
+    assert "Report for November 2026</b> (so far, as of Nov 15, 2026, 12:00 UTC)" in text
     # 1,400 now against 1,500 at the same point of October (the 10th's figures): −6.7 %
     assert "Wagered: <b>$1,400.00</b> (-6.7% against $1,500.00 at the same point of October 2026)" in text
     assert "Active players: <b>3</b> (+1 against October 2026)" in text  # alpha, delta, epsilon vs alpha, beta
@@ -141,6 +141,18 @@ async def test_report_for_the_month_in_progress(app):
     assert "Race prize pool: <b>$500.00</b> · $357.14 per $1,000 wagered" in text  # 500 / 1,400 × 1,000
     # The last 7 full days (8th–14th) added 730: 1,400 + 730 / 7 × 15.5 days left
     assert "Projected month end: <b>$3,016.43</b> (so far plus the average of the last 7 full days" in text
+    assert png_size(png) == (1000, 800)
+
+
+async def test_report_in_the_admins_language(app):
+    await app.send("/start", user=OWNER)
+    await app.send("/start", user=BRUNO)
+    await app.send("/promote @bruno", user=OWNER)
+    await october_and_half_november(app)
+    text, png = await ask(app, "/report noviembre 2026", user=BRUNO)
+    assert "noviembre de 2026" in text and "octubre de 2026" in text  # month names
+    assert "US$\xa01.400,00" in text and "US$\xa0500,00" in text  # money as Spanish-speaking South America writes it
+    assert "-6,7\xa0%" in text or "-6,7%" in text
     assert png_size(png) == (1000, 800)
 
 
@@ -157,6 +169,7 @@ async def test_report_for_a_closed_month_survives_the_pruning(app):
         "gamma": Decimal(300),
     }
     before, png = await ask(app, "/report 2026-10")
+    assert (await ask(app, "/report october 2026"))[0] == before
     assert await prune_history(datetime(2026, 11, 1, tzinfo=UTC)) > 0  # October's snapshots are gone
     assert not await WagerSnapshot.filter(at__lt=NOV_1).exists()
     after, _ = await ask(app, "/report 2026-10")
@@ -170,7 +183,7 @@ async def test_report_for_a_closed_month_survives_the_pruning(app):
 
 async def test_report_answers_a_bad_or_unknown_month(app):
     await app.send("/start", user=OWNER)
-    assert "Usage: /report [YYYY-MM]" in (await app.send("/report 2026-13", user=OWNER))[-1]["text"]
+    assert "Usage: /report [month]" in (await app.send("/report 2026-13", user=OWNER))[-1]["text"]
     assert "No figures for 2020-01" in (await app.send("/report 2020-01", user=OWNER))[-1]["text"]
     await app.send("/start", user=ALICE)
     assert not app.telegram.sent("sendPhoto")
@@ -269,6 +282,7 @@ async def test_payouts_export(app):
     ]
     assert (await export(app, "/export payouts 2026-10"))[1] == rows
     assert (await export(app, "/export payouts 1"))[1] == rows
+    assert (await export(app, "/export payouts October 2026"))[1] == rows
     assert "No finished race 2026-09" in (await app.send("/export payouts 2026-09", user=OWNER))[-1]["text"]
 
 

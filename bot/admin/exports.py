@@ -17,6 +17,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 
 from bot.race_texts import month_name
+from bot.texts import current_locale
 from models import clock
 from models.audit import record
 from models.exports import (
@@ -58,11 +59,11 @@ def rows_text(rows: int) -> str:
 
 
 def usage() -> str:
-    return _("Usage: /export payouts [YYYY-MM or race id] · /export players · /export claims · /export audit [days]")
+    return _("Usage: /export payouts [month or race id] · /export players · /export claims · /export audit [days]")
 
 
 async def export_payouts(message: Message, which: str | None) -> tuple[BufferedInputFile, int, str] | None:
-    race = await find_finished_race(which)
+    race = await find_finished_race(which, current_locale())
     if race is None:
         await message.answer(
             _("No finished race to export yet.") if not which else _("No finished race {which}.").format(which=which)
@@ -84,7 +85,7 @@ async def export_audit(message: Message, days_text: str | None) -> tuple[Buffere
 
 async def export(message: Message, command: CommandObject, user: TelegramUser) -> None:
     words = (command.args or "").split()
-    what, arg = (words[0].lower() if words else ""), (words[1] if len(words) > 1 else None)
+    what, arg = (words[0].lower() if words else ""), (" ".join(words[1:]) or None)
     stamp = f"{clock.now():%Y-%m-%d}"
     made: tuple[BufferedInputFile, int, str] | None
     if what == "payouts":

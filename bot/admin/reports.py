@@ -18,8 +18,9 @@ from bot.charts import render
 from bot.report_texts import CAPTION_LIMIT, month_chart, report_text, trend_chart, trend_text
 from bot.texts import current_locale
 from models import clock
+from models.forms import parse_month
 from models.race import race_at
-from models.reports import month_report, parse_month, trend
+from models.reports import month_report, trend
 from settings import Settings
 
 
@@ -41,9 +42,9 @@ async def send_chart(message: Message, png: bytes, name: str, text: str) -> None
 async def report(message: Message, command: CommandObject, settings: Settings) -> None:
     now = clock.now()
     arg = (command.args or "").strip()
-    month = parse_month(arg) if arg else race_at(now, settings.race_timezone).month
+    month = parse_month(arg, current_locale()) if arg else race_at(now, settings.race_timezone).month
     if month is None:
-        await message.answer(_("Usage: /report [YYYY-MM], for example /report 2026-11"))
+        await message.answer(_("Usage: /report [month], for example /report 2026-11 or /report November 2026"))
         return
     found = await month_report(month, settings.race_timezone, now)
     if found is None:
@@ -51,7 +52,7 @@ async def report(message: Message, command: CommandObject, settings: Settings) -
             _("No figures for {month}: it is before the history began, or still to come.").format(month=month)
         )
         return
-    text = report_text(found, settings.race_timezone)
+    text = report_text(found)
     chart = month_chart(found)  # translated here, in the admin's language; drawn in the worker process
     drawn = await render(chart, current_locale())
     await send_chart(message, drawn.png, f"report-{month}.png", text)
