@@ -129,16 +129,18 @@ async def test_through_the_race_end_live_then_offline(app_with, browser):
     exist, then the next race, all without a reload; then the server goes and the page says it is offline."""
     app = await app_with(goated_affiliate_code=None, demo_race_ends_in_minutes=3, name_display="masked")
     race = race_at(clock.now())
-    clock.set_now(race.ends_at - timedelta(minutes=10))  # from here the test moves the product clock itself
+    clock.set_now(race.ends_at - timedelta(minutes=7, seconds=1))  # from here the test moves the product clock
     app.goated.players = [*PLAYERS, *CROWD]
     await app.sync()
-    clock.set_now(race.ends_at - timedelta(minutes=3))  # the data is 7 minutes old when the page opens
+    clock.set_now(race.ends_at - timedelta(seconds=1))  # the data is 7 minutes old when the page opens
     await browser.resize(390)
     await browser.open(str(app.client.make_url("/")))
     assert await browser.evaluate(STATE) == "live"
     await wait_for_live_client(app)
     assert await browser.evaluate(UPDATED) == "Updated 7 minutes ago"  # the snapshot does not make it "just now"
     save("race-end-1-live.png", await browser.screenshot())
+    # The countdown reaches zero: the page says the race is over at once, before the server says anything.
+    await browser.wait_for(f"!{OVER}.hidden && document.getElementById('countdown').textContent === '0d 0h 0m 0s'")
 
     clock.set_now(race.ends_at + timedelta(seconds=20))
     await app.sync()  # a sync after the end: the race is being finalised
