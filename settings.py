@@ -64,6 +64,8 @@ class Settings(BaseSettings):
     # Outgoing messages the bot starts (notifications, broadcasts): Telegram allows about 30/s overall, 1/s per chat.
     telegram_messages_per_second: float = Field(default=30.0, gt=0, le=1000)
     telegram_chat_interval_seconds: float = Field(default=1.0, ge=0, le=60)
+    # Between messages (and edits) to one group or channel: Telegram allows about 20 a minute there.
+    telegram_group_interval_seconds: float = Field(default=3.0, ge=0, le=60)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=1, le=65_535)

@@ -20,7 +20,9 @@ from models.notification_kinds import (
     ChallengeNew,
     ChallengeRejected,
     ChallengeWon,
+    ChatLost,
     FinalDay,
+    LiveReposted,
     NewLeader,
     NotificationKind,
     Overtaken,
@@ -119,6 +121,20 @@ async def token_expired(payload: TokenExpired, names: Names) -> str:
     )
 
 
+async def chat_lost(payload: ChatLost, names: Names) -> str:
+    return _(
+        "⚠️ The bot was removed from <b>{title}</b> (<code>{id}</code>) or may no longer post there: it stops "
+        "posting there. Add it back, or make it an admin again, to resume. /chats"
+    ).format(title=escape(payload.title), id=payload.chat_id)
+
+
+async def live_reposted(payload: LiveReposted, names: Names) -> str:
+    return _(
+        "ℹ️ The live leaderboard post in <b>{title}</b> (<code>{id}</code>) was deleted, so the bot posted it anew. "
+        "Send /liveboard off there to stop it."
+    ).format(title=escape(payload.title), id=payload.chat_id)
+
+
 # Each renderer takes its kind's payload type and how names read to the reader; None means "nothing to say any
 # more" (the row is skipped).
 RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]] = {
@@ -137,6 +153,8 @@ RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]]
     NotificationKind.OUTAGE: ops_texts.outage,
     NotificationKind.RECOVERED: ops_texts.recovered,
     NotificationKind.DAILY_REPORT: daily_report,
+    NotificationKind.CHAT_LOST: chat_lost,
+    NotificationKind.LIVE_REPOSTED: live_reposted,
 }
 
 

@@ -16,6 +16,7 @@ from bot import (
     bonus,
     challenges,
     errors,
+    groups,
     help,
     language,
     leaderboard,
@@ -53,7 +54,10 @@ def build_bot(settings: Settings) -> Bot:
 
 def build_sender(bot: Bot, settings: Settings) -> Sender:
     return Sender(
-        bot, per_second=settings.telegram_messages_per_second, chat_interval=settings.telegram_chat_interval_seconds
+        bot,
+        per_second=settings.telegram_messages_per_second,
+        chat_interval=settings.telegram_chat_interval_seconds,
+        group_interval=settings.telegram_group_interval_seconds,
     )
 
 
@@ -122,6 +126,7 @@ def install_middlewares(dispatcher: Dispatcher, settings: Settings, i18n: I18n) 
     use_race_zone(settings.race_timezone)
     # Error handlers run outside the update's middlewares; they get the user's language again.
     dispatcher.errors.outer_middleware(locale_middleware)
+    groups.install(dispatcher)  # the bot's groups and channels (issue 21): tracked, /card, the live post
     throttle = Throttle()
     dispatcher.message.outer_middleware(throttle)
     dispatcher.callback_query.outer_middleware(throttle)

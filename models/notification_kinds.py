@@ -29,6 +29,12 @@ class NotificationKind(StrEnum):
     OUTAGE = "outage"  # syncs failing for long, or Telegram reporting a webhook error
     RECOVERED = "recovered"  # an outage is over (or the database was unreachable and answers again)
     DAILY_REPORT = "daily_report"  # for owners: the day's summary at REPORT_DAILY_AT (issue 23)
+    # The bot's groups and channels (issue 21):
+    CHAT_LOST = "chat_lost"  # for admins: the bot was removed from a chat, or may no longer post there
+    LIVE_REPOSTED = "live_reposted"  # for admins: the live post was deleted, so it was posted anew
+    CHAT_DAILY = "chat_daily"  # to a chat: the daily standings
+    CHAT_RESULTS = "chat_results"  # to a chat: a race's final results
+    CHAT_NEW_RACE = "chat_new_race"  # to a chat: a new race has begun
 
 
 @dataclass(frozen=True)
@@ -165,6 +171,38 @@ class DailyReport(Payload):
     timezone: str = "UTC"  # RACE_TIMEZONE when it was owed: the months the summary speaks of
 
 
+@dataclass(frozen=True)
+class ChatLost(Payload):
+    kind = NotificationKind.CHAT_LOST
+    chat_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class LiveReposted(Payload):
+    kind = NotificationKind.LIVE_REPOSTED
+    chat_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class ChatDaily(Payload):
+    kind = NotificationKind.CHAT_DAILY
+    day: str  # ISO date in RACE_TIMEZONE
+
+
+@dataclass(frozen=True)
+class ChatResults(Payload):
+    kind = NotificationKind.CHAT_RESULTS
+    month: str
+
+
+@dataclass(frozen=True)
+class ChatNewRace(Payload):
+    kind = NotificationKind.CHAT_NEW_RACE
+    month: str
+
+
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -183,6 +221,11 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         Outage,
         Recovered,
         DailyReport,
+        ChatLost,
+        LiveReposted,
+        ChatDaily,
+        ChatResults,
+        ChatNewRace,
     )
 }
 

@@ -46,6 +46,8 @@ class RaceKeeper:
         self._ticking: asyncio.Task[object] | None = None
         self._pruned_before: datetime | None = None
         self.daily_report_at: time | None = None  # REPORT_DAILY_AT: the owners' daily summary (set by the wiring)
+        # The bot's posts in groups and channels (the live post, scheduled posts), when there is a bot.
+        self.chat_posts: Callable[[], Awaitable[object]] | None = None
 
     async def stop(self) -> None:
         """At shutdown: a tick is cancelled. That is safe: finalising is one transaction, and a later tick redoes it."""
@@ -66,6 +68,8 @@ class RaceKeeper:
         await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)
         if self.deliver is not None:
             await self.deliver()
+        if self.chat_posts is not None:
+            await self.chat_posts()
 
     async def _prune_history(self, oldest: Race) -> None:
         """The history of wagers only matters to races that can still be finalised, the oldest of which is
@@ -112,4 +116,6 @@ class RaceKeeper:
         await self._prune_history(ended[0])
         if self.deliver is not None:
             await self.deliver()  # the winners' messages, and whatever an earlier run left unsent
+        if self.chat_posts is not None:
+            await self.chat_posts()  # final results in the live posts, the next race's posts, scheduled posts
         return outcome

@@ -25,6 +25,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from bot.broadcaster import Broadcaster
+from bot.liveboard import LiveBoards
 from bot.menu import set_admin_commands, set_commands
 from bot.notification_delivery import Notifier
 from bot.sender import Sender
@@ -358,6 +359,9 @@ def _build_telegram(
         demo_bets=source if isinstance(source, DemoSource) else None,
         storage=replicas.fsm_storage() if replicas else None,
     )
+    liveboards = LiveBoards(sender, i18n, leaderboards, settings, notifier)  # live posts in groups (issue 21)
+    dispatcher.workflow_data["liveboards"] = liveboards
+    races.chat_posts = liveboards.refresh_all  # the leader's race job edits them after each sync
     if operations is not None:  # /token's store and /status's view (bot.admin.ops), as workflow data
         dispatcher.workflow_data.update(tokens=operations.tokens, operations=operations)
     return _Telegram(bot, dispatcher, sender, broadcaster, notifier)

@@ -128,6 +128,11 @@ class FakeTelegram:
     ) -> None:
         self._failures.setdefault(method, []).extend(Failure(status, description, retry_after) for _ in range(times))
 
+    def delete_message(self, chat_id: int, message_id: int) -> None:
+        """Someone in the chat deleted the bot's message: editing it fails from now on, as on Telegram."""
+        self._kinds.pop((chat_id, message_id), None)
+        self._deleted.add((chat_id, message_id))
+
     def push_update(self, update: dict) -> None:
         self._updates.put_nowait(update)
 
@@ -241,6 +246,7 @@ class FakeTelegram:
                     params[key] = value
             else:
                 params[key] = value.filename
+                params[f"{key}_bytes"] = value.file.read()  # an upload's content (a drawn picture, say)
         # Text fields must stay text even when they look like JSON ("42", "true").
         for key in ("text", "caption", "secret_token", "url", "callback_query_id", "chat_id"):
             if key in form and isinstance(form[key], str):
