@@ -34,7 +34,7 @@ async def token_expiring(payload: TokenExpiring, names: object = None) -> str:
 
 
 async def outage(payload: Outage, names: object = None) -> str:
-    detail = escape(payload.detail or _("no details"))
+    detail = escape((payload.detail or _("no details"))[:300])
     if payload.what == "webhook":
         return _(
             "🔴 Telegram reports an error delivering updates to the bot's webhook ({when}): {detail}. "

@@ -20,7 +20,7 @@ from models import clock
 from models.tables import Role, SyncOutcome, TelegramUser, UpstreamToken
 from tests import updates
 from tests.fakes.goated import player
-from tests.processes import ROOT, free_port, replica_env
+from tests.processes import ROOT, RedisServer, free_port, replica_env
 from tests.support import BOT_TOKEN, OWNER, WEBHOOK_SECRET
 
 KEY = "a-long-random-token-encryption-key"
@@ -413,3 +413,24 @@ async def test_check_fails_on_an_unmigrated_database(engine, request, fake_teleg
     assert code == 1
     assert "✗ database: reachable, but no migrations applied (run: python main.py migrate)" in output
     assert "✓ goated" in output  # the other checks still ran
+
+
+async def test_followers_read_the_webhook_info_the_leader_shared_through_redis(app_with):
+    """The leader asks Telegram once a minute and leaves the answer in Redis; a follower's watch reads it
+    there instead of asking Telegram itself."""
+    redis = RedisServer(free_port())
+    redis.start()
+    try:
+        leader = await app_with(redis_url=redis.url)
+        follower = await app_with(redis_url=redis.url)
+        leader.telegram.webhook_info.update(url="https://bot.example.com/telegram/webhook", pending_update_count=4)
+        await tick(leader)
+        asked = len(leader.telegram.sent("getWebhookInfo"))
+        follower.runtime.leadership.leading = False
+        await tick(follower)
+        assert len(follower.telegram.sent("getWebhookInfo")) == asked  # the follower did not ask Telegram
+        health = await (await follower.client.get("/health")).json()
+        assert health["webhook"]["pending_updates"] == 4
+        assert health["webhook"]["url"] == "https://bot.example.com/telegram/webhook"
+    finally:
+        redis.stop()
