@@ -378,6 +378,135 @@ class RaceResult(Model):
         unique_together = (("race", "rank"), ("race", "player_id"))
 
 
+class RaceKind(StrEnum):
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"  # repeats each ISO week in RACE_TIMEZONE
+    CUSTOM = "custom"  # once, in the window an admin gave
+
+
+class CustomRaceStatus(StrEnum):
+    SCHEDULED = "scheduled"  # upcoming or running, by the clock
+    FINISHED = "finished"
+    CANCELLED = "cancelled"
+
+
+class RaceSeries(Model):
+    """A repeating race (weekly): the race job creates one `custom_race` per occurrence from it."""
+
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=255)
+    kind = fields.CharEnumField(RaceKind, max_length=16, default=RaceKind.WEEKLY)
+    pool = fields.DecimalField(max_digits=14, decimal_places=2)
+    split: fields.JSONField[list[str]] = fields.JSONField()  # as RacePrizes.split
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField()  # the product's clock
+    cancelled_by = fields.BigIntField(null=True)
+    cancelled_at = fields.DatetimeField(null=True)  # no further occurrences
+
+    class Meta:
+        table = "race_series"
+
+
+class CustomRace(Model):
+    """A race beside the monthly one (a custom window, or one week of a weekly series). Its results are written
+    once: the finaliser's conditional update of `status` lets exactly one commit."""
+
+    id = fields.IntField(primary_key=True)
+    title = fields.CharField(max_length=255)
+    kind = fields.CharEnumField(RaceKind, max_length=16)
+    series: fields.ForeignKeyNullableRelation[RaceSeries] = fields.ForeignKeyField(
+        "models.RaceSeries", related_name="races", null=True, on_delete=fields.CASCADE
+    )
+    series_id: int | None
+    occurrence = fields.CharField(max_length=32, null=True, unique=True)  # "3:2026-W48": one race per series and week
+    starts_at = fields.DatetimeField(db_index=True)
+    ends_at = fields.DatetimeField(db_index=True)  # exclusive
+    pool = fields.DecimalField(max_digits=14, decimal_places=2)
+    split: fields.JSONField[list[str]] = fields.JSONField()  # as RacePrizes.split
+    status = fields.CharEnumField(CustomRaceStatus, max_length=16, default=CustomRaceStatus.SCHEDULED, db_index=True)
+    created_by = fields.BigIntField()
+    created_at = fields.DatetimeField()  # the product's clock
+    cancelled_by = fields.BigIntField(null=True)
+    cancelled_at = fields.DatetimeField(null=True)
+    finalised_at = fields.DatetimeField(null=True)
+    data_as_of = fields.DatetimeField(null=True)  # the last sync before the end that the results come from
+    stale = fields.BooleanField(default=False)  # that sync was older than two sync intervals at the end
+    start_seen_at = fields.DatetimeField(null=True)  # the first sync at or after the start (its edge as observed)
+    start_late = fields.BooleanField(default=False)  # that sync came more than two sync intervals after the start
+    end_seen_at = fields.DatetimeField(null=True)  # the last sync before the end
+    end_late = fields.BooleanField(default=False)  # that sync came more than two sync intervals before the end
+
+    class Meta:
+        table = "custom_race"
+
+
+class CustomRaceResult(Model):
+    """One ranked player of a finished custom or weekly race: what they wagered inside its window."""
+
+    id = fields.IntField(primary_key=True)
+    race: fields.ForeignKeyRelation[CustomRace] = fields.ForeignKeyField(
+        "models.CustomRace", related_name="results", on_delete=fields.CASCADE
+    )
+    race_id: int
+    rank = fields.IntField()
+    player_id = fields.CharField(max_length=64, db_index=True)
+    name = fields.CharField(max_length=255)  # the name at the end
+    wagered = money_field()
+    prize = fields.DecimalField(max_digits=14, decimal_places=2, null=True)
+    joined_late = fields.BooleanField(default=False)  # first seen after the start: counted from that observation
+
+    class Meta:
+        table = "custom_race_result"
+        unique_together = (("race", "rank"), ("race", "player_id"))
+
+
+class Milestone(Model):
+    """An amount wagered in a month (RACE_TIMEZONE) that players are told of reaching, once each."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7)
+    amount = fields.DecimalField(max_digits=20, decimal_places=2)
+    active = fields.BooleanField(default=True)  # dropped from the month's list by a later /milestones
+    set_by = fields.BigIntField()
+    set_at = fields.DatetimeField()
+
+    class Meta:
+        table = "milestone"
+        unique_together = (("month", "amount"),)
+
+
+class MilestoneCode(Model):
+    """One reward code of a milestone, handed to at most one player; the unique pair gives each player one."""
+
+    id = fields.IntField(primary_key=True)
+    milestone: fields.ForeignKeyRelation[Milestone] = fields.ForeignKeyField(
+        "models.Milestone", related_name="codes", on_delete=fields.CASCADE
+    )
+    milestone_id: int
+    code = fields.CharField(max_length=128)
+    player_id = fields.CharField(max_length=64, null=True)  # NULL while the code is left
+    user_id = fields.BigIntField(null=True)
+    claimed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "milestone_code"
+        unique_together = (("milestone", "player_id"),)
+
+
+class CommunityGoal(Model):
+    """The community's wagering goal for a month; `reached_at` is set once, by the update that announces it."""
+
+    id = fields.IntField(primary_key=True)
+    month = fields.CharField(max_length=7, unique=True)
+    amount = fields.DecimalField(max_digits=24, decimal_places=2)
+    set_by = fields.BigIntField()
+    set_at = fields.DatetimeField()
+    reached_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "community_goal"
+
+
 class Notification(Model):
     """A message the program owes someone (a win, the results for admins). The unique key makes "once per
     person" a database rule; the sender claims each row before sending, as broadcasts do."""

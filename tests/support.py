@@ -32,6 +32,12 @@ REQUIRE_SERVICES = os.environ.get("GOATEDVIPS_REQUIRE_SERVICES") == "1"
 BOT_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 WEBHOOK_SECRET = "test-secret_123"
 TABLES = (
+    "custom_race_result",
+    "custom_race",
+    "race_series",
+    "milestone_code",
+    "milestone",
+    "community_goal",
     "chat_post_delivery",
     "chat_post",
     "bot_chat",
