@@ -73,6 +73,19 @@ async def update_rights(chat_id: int, kind: str, title: str, rights: Rights, by:
     return found, lost
 
 
+async def mark_lost(chat_id: int) -> bool:
+    """A send there was refused (the bot was removed and the update about it missed): it stops posting there,
+    and the admins are told once. False when it was known already."""
+    now = clock.now()
+    lost = await BotChat.filter(id=chat_id, can_post=True).update(
+        status=ChatStatus.LEFT, can_post=False, can_pin=False, can_edit=False, updated_at=now
+    )
+    if lost:
+        found = await BotChat.get(id=chat_id)
+        await owe_admins(f"chat:{chat_id}:lost:{now.isoformat(timespec='seconds')}", ChatLost(chat_id, found.title))
+    return bool(lost)
+
+
 async def owe_admins(key: str, payload: Payload) -> None:
     """A message to every reachable admin, at most once per `key` and admin (the outbox delivers it)."""
     for admin in await reachable_admins():

@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PIL import Image
 
-from models.tables import AuditEntry, BotChat, Notification
+from models import posts
+from models.tables import AuditEntry, BotChat, ChatPostDelivery, Notification
 from tests import updates
 from tests.fakes.telegram import BOT_USER
 from tests.support import END, OWNER, Clock, sync_at
@@ -49,7 +50,9 @@ async def race(app_with):
     return harness
 
 
-def member_update(chat_id: int, status: str, kind: str = "supergroup", **rights: bool) -> dict:
+def member_update(
+    chat_id: int, status: str, kind: str = "supergroup", title: str = "Goated VIPs", **rights: bool
+) -> dict:
     """Telegram's `my_chat_member` update: the bot's membership in a chat changed, by the owner's hand."""
     new: dict = {"user": BOT, "status": status}
     if status == "administrator":
@@ -60,7 +63,7 @@ def member_update(chat_id: int, status: str, kind: str = "supergroup", **rights:
     return {
         "update_id": next(UPDATE_IDS),
         "my_chat_member": {
-            "chat": updates.chat(chat_id, kind),
+            "chat": updates.chat(chat_id, kind) | {"title": title},
             "from": OWNER,
             "date": int(time.time()),
             "old_chat_member": {"user": BOT, "status": "left"},
@@ -69,8 +72,15 @@ def member_update(chat_id: int, status: str, kind: str = "supergroup", **rights:
     }
 
 
-async def add_bot(harness, chat_id: int = GROUP, status: str = "administrator", kind: str = "supergroup", **rights):
-    response = await harness.post_update(member_update(chat_id, status, kind, **rights))
+async def add_bot(
+    harness,
+    chat_id: int = GROUP,
+    status: str = "administrator",
+    kind: str = "supergroup",
+    title="Goated VIPs",
+    **rights,
+):
+    response = await harness.post_update(member_update(chat_id, status, kind, title, **rights))
     assert response.status == 200
 
 
@@ -208,3 +218,62 @@ async def test_a_429_on_an_edit_is_waited_out_and_the_edit_made(race):
     assert [c.ok for c in edits] == [False, True]
     assert time.monotonic() - started >= 1.0  # retry_after honoured
     assert await Notification.filter(kind="live_reposted").count() == 0
+
+
+def button(calls, prefix: str) -> str:
+    return next(
+        b["callback_data"]
+        for c in calls
+        if c.method == "sendMessage" and "reply_markup" in c
+        for row in c["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith(prefix)
+    )
+
+
+async def test_post_to_three_chats_one_of_which_removed_the_bot(race):
+    await race.send("/start", user=OWNER)
+    await add_bot(race, GROUP, title="VIP lounge")
+    await add_bot(race, OTHER, "member", title="Race chat")
+    await add_bot(race, CHANNEL, kind="channel", title="News")
+    race.telegram.fail_chat(CHANNEL, 403, "Forbidden: bot was kicked from the channel chat")  # unknown to us yet
+    await race.send("/post", user=OWNER)
+    [choose] = await race.send("Race ends <b>tonight</b>!", user=OWNER)
+    assert choose["text"] == "Where should it be posted?"
+    calls = await race.press("post:all:", user=OWNER)
+    preview, confirm = [c for c in calls if c.method == "sendMessage"]
+    assert "tonight" in preview["text"]  # the preview is what the chats get
+    assert "It goes to: News, Race chat, and VIP lounge." in confirm["text"]
+    send = button(calls, "post:send:")
+    race.telegram.calls.clear()
+
+    await race.press(send, user=OWNER)
+    calls = await race.press(send, user=OWNER)  # pressed twice
+    assert "already sent" in [c for c in calls if c.method == "answerCallbackQuery"][0]["text"]
+    await race.runtime.poster.wait(1)
+    await race.runtime.notifier.idle()
+    assert {int(c["chat_id"]) for c in race.telegram.delivered() if "tonight" in c["text"]} == {GROUP, OTHER}
+    assert len([c for c in race.telegram.delivered() if "tonight" in c["text"]]) == 2
+    report = race.telegram.delivered("editMessageText")[-1]["text"]
+    assert "✅ VIP lounge: posted" in report and "✅ Race chat: posted" in report
+    assert "❌ News: not posted (Forbidden: bot was kicked from the channel chat)" in report
+    told = [c["text"] for c in race.telegram.delivered() if int(c["chat_id"]) == 999 and "removed" in c["text"]]
+    assert len(told) == 1 and "<b>News</b>" in told[0]
+    assert not (await BotChat.get(id=CHANNEL)).can_post
+    assert await AuditEntry.filter(action="post.start").count() == 1
+
+
+async def test_a_post_interrupted_by_a_restart_resumes_and_sends_no_chat_twice(race, app_with):
+    await race.send("/start", user=OWNER)
+    for chat_id in (GROUP, OTHER, CHANNEL):
+        await add_bot(race, chat_id, title=f"Chat {chat_id}")
+    post = await posts.create(999, "draft1", "Hello groups", None, [GROUP, OTHER, CHANNEL])
+    assert post is not None
+    first = await ChatPostDelivery.get(post_id=post.id, chat_id=GROUP)
+    assert await posts.claim(first.id)  # the process stopped during this send
+    race.telegram.calls.clear()
+    restarted = await app_with(telegram_group_interval_seconds=0)
+    await restarted.runtime.on_elected()
+    await restarted.runtime.poster.wait(post.id)
+    assert sorted(int(c["chat_id"]) for c in race.telegram.delivered()) == [CHANNEL, OTHER]
+    assert (await ChatPostDelivery.get(id=first.id)).status == "unknown"

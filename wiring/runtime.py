@@ -28,6 +28,7 @@ from bot.broadcaster import Broadcaster
 from bot.liveboard import LiveBoards
 from bot.menu import set_admin_commands, set_commands
 from bot.notification_delivery import Notifier
+from bot.posting import Poster
 from bot.sender import Sender
 from bot.setup import build_bot, build_dispatcher, build_sender
 from models import clock
@@ -119,6 +120,7 @@ class Runtime:
     run_scheduler: bool = True
     replicas: Replicas | None = None  # with REDIS_URL
     operations: Operations | None = None  # /status, /health's token and webhook, the owners' alerts
+    poster: Poster | None = None  # /post's announcements to groups and channels (issue 21)
     leadership: Leadership = field(init=False)
 
     def __post_init__(self) -> None:
@@ -176,6 +178,8 @@ class Runtime:
         if self.bot is not None and self.dispatcher is not None and self.broadcaster is not None:
             await mark_interrupted_notifications()
             await self._register_with_telegram(self.bot, self.dispatcher)
+            if self.poster is not None:
+                await self.poster.resume()  # /post announcements a stopped leader left half-sent
             resumed = await self.broadcaster.resume()
             if resumed:
                 log.warning("resuming %d broadcast(s) that the last shutdown interrupted", resumed)
@@ -311,6 +315,7 @@ def build_runtime(
         run_scheduler,
         replicas,
     )
+    runtime.poster = telegram.poster
     app[JOBS] = runtime
     operations.attach(runtime)
     _add_lifecycle(app, runtime, manage_database)
@@ -326,6 +331,7 @@ class _Telegram:
     sender: Sender | None = None
     broadcaster: Broadcaster | None = None
     notifier: Notifier | None = None
+    poster: Poster | None = None
 
 
 def _build_telegram(
@@ -361,10 +367,12 @@ def _build_telegram(
     )
     liveboards = LiveBoards(sender, i18n, leaderboards, settings, notifier)  # live posts in groups (issue 21)
     dispatcher.workflow_data["liveboards"] = liveboards
+    poster = Poster(sender, i18n, notifier)
+    dispatcher.workflow_data["poster"] = poster
     races.chat_posts = liveboards.refresh_all  # the leader's race job edits them after each sync
     if operations is not None:  # /token's store and /status's view (bot.admin.ops), as workflow data
         dispatcher.workflow_data.update(tokens=operations.tokens, operations=operations)
-    return _Telegram(bot, dispatcher, sender, broadcaster, notifier)
+    return _Telegram(bot, dispatcher, sender, broadcaster, notifier, poster)
 
 
 def _add_lifecycle(app: web.Application, runtime: Runtime, manage_database: bool) -> None:

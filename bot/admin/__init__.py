@@ -15,6 +15,7 @@ from bot.admin import (
     exports,
     links,
     ops,
+    posts,
     races,
     reports,
     review,
@@ -41,6 +42,7 @@ def build_router(demo_bets: bool = False) -> Router:
         users.build_router(),
         links.build_router(demo_bets),
         broadcast.build_router(),
+        posts.build_router(),  # /post to the bot's groups and channels
         reward_forms.build_router(),  # before the lists: an open form takes their commands
         bonus.build_router(),
         challenges.build_router(),

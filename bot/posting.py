@@ -1,0 +1,101 @@
+"""Sends /post announcements to their chats in the background, through the one sender, and resumes them after
+a restart. Each chat is claimed in the database before the send and settled after it, so no chat gets a post
+twice; a chat that refuses because the bot was removed stops being posted to, and the admins are told."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from html import escape
+
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+
+from bot.notification_delivery import Notifier
+from bot.sender import STORED_STATUS, Sender
+from bot.texts import speaking_to
+from models import chats, posts
+from models.posts import Outcome
+from models.tables import DeliveryStatus
+from models.users import addressee
+
+log = logging.getLogger(__name__)
+
+REMOVED = ("kicked", "not a member", "chat not found", "have no rights", "not enough rights", "CHAT_WRITE_FORBIDDEN")
+
+
+def outcome_line(outcome: Outcome) -> str:
+    title = escape(outcome.title)
+    if outcome.status == DeliveryStatus.SENT:
+        return _("✅ {title}: posted").format(title=title)
+    if outcome.status in (DeliveryStatus.PENDING, DeliveryStatus.SENDING):
+        return _("⏳ {title}: waiting").format(title=title)
+    if outcome.status == DeliveryStatus.UNKNOWN:
+        return _("❔ {title}: interrupted by a restart, maybe posted; not posted again").format(title=title)
+    return _("❌ {title}: not posted ({error})").format(title=title, error=escape(outcome.error or "?"))
+
+
+def report_text(post_id: int, outcomes: list[Outcome], done: bool) -> str:
+    head = (
+        _("📢 <b>Post #{id}</b>: done").format(id=post_id)
+        if done
+        else _("📢 <b>Post #{id}</b>: posting…").format(id=post_id)
+    )
+    return "\n".join([head, *(outcome_line(o) for o in outcomes)])
+
+
+class Poster:
+    def __init__(self, sender: Sender, i18n: I18n, notifier: Notifier) -> None:
+        self.sender, self.i18n, self.notifier = sender, i18n, notifier
+        self._tasks: dict[int, asyncio.Task[None]] = {}
+
+    def start(self, post_id: int) -> None:
+        if post_id not in self._tasks:
+            task = asyncio.create_task(self._run(post_id), name=f"post-{post_id}")
+            self._tasks[post_id] = task
+            task.add_done_callback(lambda _t: self._tasks.pop(post_id, None))
+
+    async def resume(self) -> int:
+        running = await posts.interrupted()
+        for post in running:
+            log.info("resuming post %d", post.id)
+            self.start(post.id)
+        return len(running)
+
+    async def wait(self, post_id: int) -> None:
+        task = self._tasks.get(post_id)
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
+
+    async def _run(self, post_id: int) -> None:
+        try:
+            post = await posts.get(post_id)
+            for delivery_id, chat_id in await posts.pending(post_id):
+                if not await posts.claim(delivery_id):
+                    continue
+                if post.photo:
+                    delivery = await self.sender.send_photo(chat_id, post.photo, post.text)
+                else:
+                    delivery = await self.sender.send_message(chat_id, post.text)
+                await posts.settle(delivery_id, STORED_STATUS[delivery.outcome], delivery.error)
+                if (
+                    delivery.error
+                    and any(word in delivery.error for word in REMOVED)
+                    and await chats.mark_lost(chat_id)
+                ):
+                    self.notifier.deliver_soon()
+            await posts.finish(post_id)
+            await self.show_report(post_id)
+        except Exception:
+            log.exception("post %d stopped by an error; it resumes at the next start", post_id)
+
+    async def show_report(self, post_id: int) -> None:
+        post = await posts.get(post_id)
+        if post.report_chat_id is None or post.report_message_id is None:
+            return
+        with speaking_to(self.i18n, await addressee(post.created_by)):
+            text = report_text(post_id, await posts.outcomes(post_id), done=post.finished_at is not None)
+        chat_id, message_id = post.report_chat_id, post.report_message_id
+        await self.sender.deliver(
+            chat_id, lambda: self.sender.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id)
+        )
