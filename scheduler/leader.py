@@ -107,6 +107,13 @@ class Leadership:
             )
         )
 
+    async def step_down(self, reason: str) -> None:
+        """Stop leading at once (the lock's session is gone or going): the jobs pause, the lock is let go."""
+        if self.leading:
+            log.error("%s: stepping down", reason)
+            await self._deposed()
+        await self._disconnect()
+
     async def _elected(self) -> None:
         self.leading = True
         if self.watchdog is not None and self._connection is not None:
@@ -162,10 +169,7 @@ class Watchdog:
             self._beat = time.monotonic()
             if self._fired.is_set():
                 self._fired.clear()
-                if leadership.leading:
-                    log.error("the event loop stalled; the scheduler lock was given up: stepping down")
-                    await leadership._deposed()
-                    await leadership._disconnect()
+                await leadership.step_down("the event loop stalled and the scheduler lock was given up")
             await asyncio.sleep(BEAT_SECONDS)
 
     def _watch(self) -> None:
