@@ -84,7 +84,7 @@ async def test_the_page_fits_phones_and_desktops_in_english_and_spanish(race_app
     app.goated.players = [*PLAYERS, *CROWD]
     await app.sync()
     for lang in ("en", "es"):
-        for width in (360, 390, 1280):
+        for width in (320, 360, 390, 1280):
             await browser.resize(width)
             for period in ("month", "all_time"):
                 await browser.open(str(app.client.make_url(f"/?lang={lang}&period={period}")))

@@ -120,7 +120,7 @@
   function swapPage() {
     if (swapping) return;
     swapping = true;
-    fetch(location.href, { headers: { Accept: "text/html" } })
+    fetch(location.href, { headers: { Accept: "text/html" }, cache: "no-store" })
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (html) {
         if (!html) return;
