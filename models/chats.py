@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 
 from models import clock
 from models.audit import record
 from models.notification_kinds import ChatLost, Payload
+from models.race import Race
 from models.tables import BotChat, ChatStatus, Notification
 from models.users import reachable_admins
 
@@ -170,3 +173,39 @@ async def scheduled_chats() -> list[BotChat]:
     """Chats with any scheduled post, that the bot may post in."""
     rows = BotChat.filter(status__in=PRESENT, can_post=True)
     return [c for c in await rows.order_by("id") if c.daily_at or c.post_results or c.post_new_race]
+
+
+SCHEDULE_GRACE = timedelta(hours=1)  # a scheduled post still goes out this long after its time (a restart)
+ANNOUNCE_WITHIN = timedelta(days=1)  # results and a new race are announced within a day of the race's turn
+
+
+class Scheduled:
+    DAILY = "daily"
+    RESULTS = "results"
+    NEW_RACE = "new_race"
+
+
+@dataclass(frozen=True)
+class Due:
+    """One occurrence of a scheduled post: `key` is unique to it, so it is posted at most once anywhere."""
+
+    key: str
+    kind: str
+    month: str  # the race it is about
+
+
+def due_posts(chat: BotChat, now: datetime, race: Race, ended: Race, ended_final: bool) -> list[Due]:
+    """What is owed to `chat` at `now`: the previous race's results (`ended`, once finalised), the new race's
+    start, the daily standings (at `daily_at` in the race's time zone), in that order."""
+    due = []
+    if chat.post_results and ended_final and now < ended.ends_at + ANNOUNCE_WITHIN:
+        due.append(Due(f"r:{chat.id}:{ended.month}", Scheduled.RESULTS, ended.month))
+    if chat.post_new_race and race.starts_at <= now < race.starts_at + ANNOUNCE_WITHIN:
+        due.append(Due(f"n:{chat.id}:{race.month}", Scheduled.NEW_RACE, race.month))
+    if chat.daily_at:
+        hour, minute = (int(part) for part in chat.daily_at.split(":"))
+        local = now.astimezone(ZoneInfo(race.timezone))
+        at = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        if at <= local < at + SCHEDULE_GRACE:
+            due.append(Due(f"d:{chat.id}:{local.date().isoformat()}", Scheduled.DAILY, race.month))
+    return due

@@ -9,7 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from models import clock
-from models.audit import record
+from models.audit import SYSTEM, record
 from models.tables import BotChat, BroadcastStatus, ChatPost, ChatPostDelivery, DeliveryStatus
 
 
@@ -22,6 +22,18 @@ async def create(admin_id: int, draft_id: str, text: str, photo: str | None, cha
                 [ChatPostDelivery(post_id=post.id, chat_id=chat_id) for chat_id in chat_ids], using_db=conn
             )
             await record(admin_id, "post.start", f"post {post.id}", after={"chats": chat_ids}, using_db=conn)
+    except IntegrityError:
+        return None
+    return post
+
+
+async def create_scheduled(key: str, chat_id: int, text: str) -> ChatPost | None:
+    """A scheduled post's one occurrence (`key`, unique): None when it was already made, here or on another
+    replica, before or after a restart."""
+    try:
+        async with in_transaction() as conn:
+            post = await ChatPost.create(created_by=SYSTEM, draft_id=key, text=text, using_db=conn)
+            await ChatPostDelivery.create(post_id=post.id, chat_id=chat_id, using_db=conn)
     except IntegrityError:
         return None
     return post

@@ -5,6 +5,7 @@ one that does not, carried on by a restarted process, posted anew when deleted, 
 
 from __future__ import annotations
 
+import asyncio
 import io
 import itertools
 import time
@@ -14,7 +15,7 @@ import pytest
 from PIL import Image
 
 from models import posts
-from models.tables import AuditEntry, BotChat, ChatPostDelivery, Notification
+from models.tables import AuditEntry, BotChat, ChatPost, ChatPostDelivery, Notification
 from tests import updates
 from tests.fakes.telegram import BOT_USER
 from tests.support import END, OWNER, Clock, sync_at
@@ -277,3 +278,47 @@ async def test_a_post_interrupted_by_a_restart_resumes_and_sends_no_chat_twice(r
     await restarted.runtime.poster.wait(post.id)
     assert sorted(int(c["chat_id"]) for c in race.telegram.delivered()) == [CHANNEL, OTHER]
     assert (await ChatPostDelivery.get(id=first.id)).status == "unknown"
+
+
+async def test_the_daily_post_fires_once_at_its_time_with_two_replicas(race, app_with):
+    await race.send("/start", user=OWNER)
+    await add_bot(race, GROUP, title="VIP lounge")
+    await sync_at(race, datetime(2026, 11, 20, 8, tzinfo=UTC), alpha=500, beta=700)
+    [shown] = await in_group(race, "/schedule daily 9:00")
+    assert "Daily standings: 09:00" in shown["text"]
+    other = await app_with(telegram_group_interval_seconds=0)  # a second replica on the same database
+    race.telegram.calls.clear()
+
+    race.clock.now = datetime(2026, 11, 20, 8, 59, tzinfo=UTC)
+    await asyncio.gather(race.runtime.races.tick(), other.runtime.races.tick())
+    assert to_chat(race.telegram, GROUP) == []
+    race.clock.now = datetime(2026, 11, 20, 9, 0, 30, tzinfo=UTC)
+    await asyncio.gather(race.runtime.races.tick(), other.runtime.races.tick())
+    race.clock.now = datetime(2026, 11, 20, 9, 1, tzinfo=UTC)
+    await asyncio.gather(race.runtime.races.tick(), other.runtime.races.tick())
+    for runtime in (race.runtime, other.runtime):
+        for post in await ChatPost.all():
+            await runtime.poster.wait(post.id)
+    [daily] = to_chat(race.telegram, GROUP)
+    assert "November 2026 wager race" in daily["text"] and daily["text"].index("Beta") < daily["text"].index("Alpha")
+    race.clock.now = datetime(2026, 11, 21, 9, 0, 10, tzinfo=UTC)  # the next day: the next one
+    await race.runtime.races.tick()
+    await race.runtime.poster.wait((await ChatPost.all().order_by("-id").first()).id)
+    assert len(to_chat(race.telegram, GROUP)) == 2
+
+
+async def test_results_and_the_new_race_are_posted_once_at_the_races_end(race):
+    await race.send("/start", user=OWNER)
+    await add_bot(race, GROUP, title="VIP lounge")
+    await in_group(race, "/schedule results on")
+    await in_group(race, "/schedule newrace on")
+    await sync_at(race, END - timedelta(minutes=3), alpha=900, beta=700)
+    race.telegram.calls.clear()
+    race.clock.now = END + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    await race.runtime.races.tick()
+    for post in await ChatPost.all():
+        await race.runtime.poster.wait(post.id)
+    results, new_race = to_chat(race.telegram, GROUP)
+    assert "November 2026 race — final results" in results["text"] and "Alpha" in results["text"]
+    assert "December 2026 wager race has begun" in new_race["text"]

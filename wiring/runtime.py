@@ -25,6 +25,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from bot.broadcaster import Broadcaster
+from bot.chat_posts import ScheduledPosts
+from bot.groups import after_race_job
 from bot.liveboard import LiveBoards
 from bot.menu import set_admin_commands, set_commands
 from bot.notification_delivery import Notifier
@@ -369,7 +371,8 @@ def _build_telegram(
     dispatcher.workflow_data["liveboards"] = liveboards
     poster = Poster(sender, i18n, notifier)
     dispatcher.workflow_data["poster"] = poster
-    races.chat_posts = liveboards.refresh_all  # the leader's race job edits them after each sync
+    # The leader's race job edits the live posts after each sync, and makes the scheduled posts.
+    races.chat_posts = after_race_job(liveboards, ScheduledPosts(poster, i18n, leaderboards, settings))
     if operations is not None:  # /token's store and /status's view (bot.admin.ops), as workflow data
         dispatcher.workflow_data.update(tokens=operations.tokens, operations=operations)
     return _Telegram(bot, dispatcher, sender, broadcaster, notifier, poster)
