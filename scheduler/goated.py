@@ -102,6 +102,14 @@ def _parse_retry_after(value: str | None) -> float | None:
         return None
 
 
+def _decode(body: bytes) -> list[PlayerRow]:
+    try:
+        document = json.loads(body)
+    except ValueError:
+        raise PayloadRejected("upstream answered something that is not JSON") from None
+    return parse_payload(document)
+
+
 class GoatedClient:
     name = "goated"
 
@@ -215,8 +223,6 @@ class GoatedClient:
             raise _Retryable(f"timed out after {self._timeout.total:.0f}s") from None
         except aiohttp.ClientError as error:
             raise _Retryable(f"connection failed: {type(error).__name__}") from None
-        try:
-            document = json.loads(body)
-        except ValueError:
-            raise PayloadRejected("upstream answered something that is not JSON") from None
-        return parse_payload(document)
+        # Off the event loop: 100,000 players take a second or two to decode and check, which would stall the
+        # page, the bot and the leader's heartbeat (scheduler.leader's watchdog) if done on the loop.
+        return await asyncio.to_thread(_decode, body)
