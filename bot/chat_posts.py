@@ -16,11 +16,11 @@ from aiogram.types import Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
-from bot.card import final_board, live_board
+from bot.card import card_png, final_board, live_board
 from bot.chats import target_chat
 from bot.filters import IsAdmin
 from bot.liveboard import board_text
-from bot.posting import Poster
+from bot.posting import CARD, Poster
 from bot.race_texts import month_name
 from bot.texts import money
 from models import chats, clock, posts
@@ -33,7 +33,13 @@ from settings import Settings
 
 log = logging.getLogger(__name__)
 
+MAX_CAPTION = 1000  # Telegram: 1,024 characters for a caption
 DAILY_AT = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def caption(text: str) -> str:
+    """The post's text under the card: whole when Telegram's caption takes it, else its first line."""
+    return text if len(text) <= MAX_CAPTION else text.split("\n", 1)[0]
 
 
 class ScheduledPosts:
@@ -50,11 +56,24 @@ class ScheduledPosts:
         for chat in await chats.scheduled_chats():
             for due in chats.due_posts(chat, now, race, ended, ended_final):
                 text = await self._text(chat, due)
-                post = await posts.create_scheduled(due.key, chat.id, text) if text else None
+                card = f"{CARD}{due.month}" if due.kind == Scheduled.RESULTS else f"{CARD}live"
+                post = await posts.create_scheduled(due.key, chat.id, caption(text), card) if text else None
                 if post is not None:
                     self.poster.start(post.id)
                     started += 1
         return started
+
+    async def card_for(self, chat_id: int, spec: str) -> bytes | None:
+        """The race card a scheduled post shows ("card:live", or "card:2026-11" for a race's final results), in
+        the chat's language; None when there is nothing to draw."""
+        chat = await chats.chat(chat_id)
+        locale = chat.language if chat is not None else self.i18n.default_locale
+        month = spec.removeprefix(CARD)
+        with self.i18n.context(), self.i18n.use_locale(locale):
+            board = await (
+                live_board(self.leaderboards, self.settings) if month == "live" else final_board(month, self.settings)
+            )
+            return await card_png(board, self.leaderboards, locale) if board is not None else None
 
     async def _text(self, chat: BotChat, due: Due) -> str | None:
         with self.i18n.context(), self.i18n.use_locale(chat.language):

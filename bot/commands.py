@@ -89,6 +89,19 @@ ADMIN_COMMANDS = (
         (_("/broadcast — message linked players, everyone, or the race's top players"),),
     ),
     CommandText(
+        "chats",
+        _("Admin: the bot's groups and channels"),
+        (
+            _(
+                "/chats — the groups and channels the bot is in; /post — announce in some or all of them; "
+                "/liveboard — a live leaderboard post (in a group, or /liveboard <chat id> for a channel; off stops "
+                "it); /schedule — daily standings, results, new race; /chatlang — a chat's language; "
+                "/card — the race as a picture"
+            ),
+        ),
+    ),
+    CommandText("post", _("Admin: announce in groups and channels")),
+    CommandText(
         "codes",
         _("Admin: bonus codes and their claims"),
         (

@@ -22,6 +22,7 @@ from bot.card import Board, final_board, live_board
 from bot.chats import target_chat
 from bot.filters import IsAdmin
 from bot.notification_delivery import Notifier
+from bot.posting import REMOVED
 from bot.race_texts import month_name
 from bot.sender import Outcome, Sender
 from bot.texts import board_lines, money, time_left
@@ -117,15 +118,26 @@ class LiveBoards:
         if delivery.outcome == Outcome.SENT or "not modified" in error:
             await chats.set_live_digest(chat.id, seen)
             return True
+        if await self._lost(chat, error):
+            return False
         if repost and any(gone in error for gone in GONE):
             log.warning("the live post in chat %d is gone (%s): posting it anew", chat.id, error)
             return await self._post(chat, reposted=True)
         return False
 
+    async def _lost(self, chat: BotChat, error: str) -> bool:
+        """Telegram says the bot is no longer in the chat, or may not post: it stops posting there, admins told."""
+        if not any(word in error for word in REMOVED):
+            return False
+        if await chats.mark_lost(chat.id):
+            self.notifier.deliver_soon()
+        return True
+
     async def _post(self, chat: BotChat, reposted: bool = False) -> bool:
         board = await live_board(self.leaderboards, self.settings)
         delivery = await self.sender.send_message(chat.id, self._text(chat, board))
         if delivery.message is None:
+            await self._lost(chat, delivery.error or "")
             return False
         message_id = delivery.message.message_id
         await chats.set_live_post(chat.id, board.month, message_id, digest(board, chat.language), reposted)

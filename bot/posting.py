@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from html import escape
 
+from aiogram.types import BufferedInputFile
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.notification_delivery import Notifier
-from bot.sender import STORED_STATUS, Sender
+from bot.sender import STORED_STATUS, Delivery, Sender
 from bot.texts import speaking_to
 from models import chats, posts
 from models.posts import Outcome
@@ -21,6 +23,7 @@ from models.users import addressee
 
 log = logging.getLogger(__name__)
 
+CARD = "card:"  # a post's `photo` that starts so is the race card, drawn when it is sent ("card:live", "card:2026-11")
 REMOVED = ("kicked", "not a member", "chat not found", "have no rights", "not enough rights", "CHAT_WRITE_FORBIDDEN")
 
 
@@ -48,6 +51,8 @@ class Poster:
     def __init__(self, sender: Sender, i18n: I18n, notifier: Notifier) -> None:
         self.sender, self.i18n, self.notifier = sender, i18n, notifier
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        # Draws the race card for a chat (chat id, the post's "card:…"); set by the wiring (bot.chat_posts).
+        self.cards: Callable[[int, str], Awaitable[bytes | None]] | None = None
 
     def start(self, post_id: int) -> None:
         if post_id not in self._tasks:
@@ -73,10 +78,7 @@ class Poster:
             for delivery_id, chat_id in await posts.pending(post_id):
                 if not await posts.claim(delivery_id):
                     continue
-                if post.photo:
-                    delivery = await self.sender.send_photo(chat_id, post.photo, post.text)
-                else:
-                    delivery = await self.sender.send_message(chat_id, post.text)
+                delivery = await self._send(chat_id, post.text, post.photo)
                 await posts.settle(delivery_id, STORED_STATUS[delivery.outcome], delivery.error)
                 if (
                     delivery.error
@@ -88,6 +90,19 @@ class Poster:
             await self.show_report(post_id)
         except Exception:
             log.exception("post %d stopped by an error; it resumes at the next start", post_id)
+
+    async def _send(self, chat_id: int, text: str, photo: str | None) -> Delivery:
+        if photo and photo.startswith(CARD):
+            png = await self.cards(chat_id, photo) if self.cards is not None else None
+            if png is None:
+                return await self.sender.send_message(chat_id, text)
+            picture = BufferedInputFile(png, filename="race.png")
+            return await self.sender.deliver(
+                chat_id, lambda: self.sender.bot.send_photo(chat_id, picture, caption=text)
+            )
+        if photo:
+            return await self.sender.send_photo(chat_id, photo, text)
+        return await self.sender.send_message(chat_id, text)
 
     async def show_report(self, post_id: int) -> None:
         post = await posts.get(post_id)

@@ -32,9 +32,6 @@ class NotificationKind(StrEnum):
     # The bot's groups and channels (issue 21):
     CHAT_LOST = "chat_lost"  # for admins: the bot was removed from a chat, or may no longer post there
     LIVE_REPOSTED = "live_reposted"  # for admins: the live post was deleted, so it was posted anew
-    CHAT_DAILY = "chat_daily"  # to a chat: the daily standings
-    CHAT_RESULTS = "chat_results"  # to a chat: a race's final results
-    CHAT_NEW_RACE = "chat_new_race"  # to a chat: a new race has begun
 
 
 @dataclass(frozen=True)
@@ -185,24 +182,6 @@ class LiveReposted(Payload):
     title: str
 
 
-@dataclass(frozen=True)
-class ChatDaily(Payload):
-    kind = NotificationKind.CHAT_DAILY
-    day: str  # ISO date in RACE_TIMEZONE
-
-
-@dataclass(frozen=True)
-class ChatResults(Payload):
-    kind = NotificationKind.CHAT_RESULTS
-    month: str
-
-
-@dataclass(frozen=True)
-class ChatNewRace(Payload):
-    kind = NotificationKind.CHAT_NEW_RACE
-    month: str
-
-
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -223,9 +202,6 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         DailyReport,
         ChatLost,
         LiveReposted,
-        ChatDaily,
-        ChatResults,
-        ChatNewRace,
     )
 }
 

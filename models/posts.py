@@ -27,12 +27,12 @@ async def create(admin_id: int, draft_id: str, text: str, photo: str | None, cha
     return post
 
 
-async def create_scheduled(key: str, chat_id: int, text: str) -> ChatPost | None:
+async def create_scheduled(key: str, chat_id: int, text: str, photo: str | None = None) -> ChatPost | None:
     """A scheduled post's one occurrence (`key`, unique): None when it was already made, here or on another
     replica, before or after a restart."""
     try:
         async with in_transaction() as conn:
-            post = await ChatPost.create(created_by=SYSTEM, draft_id=key, text=text, using_db=conn)
+            post = await ChatPost.create(created_by=SYSTEM, draft_id=key, text=text, photo=photo, using_db=conn)
             await ChatPostDelivery.create(post_id=post.id, chat_id=chat_id, using_db=conn)
     except IntegrityError:
         return None

@@ -299,12 +299,13 @@ async def test_the_daily_post_fires_once_at_its_time_with_two_replicas(race, app
     for runtime in (race.runtime, other.runtime):
         for post in await ChatPost.all():
             await runtime.poster.wait(post.id)
-    [daily] = to_chat(race.telegram, GROUP)
-    assert "November 2026 wager race" in daily["text"] and daily["text"].index("Beta") < daily["text"].index("Alpha")
+    [daily] = to_chat(race.telegram, GROUP, "sendPhoto")  # the race card, the standings under it
+    assert "November 2026 wager race" in daily["caption"]
+    assert daily["caption"].index("Beta") < daily["caption"].index("Alpha")
     race.clock.now = datetime(2026, 11, 21, 9, 0, 10, tzinfo=UTC)  # the next day: the next one
     await race.runtime.races.tick()
     await race.runtime.poster.wait((await ChatPost.all().order_by("-id").first()).id)
-    assert len(to_chat(race.telegram, GROUP)) == 2
+    assert len(to_chat(race.telegram, GROUP, "sendPhoto")) == 2
 
 
 async def test_results_and_the_new_race_are_posted_once_at_the_races_end(race):
@@ -319,6 +320,20 @@ async def test_results_and_the_new_race_are_posted_once_at_the_races_end(race):
     await race.runtime.races.tick()
     for post in await ChatPost.all():
         await race.runtime.poster.wait(post.id)
-    results, new_race = to_chat(race.telegram, GROUP)
-    assert "November 2026 race — final results" in results["text"] and "Alpha" in results["text"]
-    assert "December 2026 wager race has begun" in new_race["text"]
+    results, new_race = to_chat(race.telegram, GROUP, "sendPhoto")
+    assert "November 2026 race — final results" in results["caption"] and "Alpha" in results["caption"]
+    assert "December 2026 wager race has begun" in new_race["caption"]
+    picture = Image.open(io.BytesIO(results[results["photo"].removeprefix("attach://") + "_bytes"]))
+    assert "Final results" in picture.text["Description"]
+
+
+async def test_a_live_post_in_a_group_that_removed_the_bot_stops_and_admins_are_told(race):
+    await start_live_post(race)
+    race.telegram.fail_next("editMessageText", 403, "Forbidden: bot was kicked from the supergroup chat")
+    await sync_at(race, datetime(2026, 11, 20, 1, tzinfo=UTC), alpha=900, beta=700)
+    await race.runtime.notifier.idle()
+    assert len(to_chat(race.telegram, GROUP)) == 1  # not posted anew
+    told = [c["text"] for c in race.telegram.delivered() if int(c["chat_id"]) == 999]
+    assert len(told) == 1 and "removed from <b>Goated VIPs</b>" in told[0]
+    await sync_at(race, datetime(2026, 11, 20, 2, tzinfo=UTC), alpha=950, beta=700)
+    assert len(race.telegram.sent("editMessageText")) == 1  # no more tries there

@@ -372,7 +372,9 @@ def _build_telegram(
     poster = Poster(sender, i18n, notifier)
     dispatcher.workflow_data["poster"] = poster
     # The leader's race job edits the live posts after each sync, and makes the scheduled posts.
-    races.chat_posts = after_race_job(liveboards, ScheduledPosts(poster, i18n, leaderboards, settings))
+    scheduled = ScheduledPosts(poster, i18n, leaderboards, settings)
+    poster.cards = scheduled.card_for  # scheduled posts show the race card
+    races.chat_posts = after_race_job(liveboards, scheduled)
     if operations is not None:  # /token's store and /status's view (bot.admin.ops), as workflow data
         dispatcher.workflow_data.update(tokens=operations.tokens, operations=operations)
     return _Telegram(bot, dispatcher, sender, broadcaster, notifier, poster)
