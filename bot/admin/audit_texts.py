@@ -48,6 +48,13 @@ def action_text(action: str) -> str:
         "bonus.create": _("created a bonus code"),
         "bonus.close": _("closed a bonus code"),
         "export": _("exported data"),
+        "chat.language": _("set a chat's language"),
+        "chat.liveboard": _("switched a chat's live leaderboard"),
+        "chat.schedule": _("changed a chat's scheduled posts"),
+        "post.start": _("posted in groups and channels"),
+        "race.create": _("created a race"),
+        "race.series": _("created a weekly race"),
+        "race.cancel": _("cancelled a race"),
     }.get(action, action)
 
 
@@ -62,11 +69,15 @@ def target_text(action: str, target: str) -> str:
         "sync": _("sync #{id}"),
         "player": _("account {id}"),
         "user": _("user {id}"),
+        "chat": _("chat {id}"),
+        "post": _("post #{id}"),
     }
     if rest and kind in numbered:
         return numbered[kind].format(id=rest)
     if target == "goated token":
         return _("the Goated token")
+    if re.fullmatch(r"r\d+", target):  # a race beside the monthly one
+        return _("race #{id}").format(id=target[1:])
     if target.isdigit():
         return {
             "user": _("user {id}"),
@@ -75,7 +86,12 @@ def target_text(action: str, target: str) -> str:
             "challenge.approved": _("entry #{id}"),
             "challenge.rejected": _("entry #{id}"),
             "bonus": _("code #{id}"),
-        }.get(action if action.startswith("challenge.") else action.partition(".")[0], "#{id}").format(id=target)
+            "race.create": _("race #{id}"),
+            "race.cancel": _("race #{id}"),
+            "race.series": _("weekly series #{id}"),
+        }.get(action if action.startswith(("challenge.", "race.")) else action.partition(".")[0], "#{id}").format(
+            id=target
+        )
     return target
 
 
@@ -112,6 +128,17 @@ def label(key: str) -> str:
         "month": _("wagered this month"),
         "amount": _("proof bet"),
         "rows": _("rows"),
+        "language": _("language"),
+        "on": _("live leaderboard on"),
+        "daily_at": _("daily standings at"),
+        "post_results": _("post the results"),
+        "post_new_race": _("post the new race"),
+        "chats": _("chats"),
+        "title": _("title"),
+        "kind": _("kind"),
+        "starts_at": _("starts"),
+        "ends_at": _("ends"),
+        "start_late": _("start observed late"),
     }.get(key, key)
 
 
@@ -195,6 +222,9 @@ def _formatter(action: str, key: str) -> Callable[[object], str] | None:
         "amount": _money,
         "expires_at": _moment,
         "deadline": _moment,
+        "starts_at": _moment,
+        "ends_at": _moment,
+        "kind": lambda v: {"weekly": _("weekly"), "custom": _("custom")}.get(str(v), str(v)),
         "split": lambda v: " · ".join(percent(Decimal(str(p))) for p in v) if isinstance(v, list) else str(v),
         "multiplier": lambda v: f"{number(d)}×" if (d := _decimal(v)) is not None else str(v),
         "audience": _audience,
