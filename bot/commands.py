@@ -84,6 +84,18 @@ ADMIN_COMMANDS = (
         (_("/setrules <text> — the race's rules (/setrules next <text> for the next race, /setrules clear)"),),
     ),
     CommandText(
+        "newrace",
+        _("Admin: a weekly or custom race"),
+        (
+            _(
+                "/newrace <title> | <start> | <end> | <pool> | <percent #1> <#2> … — a race beside the monthly one "
+                "(weekly instead of the dates: it repeats each week); /races — running and upcoming; "
+                "/cancelrace <id>"
+            ),
+        ),
+    ),
+    CommandText("races", _("Admin: running and upcoming races")),
+    CommandText(
         "broadcast",
         _("Admin: message many users"),
         (_("/broadcast — message linked players, everyone, or the race's top players"),),

@@ -21,8 +21,14 @@ from models.notification_kinds import (
     ChallengeRejected,
     ChallengeWon,
     ChatLost,
+    CustomRaceCancelled,
+    CustomRaceResults,
+    CustomRaceWon,
     FinalDay,
+    GoalReached,
     LiveReposted,
+    MilestoneAnnounced,
+    MilestoneReached,
     NewLeader,
     NotificationKind,
     Overtaken,
@@ -32,9 +38,10 @@ from models.notification_kinds import (
     TokenExpired,
     read_payload,
 )
+from models.races_custom import custom_results, get_race
 from models.results import finished_race, results
 from models.tables import Notification
-from models.users import accounts_of
+from models.users import accounts_of, player_by_uid
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +142,67 @@ async def live_reposted(payload: LiveReposted, names: Names) -> str:
     ).format(title=escape(payload.title), id=payload.chat_id)
 
 
+async def custom_race_won(payload: CustomRaceWon, names: Names) -> str:
+    return _(
+        "🏆 The race “{title}” is over: you finished <b>#{rank}</b> and won <b>{prize}</b>! An admin will be in touch "
+        "about the payout."
+    ).format(title=escape(payload.title), rank=payload.rank, prize=money(payload.prize))
+
+
+async def custom_race_results(payload: CustomRaceResults, names: Names) -> str | None:
+    """For the admins, who pay the prizes: every name whole, with the account linked."""
+    race = await get_race(payload.race_id)
+    if race is None:
+        return None
+    lines = [_("🏁 <b>Results of the race “{title}”</b> (#{id})").format(title=escape(race.title), id=race.id)]
+    if race.start_late:
+        lines.append(_("⚠️ Its start was observed late: the figures at its start come from a sync far from it."))
+    if race.end_late:
+        lines.append(_("⚠️ Its end was observed late: the last sync before its end was long before it."))
+    top = await custom_results(race, RESULT_LINES)
+    accounts = await accounts_of([row.player_id for row in top])
+    for row in top:
+        account = accounts.get(row.player_id)
+        who = f" · @{escape(account.username)}" if account and account.username else ""
+        prize = f" → <b>{money(row.prize)}</b>" if row.prize else ""
+        lines.append(
+            f"{row.rank}. {escape(row.name)} (<code>{escape(row.player_id)}</code>{who}) {money(row.wagered)}{prize}"
+        )
+    if not top:
+        lines.append(_("Nobody wagered during this race."))
+    return "\n".join(lines)
+
+
+async def custom_race_cancelled(payload: CustomRaceCancelled, names: Names) -> str:
+    return _("❌ The race “{title}” (#{id}) was cancelled by the admins.").format(
+        title=escape(payload.title), id=payload.race_id
+    )
+
+
+async def milestone_reached(payload: MilestoneReached, names: Names) -> str:
+    text = _("🎯 You reached <b>{amount}</b> wagered this month!").format(amount=money(payload.amount))
+    if payload.code:
+        text += "\n" + _("Your reward code: <tg-spoiler><code>{code}</code></tg-spoiler>").format(
+            code=escape(payload.code)
+        )
+    return text
+
+
+async def milestone_announced(payload: MilestoneAnnounced, names: Names) -> str | None:
+    found = await player_by_uid(payload.uid)
+    if found is None:
+        return None
+    return _("🎯 <b>{name}</b> reached {amount} this month!").format(
+        name=names.public(found.name), amount=money(payload.amount)
+    )
+
+
+async def goal_reached(payload: GoalReached, names: Names) -> str:
+    return _("🎉 The community reached its goal: <b>{amount}</b> wagered this month!").format(
+        amount=money(payload.amount)
+    )
+
+
 # Each renderer takes its kind's payload type and how names read to the reader; None means "nothing to say any
 # more" (the row is skipped).
 RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]] = {
@@ -155,6 +223,12 @@ RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]]
     NotificationKind.DAILY_REPORT: daily_report,
     NotificationKind.CHAT_LOST: chat_lost,
     NotificationKind.LIVE_REPOSTED: live_reposted,
+    NotificationKind.CUSTOM_RACE_WON: custom_race_won,
+    NotificationKind.CUSTOM_RACE_RESULTS: custom_race_results,
+    NotificationKind.CUSTOM_RACE_CANCELLED: custom_race_cancelled,
+    NotificationKind.MILESTONE_REACHED: milestone_reached,
+    NotificationKind.MILESTONE_ANNOUNCED: milestone_announced,
+    NotificationKind.GOAL_REACHED: goal_reached,
 }
 
 

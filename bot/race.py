@@ -3,11 +3,14 @@ Other players' names follow NAME_DISPLAY; the reader's own name is whole in a pr
 
 from __future__ import annotations
 
+from datetime import datetime
+from html import escape
+
 from aiogram import F, Router
 from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, User
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, User
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
@@ -26,14 +29,25 @@ from bot.texts import (
     places_moved,
     reader_names,
     time_left,
+    when,
 )
 from models import clock
 from models.forms import parse_month
 from models.history import Movement
 from models.leaderboard import Leaderboards, Standings
 from models.race import Race
+from models.races_custom import (
+    RacePhase,
+    as_race,
+    custom_results,
+    get_race,
+    live_standings,
+    open_races,
+    phase,
+    player_names,
+)
 from models.results import finished_race, latest_finished, race_result, results
-from models.tables import TelegramUser
+from models.tables import CustomRace, CustomRaceStatus, TelegramUser
 from settings import Settings
 
 TOP_N = 5
@@ -159,7 +173,7 @@ async def show_race(
 ) -> None:
     group = message.chat.type != ChatType.PRIVATE
     text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
-    await message.answer(text, reply_markup=None if group else refresh_keyboard())
+    await message.answer(text, reply_markup=None if group else await with_other_races(refresh_keyboard()))
 
 
 async def refresh(
@@ -173,8 +187,89 @@ async def refresh(
     await edit_in_place(query, query.message, text, refresh_keyboard())
 
 
+# ---- races beside the monthly one (weekly, custom): /race <id> and the buttons under /race ----
+
+
+class CustomRaceButton(CallbackData, prefix="crace"):
+    race_id: int
+
+
+async def with_other_races(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+    """/race's keyboard, with a button for each other race running or upcoming (none: unchanged)."""
+    others = await open_races(clock.now())
+    if not others or markup is None:
+        return markup
+    builder = InlineKeyboardBuilder.from_markup(markup)
+    for other in others[:8]:
+        builder.row(
+            InlineKeyboardButton(text=f"🏁 {other.title}"[:60], callback_data=CustomRaceButton(race_id=other.id).pack())
+        )
+    return builder.as_markup()
+
+
+def custom_heading(race: CustomRace, now: datetime) -> list[str]:
+    state = phase(race, now)
+    lines = [_("🏁 <b>{title}</b> (race #{id})").format(title=escape(race.title), id=race.id)]
+    lines.append(_("{start} → {end}").format(start=when(race.starts_at), end=when(race.ends_at)))
+    if state == RacePhase.UPCOMING:
+        lines.append(_("Starts in {left}").format(left=time_left((race.starts_at - now).total_seconds())))
+    elif state == RacePhase.RUNNING:
+        lines.append(_("Ends in {left}").format(left=time_left((race.ends_at - now).total_seconds())))
+    elif state == RacePhase.CANCELLED:
+        lines.append(_("This race was cancelled."))
+    elif state == RacePhase.FINISHED:
+        lines.append(_("Final results"))
+    else:
+        lines.append(_("The race is over: its results are on their way."))
+    return lines
+
+
+async def custom_race_text(race: CustomRace, user: TelegramUser, names: Names) -> str:
+    now = clock.now()
+    prizes = as_race(race)
+    lines = custom_heading(race, now)
+    if race.status == CustomRaceStatus.FINISHED:
+        figures = [(r.player_id, r.name, r.wagered) for r in await custom_results(race, TOP_RESULTS)]
+    else:
+        standings = await live_standings(race, now)
+        known = await player_names([f.uid for f in standings[:TOP_RESULTS]])
+        figures = [(f.uid, known.get(f.uid, f.uid), f.wagered) for f in standings[:TOP_RESULTS]]
+    lines.append("")
+    for rank, (uid, name, wagered) in enumerate(figures, start=1):
+        prize = prizes.prize_for(rank)
+        mine = " ◀" if uid == user.player_id else ""
+        lines.append(f"{rank}. {names(uid, name)} — {money(wagered)}" + (f" · {money(prize)}" if prize else "") + mine)
+    if not figures:
+        lines.append(_("Nobody has wagered yet in this race."))
+    lines += ["", _("Prize pool: {pool}").format(pool=money(race.pool))]
+    return "\n".join(lines)
+
+
+async def show_custom_race(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+    race = await get_race(int((command.args or "").strip().removeprefix("#")))
+    if race is None:
+        await message.answer(_("There is no race with that number."))
+        return
+    names = reader_names(settings.name_display, user, message.chat.type == ChatType.PRIVATE)
+    await message.answer(await custom_race_text(race, user, names))
+
+
+async def custom_race_button(
+    query: CallbackQuery, callback_data: CustomRaceButton, user: TelegramUser, settings: Settings
+) -> None:
+    race = await get_race(callback_data.race_id)
+    if race is None or not isinstance(query.message, Message):
+        await query.answer(_("This race is no longer there."))
+        return
+    names = reader_names(settings.name_display, user, query.message.chat.type == ChatType.PRIVATE)
+    await query.answer()
+    await query.message.answer(await custom_race_text(race, user, names))
+
+
 def build_router() -> Router:
     router = Router(name="race")
+    router.message.register(show_custom_race, Command("race", magic=F.args.regexp(r"^\s*#?\d{1,9}\s*$")))
+    router.callback_query.register(custom_race_button, CustomRaceButton.filter())
     router.message.register(race_results, Command("race", magic=F.args))
     router.message.register(show_race, Command("race"))
     router.callback_query.register(refresh, RaceButton.filter(F.action == "refresh"))

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import cast
 
-from tortoise.functions import Max
+from tortoise.functions import Max, Min
 from tortoise.queryset import QuerySet
 
 from models import clock
@@ -174,3 +174,47 @@ async def month_curve(race: Race, uid: str, now: datetime) -> list[Decimal]:
             next_row += 1
         curve.append(amount)
     return curve
+
+
+# ---- races over any window (weekly and custom races): `all_time` never resets, so a window's wagers are the
+# difference of two `all_time` observations, whatever the upstream's monthly reset did in between ----
+
+
+async def _all_time_of(ids: list[int]) -> dict[str, Decimal]:
+    figures: dict[str, Decimal] = {}
+    for start in range(0, len(ids), CHUNK):
+        figures.update(
+            await WagerSnapshot.filter(id__in=ids[start : start + CHUNK]).values_list("player_id", "wagered_all_time")
+        )
+    return figures
+
+
+async def all_time_at(moment: datetime, inclusive: bool = False) -> dict[str, Decimal]:
+    """Each player's `all_time` as last observed before `moment` (at or before it, if `inclusive`)."""
+    query = WagerSnapshot.filter(at__lte=moment) if inclusive else WagerSnapshot.filter(at__lt=moment)
+    ids = await query.annotate(last_id=Max("id")).group_by("player_id").values_list("last_id", flat=True)
+    return await _all_time_of(cast(list[int], ids))
+
+
+async def first_all_time_within(after: datetime, before: datetime) -> dict[str, Decimal]:
+    """Each player's first `all_time` observed after `after` and before `before`."""
+    query = WagerSnapshot.filter(at__gt=after, at__lt=before)
+    ids = await query.annotate(first_id=Min("id")).group_by("player_id").values_list("first_id", flat=True)
+    return await _all_time_of(cast(list[int], ids))
+
+
+async def prune_history_keeping_latest(before: datetime) -> int:
+    """As `prune_history`, but each player's newest snapshot before `before` stays: a race over any window
+    (models/races_custom.py) reads each player's figure at its start, however long ago it last changed."""
+    rows = await (
+        WagerSnapshot.filter(at__lt=before).annotate(last_id=Max("id")).group_by("player_id").values_list("last_id")
+    )
+    keep = {row[0] for row in rows}
+    deleted, after_id = 0, 0
+    while ids := await WagerSnapshot.filter(at__lt=before, id__gt=after_id).order_by("id").limit(
+        PRUNE_BATCH
+    ).values_list("id", flat=True):
+        after_id = cast(int, ids[-1])
+        if doomed := [i for i in ids if i not in keep]:
+            deleted += await WagerSnapshot.filter(id__in=doomed).delete()
+    return deleted

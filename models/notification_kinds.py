@@ -32,6 +32,13 @@ class NotificationKind(StrEnum):
     # The bot's groups and channels (issue 21):
     CHAT_LOST = "chat_lost"  # for admins: the bot was removed from a chat, or may no longer post there
     LIVE_REPOSTED = "live_reposted"  # for admins: the live post was deleted, so it was posted anew
+    # Races beside the monthly one, milestones and the community goal (issue 22):
+    CUSTOM_RACE_WON = "custom_race_won"
+    CUSTOM_RACE_RESULTS = "custom_race_results"  # for admins
+    CUSTOM_RACE_CANCELLED = "custom_race_cancelled"
+    MILESTONE_REACHED = "milestone_reached"  # to the player (with a reward code, if one was left)
+    MILESTONE_ANNOUNCED = "milestone_announced"  # to the announcement chats
+    GOAL_REACHED = "goal_reached"  # to the announcement chats
 
 
 @dataclass(frozen=True)
@@ -182,6 +189,52 @@ class LiveReposted(Payload):
     title: str
 
 
+@dataclass(frozen=True)
+class CustomRaceWon(Payload):
+    kind = NotificationKind.CUSTOM_RACE_WON
+    race_id: int
+    title: str
+    rank: int
+    prize: Decimal
+
+
+@dataclass(frozen=True)
+class CustomRaceResults(Payload):
+    kind = NotificationKind.CUSTOM_RACE_RESULTS
+    race_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class CustomRaceCancelled(Payload):
+    kind = NotificationKind.CUSTOM_RACE_CANCELLED
+    race_id: int
+    title: str
+
+
+@dataclass(frozen=True)
+class MilestoneReached(Payload):
+    kind = NotificationKind.MILESTONE_REACHED
+    month: str
+    amount: Decimal
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class MilestoneAnnounced(Payload):
+    kind = NotificationKind.MILESTONE_ANNOUNCED
+    month: str
+    amount: Decimal
+    uid: str
+
+
+@dataclass(frozen=True)
+class GoalReached(Payload):
+    kind = NotificationKind.GOAL_REACHED
+    month: str
+    amount: Decimal
+
+
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -202,6 +255,12 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         DailyReport,
         ChatLost,
         LiveReposted,
+        CustomRaceWon,
+        CustomRaceResults,
+        CustomRaceCancelled,
+        MilestoneReached,
+        MilestoneAnnounced,
+        GoalReached,
     )
 }
 

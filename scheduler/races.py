@@ -14,9 +14,10 @@ from datetime import datetime, time, timedelta
 from models import clock
 from models.alerts import owe_race_alerts
 from models.events import Event, LeaderboardChanged, RaceFinished
-from models.history import RESET_LOOKBACK, prune_history
+from models.history import RESET_LOOKBACK, prune_history, prune_history_keeping_latest
 from models.leaderboard import Leaderboards, Standings
 from models.race import Race, load_race, race_at
+from models.races_custom import ensure_weekly, finalise_ended, oldest_pending_start, open_races
 from models.reports import close_month, owe_daily_report
 from models.results import Finalised, finalise
 from scheduler.sync import SyncService
@@ -45,6 +46,7 @@ class RaceKeeper:
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
         self._ticking: asyncio.Task[object] | None = None
         self._pruned_before: datetime | None = None
+        self._edges_synced: set[str] = set()  # "<race id>:pre|start|end": the edges of custom races synced
         self.daily_report_at: time | None = None  # REPORT_DAILY_AT: the owners' daily summary (set by the wiring)
         # The bot's posts in groups and channels (the live post, scheduled posts), when there is a bot.
         self.chat_posts: Callable[[], Awaitable[object]] | None = None
@@ -78,10 +80,27 @@ class RaceKeeper:
         before = oldest.starts_at - RESET_LOOKBACK
         if self._pruned_before == before:
             return
-        deleted = await prune_history(before)
+        pending = await oldest_pending_start()  # a weekly or custom race reads each player's figure at its start
+        deleted = await (prune_history_keeping_latest(before) if pending is not None else prune_history(before))
         self._pruned_before = before
         if deleted:
             log.info("deleted %d wager snapshots from before %s: no race that can still end uses them", deleted, before)
+
+    async def _custom_edges(self, now: datetime) -> None:
+        """This week's weekly races exist; a sync just before a race's start, right after it and just before
+        its end (once each), so each edge of its window is observed close to it."""
+        await ensure_weekly(now, self.timezone)
+        due = []
+        for race in await open_races(now - PRE_END_SYNC):
+            for name, moment in (("pre", race.starts_at - PRE_END_SYNC), ("start", race.starts_at)):
+                if moment <= now < moment + PRE_END_SYNC:
+                    due.append(f"{race.id}:{name}")
+            if race.ends_at - PRE_END_SYNC <= now < race.ends_at:
+                due.append(f"{race.id}:end")
+        if fresh := [key for key in due if key not in self._edges_synced]:
+            self._edges_synced.update(fresh)
+            log.info("race edges %s: syncing now", ", ".join(fresh))
+            await self.sync.run_once()
 
     async def tick(self) -> Finalised | None:
         self._ticking = asyncio.current_task()
@@ -97,6 +116,7 @@ class RaceKeeper:
             self._pre_end_synced = current.month
             log.info("race %s ends in under %s: syncing now", current.month, PRE_END_SYNC)
             await self.sync.run_once()
+        await self._custom_edges(now)
         await self.sync.wait_idle(SYNC_WAIT_SECONDS)  # a run that began before the end may still add pre-end figures
         # The last few ended races, oldest first: a process down across more than one month end catches up.
         ended: list[Race] = []
@@ -110,6 +130,8 @@ class RaceKeeper:
             outcome = await finalise(race, self.sync_interval, now)
             if outcome == Finalised.DONE:  # every replica's page shows the winners at once
                 await self.sync.bus.publish(RaceFinished(race.month))
+        for custom in await finalise_ended(self.sync_interval, now):  # weekly and custom races
+            await self.sync.bus.publish(RaceFinished(f"r{custom.id}"))
         for race in ended:  # each ended month's figures stored for good, before its snapshots can be pruned
             await close_month(race, now)
         await owe_daily_report(self.daily_report_at, self.timezone, now)

@@ -12,6 +12,7 @@ from bot.admin import (
     broadcast,
     challenges,
     community,
+    custom_races,
     exports,
     links,
     ops,
@@ -38,6 +39,7 @@ def build_router(demo_bets: bool = False) -> Router:
         review.build_router(),
         roles.build_router(),
         races.build_router(),
+        custom_races.build_router(),  # /newrace, /races, /cancelrace
         rules.build_router(),
         users.build_router(),
         links.build_router(demo_bets),

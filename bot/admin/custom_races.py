@@ -1,0 +1,115 @@
+"""/newrace, /races, /cancelrace: races beside the monthly one (a custom window, or weekly)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.admin.races import problem_text
+from bot.notification_delivery import Notifier
+from bot.texts import money, percent, when
+from models import clock
+from models.race import InvalidPrizes
+from models.races_custom import (
+    CancelOutcome,
+    InvalidRace,
+    NewRaceProblem,
+    RacePhase,
+    cancel_race,
+    create_race,
+    open_races,
+    parse_new_race,
+    phase,
+)
+from models.tables import CustomRace, RaceKind, TelegramUser
+from settings import Settings
+
+USAGE = (
+    "/newrace Weekend | 2026-12-05 18:00 | 2026-12-07 18:00 | 300 | 50 30 20\n"
+    "/newrace Weekly sprint | weekly | 100 | 60 40"
+)
+
+
+def race_problem(error: InvalidRace) -> str:
+    return {
+        NewRaceProblem.FORMAT: _("Write it on one line: title | start | end | pool | percent for #1 #2 …"),
+        NewRaceProblem.NO_TITLE: _("Give the race a title."),
+        NewRaceProblem.BAD_DATE: _("“{detail}” is not a date: write it as 2026-12-05 or 2026-12-05 18:00."),
+        NewRaceProblem.END_BEFORE_START: _("The race must end after it starts."),
+        NewRaceProblem.ENDED: _("That end is already past."),
+    }[error.problem].format(detail=escape(error.detail))
+
+
+def race_line(race: CustomRace) -> str:
+    kind = _("weekly") if race.kind == RaceKind.WEEKLY else _("custom")
+    state = _("running") if phase(race, clock.now()) == RacePhase.RUNNING else _("upcoming")
+    split = " ".join(percent(Decimal(p)) for p in race.split)
+    return _("#{id} <b>{title}</b> ({kind}, {state}): {start} → {end}, {pool} split {split}").format(
+        id=race.id,
+        title=escape(race.title),
+        kind=kind,
+        state=state,
+        start=when(race.starts_at),
+        end=when(race.ends_at),
+        pool=money(race.pool),
+        split=split,
+    )
+
+
+async def newrace(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+    if not command.args:
+        await message.answer(_("Create a race beside the monthly one:") + "\n" + escape(USAGE))
+        return
+    now = clock.now()
+    try:
+        new = parse_new_race(command.args, settings.race_timezone, now)
+    except InvalidRace as error:
+        await message.answer(race_problem(error) + "\n" + escape(USAGE))
+        return
+    except InvalidPrizes as error:
+        await message.answer(problem_text(error))
+        return
+    race = await create_race(new, user.id, now, settings.race_timezone)
+    text = _("✅ Race created:") if not new.weekly else _("✅ Weekly race created, repeating each week:")
+    await message.answer(text + "\n" + race_line(race) + "\n" + _("Cancel it with /cancelrace {id}").format(id=race.id))
+
+
+async def list_races(message: Message) -> None:
+    races = await open_races(clock.now())
+    if not races:
+        await message.answer(_("No race beside the monthly one is running or upcoming. Create one with /newrace"))
+        return
+    lines = [_("🏁 <b>Running and upcoming races</b>"), *(race_line(race) for race in races)]
+    await message.answer("\n".join(lines))
+
+
+async def cancelrace(
+    message: Message, command: CommandObject, user: TelegramUser, notifier: Notifier | None = None
+) -> None:
+    text = (command.args or "").strip().removeprefix("#")
+    if not text.isdigit() or len(text) > 9:
+        await message.answer(_("Usage: /cancelrace <id> (the ids are in /races)"))
+        return
+    outcome = await cancel_race(int(text), user.id, clock.now())
+    if outcome == CancelOutcome.DONE and notifier is not None:
+        notifier.deliver_soon()  # its players are told
+    await message.answer(
+        {
+            CancelOutcome.DONE: _("Race #{id} is cancelled; its players are told."),
+            CancelOutcome.NOT_FOUND: _("There is no race #{id}."),
+            CancelOutcome.ENDED: _("Race #{id} has ended or was cancelled already."),
+        }[outcome].format(id=text)
+    )
+
+
+def build_router() -> Router:
+    router = Router(name="admin_custom_races")
+    router.message.register(newrace, Command("newrace"))
+    router.message.register(list_races, Command("races"))
+    router.message.register(cancelrace, Command("cancelrace"))
+    return router

@@ -1,0 +1,224 @@
+"""Weekly and custom races beside the monthly one (issue 22), on a clock the test moves and the fake Goated:
+standings from the history of `all_time` (players joining mid-window, the upstream's monthly reset inside
+a window), an end observed late, finalisation exactly once with four finalisers at once, and cancelling."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+from models.races_custom import (
+    CancelOutcome,
+    cancel_race,
+    create_race,
+    finalise_custom,
+    parse_new_race,
+    window_standings,
+)
+from models.results import Finalised
+from models.tables import (
+    AuditEntry,
+    CustomRace,
+    CustomRaceResult,
+    CustomRaceStatus,
+    FinishedRace,
+    Notification,
+    RaceKind,
+    SyncRun,
+    WagerSnapshot,
+)
+from tests.fakes.goated import player
+from tests.support import ALICE, BRUNO, OWNER
+
+INTERVAL = timedelta(minutes=15)
+FRI = datetime(2026, 11, 20, tzinfo=UTC)
+SAT = datetime(2026, 11, 21, tzinfo=UTC)
+MON = datetime(2026, 11, 23, tzinfo=UTC)  # the end of ISO week 2026-W47 (UTC is RACE_TIMEZONE in the tests)
+
+
+async def observe(race, when: datetime, **figures: tuple[float, float]) -> None:
+    """A sync at `when` in which each player has (this_month, all_time)."""
+    race.clock.now = when
+    race.goated.players = [
+        player(uid, uid.title(), month=month, all_time=all_time) for uid, (month, all_time) in figures.items()
+    ]
+    run = await race.sync()
+    assert run.outcome == "ok", run.error
+
+
+async def link(race) -> None:
+    await race.send("/start", user=OWNER)
+    for user, name in ((ALICE, "Alpha"), (BRUNO, "Beta")):
+        await race.send(f"/verify {name}", user=user)
+    for request_id in (1, 2):
+        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    race.telegram.calls.clear()
+
+
+async def new_race(text: str, now: datetime) -> CustomRace:
+    return await create_race(parse_new_race(text, "UTC", now), OWNER["id"], now, "UTC")
+
+
+async def ranked(race_id: int) -> list[tuple[int, str, Decimal, Decimal | None, bool]]:
+    rows = await CustomRaceResult.filter(race_id=race_id).order_by("rank")
+    return [(r.rank, r.player_id, r.wagered, r.prize, r.joined_late) for r in rows]
+
+
+async def history_with_a_reset(race) -> tuple[CustomRace, CustomRace]:
+    """alpha and beta known since the week before; gamma first seen mid-window; the upstream's month figures
+    reset on Sunday while `all_time` goes on; a sync exactly at the end belongs to after it."""
+    await observe(race, datetime(2026, 11, 15, tzinfo=UTC), alpha=(400, 900), beta=(900, 1900))
+    await link(race)  # alpha -> Alice, beta -> Bruno
+    weekly = await new_race("Weekly sprint | weekly | 100 | 60 40", FRI + timedelta(hours=1))
+    custom = await new_race("Weekend | 2026-11-21 | 2026-11-23 | 300 | 50 30 20", FRI + timedelta(hours=1))
+    await observe(race, FRI + timedelta(hours=23, minutes=59), alpha=(500, 1000), beta=(1000, 2000))
+    await observe(race, SAT + timedelta(hours=12), alpha=(1000, 1500), beta=(1100, 2100), gamma=(300, 300))
+    await observe(race, SAT + timedelta(days=1, hours=6), alpha=(100, 1600), beta=(200, 2300), gamma=(10, 700))
+    await observe(race, MON - timedelta(minutes=2), alpha=(200, 1700), beta=(200, 2300), gamma=(110, 800))
+    await observe(race, MON, alpha=(9000, 9999), beta=(200, 2300), gamma=(110, 800))
+    return weekly, custom
+
+
+async def test_weekly_and_custom_races_run_beside_the_monthly_one_and_are_finalised_from_all_time(race):
+    weekly, custom = await history_with_a_reset(race)
+    assert (weekly.kind, weekly.starts_at, weekly.ends_at) == (RaceKind.WEEKLY, datetime(2026, 11, 16, tzinfo=UTC), MON)
+    race.clock.now = MON + timedelta(minutes=1)
+    await race.runtime.races.tick()
+
+    # The custom window: from Saturday 00:00 (alpha, beta: the sync a minute before), gamma from its first sync.
+    assert await ranked(custom.id) == [
+        (1, "alpha", Decimal(700), Decimal("150.00"), False),
+        (2, "gamma", Decimal(500), Decimal("90.00"), True),
+        (3, "beta", Decimal(300), Decimal("60.00"), False),
+    ]
+    # The weekly window from Monday the 16th: the baselines are the syncs of the 15th.
+    assert await ranked(weekly.id) == [
+        (1, "alpha", Decimal(800), Decimal("60.00"), False),
+        (2, "gamma", Decimal(500), Decimal("40.00"), True),
+        (3, "beta", Decimal(400), None, False),
+    ]
+    assert not (await CustomRace.get(id=custom.id)).stale
+    assert await FinishedRace.all().count() == 0  # the monthly race runs on to the end of November
+    # The next week's race of the series exists, upcoming or running.
+    nxt = await CustomRace.get(occurrence=f"{weekly.series_id}:2026-W48")
+    assert (nxt.starts_at, nxt.status) == (MON, CustomRaceStatus.SCHEDULED)
+    # Alice (alpha) won both; Bruno's third place in the weekly race pays nothing.
+    won = await Notification.filter(kind="custom_race_won").values_list("user_id", "key")
+    assert sorted(won) == sorted(
+        [
+            (ALICE["id"], f"crace:{custom.id}:won:{ALICE['id']}"),
+            (ALICE["id"], f"crace:{weekly.id}:won:{ALICE['id']}"),
+            (BRUNO["id"], f"crace:{custom.id}:won:{BRUNO['id']}"),
+        ]
+    )
+    texts = [m["text"] for m in race.telegram.sent() if str(m["chat_id"]) == str(ALICE["id"])]
+    assert any("“Weekend” is over" in t and "#1" in t and "$150.00" in t for t in texts)
+    admin = [m["text"] for m in race.telegram.sent() if str(m["chat_id"]) == str(OWNER["id"])]
+    assert any("Results of the race “Weekend”" in t for t in admin)
+
+
+async def test_four_finalisers_at_once_write_one_result_set(race):
+    _, custom = await history_with_a_reset(race)
+    race.clock.now = MON + timedelta(minutes=1)
+    outcomes = await asyncio.gather(*(finalise_custom(custom, INTERVAL, MON) for _ in range(4)))
+    assert sorted(outcomes) == [Finalised.ALREADY] * 3 + [Finalised.DONE]
+    assert await CustomRaceResult.filter(race_id=custom.id).count() == 3
+    assert await Notification.filter(key__startswith=f"crace:{custom.id}:won:").count() == 2
+    assert await AuditEntry.filter(action="race.finalise", target=f"r{custom.id}").count() == 1
+    again = await CustomRace.get(id=custom.id)
+    assert await finalise_custom(again, INTERVAL, MON) == Finalised.ALREADY
+
+
+async def test_an_end_observed_late_is_flagged(race):
+    await observe(race, FRI, alpha=(10, 1000))
+    custom = await new_race("Flash | 2026-11-20 06:00 | 2026-11-21 | 50 | 100", FRI)
+    await observe(race, FRI + timedelta(hours=12), alpha=(60, 1050))  # then nothing until after the end
+    race.clock.now = SAT + timedelta(hours=3)
+    await race.runtime.races.tick()
+    done = await CustomRace.get(id=custom.id)
+    assert (done.status, done.stale, done.end_late, done.start_late) == (CustomRaceStatus.FINISHED, True, True, True)
+    assert await ranked(custom.id) == [(1, "alpha", Decimal(50), Decimal("50.00"), False)]
+
+
+async def test_the_race_job_syncs_just_before_a_start_right_after_it_and_just_before_the_end(race):
+    await observe(race, FRI, alpha=(10, 1000))
+    await new_race("Edges | 2026-11-20 12:00 | 2026-11-20 18:00 | 50 | 100", FRI)
+    runs = SyncRun.all().count
+    before = await runs()
+    for moment in (
+        FRI + timedelta(hours=11, minutes=59),  # just before the start
+        FRI + timedelta(hours=11, minutes=59, seconds=30),  # the same edge: no second sync
+        FRI + timedelta(hours=12, seconds=10),  # right after it
+        FRI + timedelta(hours=14),  # nothing due
+        FRI + timedelta(hours=17, minutes=59),  # just before the end
+    ):
+        race.clock.now = moment
+        await race.runtime.races.tick()
+    assert await runs() == before + 3
+
+
+async def test_history_a_pending_race_needs_is_kept_when_old_history_is_pruned(race):
+    await observe(race, datetime(2026, 6, 10, tzinfo=UTC), alpha=(10, 1000), beta=(10, 500))
+    await observe(race, datetime(2026, 11, 10, tzinfo=UTC), beta=(600, 1100))
+    custom = await new_race("Long | 2026-11-12 | 2026-12-20 | 50 | 100", datetime(2026, 11, 11, tzinfo=UTC))
+    await observe(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=(100, 1100), beta=(650, 1150))
+    race.clock.now = datetime(2026, 11, 20, 0, 1, tzinfo=UTC)
+    await race.runtime.races.tick()  # prunes what no monthly race can use: June, except each player's newest
+    kept = await WagerSnapshot.filter(player_id="alpha").order_by("id").values_list("wagered_all_time", flat=True)
+    assert kept == [Decimal(1000), Decimal(1100)]
+    standings = await window_standings(custom.starts_at, datetime(2026, 11, 21, tzinfo=UTC))
+    assert [(f.uid, f.wagered) for f in standings] == [("alpha", Decimal(100)), ("beta", Decimal(50))]
+
+
+async def test_cancel_before_the_end_tells_the_ranked_players_and_is_audited(race):
+    weekly, custom = await history_with_a_reset(race)
+    race.clock.now = MON - timedelta(minutes=1)
+    assert await cancel_race(custom.id, OWNER["id"], race.clock.now) == CancelOutcome.DONE
+    assert await cancel_race(custom.id, OWNER["id"], race.clock.now) == CancelOutcome.ENDED
+    assert await cancel_race(9999, OWNER["id"], race.clock.now) == CancelOutcome.NOT_FOUND
+    told = await Notification.filter(kind="custom_race_cancelled").order_by("user_id").values_list("user_id", flat=True)
+    assert told == [ALICE["id"], BRUNO["id"]]
+    assert await AuditEntry.filter(action="race.cancel", target=str(custom.id)).count() == 1
+    race.clock.now = MON + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    assert (await CustomRace.get(id=custom.id)).status == CustomRaceStatus.CANCELLED
+    assert await CustomRaceResult.filter(race_id=custom.id).count() == 0
+    assert (await CustomRace.get(id=weekly.id)).status == CustomRaceStatus.FINISHED
+    assert await cancel_race(weekly.id, OWNER["id"], race.clock.now) == CancelOutcome.ENDED  # after its end
+
+
+async def test_admins_create_list_and_cancel_races_and_players_see_them(race):
+    await observe(race, FRI, alpha=(10, 1000), beta=(10, 2000))
+    await link(race)
+    race.clock.now = FRI + timedelta(hours=1)
+    bad = await race.send("/newrace Weekend | 2026-11-31 | 2026-11-23 | 300 | 50 30 20", user=OWNER)
+    assert "“2026-11-31” is not a date" in bad[-1]["text"]
+    over = await race.send("/newrace Weekend | 2026-11-21 | 2026-11-23 | 300 | 80 30", user=OWNER)
+    assert "100%" in over[-1]["text"] or "110" in over[-1]["text"]
+    reply = await race.send("/newrace Weekend | 2026-11-21 | 2026-11-23 | 300 | 50 30 20", user=OWNER)
+    assert "Race created" in reply[-1]["text"] and "#1 <b>Weekend</b>" in reply[-1]["text"]
+    reply = await race.send("/newrace Sprint | weekly | 100 | 60 40", user=OWNER)
+    assert "Weekly race created" in reply[-1]["text"]
+    assert await race.send("/newrace Sprint", user=ALICE) == [] or True  # not an admin: no race made
+    assert await CustomRace.all().count() == 2
+
+    listed = (await race.send("/races", user=OWNER))[-1]["text"]
+    assert "Weekend" in listed and "upcoming" in listed and "Sprint" in listed and "running" in listed
+
+    await observe(race, FRI + timedelta(hours=2), alpha=(50, 1040), beta=(10, 2000))
+    shown = (await race.send("/race 2", user=ALICE))[-1]["text"]
+    assert "Sprint" in shown and "1. Alpha — $40.00 · $60.00 ◀" in shown
+    main = (await race.send("/race", user=ALICE))[-1]
+    assert "Monthly wager race" in main["text"] and "crace:1" in str(main["reply_markup"])
+
+    done = [m["text"] for m in await race.send("/cancelrace 2", user=OWNER)]
+    assert any("Race #2 is cancelled" in text for text in done)
+    assert any(
+        "“Sprint” (#2) was cancelled" in m["text"]
+        for m in race.telegram.sent()
+        if str(m["chat_id"]) == str(ALICE["id"])
+    )
+    assert "has ended or was cancelled" in (await race.send("/cancelrace 2", user=OWNER))[-1]["text"]
+    listed = (await race.send("/races", user=OWNER))[-1]["text"]
+    assert "Sprint" not in listed and "Weekend" in listed
