@@ -22,11 +22,13 @@ import argparse
 import asyncio
 import io
 import json
+import os
 import random
 import statistics
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -184,6 +186,12 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=100)
     args = parser.parse_args()
     results: dict = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "command": " ".join(["bench/reports.py", *sys.argv[1:]]),
+        },
         "draw": {"month": timed(month, args.renders), "trend": timed(trend, args.renders)},
         "floor": {
             "matplotlib_blank": timed(matplotlib_floor, args.renders),
@@ -206,6 +214,7 @@ def main() -> None:
     print(f"{'':<20}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}{'charts':>10}")
     for mode, row in results["command_latency"].items():
         print(f"{mode:<20}{row['p50_ms']:>10}{row['p99_ms']:>10}{row['max_ms']:>10}{row['charts_drawn']:>10}")
+    print(f"machine: {results['machine']}")
     (ROOT / "bench" / "results" / "reports.json").write_text(json.dumps(results, indent=2) + "\n")
 
 

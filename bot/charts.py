@@ -87,7 +87,10 @@ def _running(values: Sequence[Decimal]) -> list[float]:
 
 
 def draw_month(chart: MonthChart, locale: str) -> bytes:
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), layout="constrained")
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+    # Fixed margins: matplotlib's constrained layout would fit them to the labels, at a third of the drawing's
+    # cost; the axes' labels are short (compact money, day numbers), so these hold them.
+    figure.subplots_adjust(left=0.11, right=0.97, top=0.9, bottom=0.08, hspace=0.35)
     figure.suptitle(chart.title, fontsize=15, fontweight="bold")
     per_day, cumulative = figure.subplots(2, 1)
     width = 0.4
@@ -114,18 +117,19 @@ def draw_month(chart: MonthChart, locale: str) -> bytes:
         axes.set_xlabel(chart.day_label)
         axes.grid(axis="y", alpha=0.3)
         axes.legend(loc="upper left")
-        axes.set_ylim(bottom=0)
+        axes.set_ylim(0, axes.get_ylim()[1] * 1.15)  # room above the bars for the legend
     return _png(figure)
 
 
 def draw_trend(chart: TrendChart, locale: str) -> bytes:
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN * 0.75), layout="constrained")
+    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN * 0.75))
+    figure.subplots_adjust(left=0.11, right=0.93, top=0.9, bottom=0.15)  # fixed, as in draw_month
     figure.suptitle(chart.title, fontsize=15, fontweight="bold")
     totals = figure.subplots()
     x = list(range(len(chart.months)))
     totals.bar(x, [float(v) if v is not None else 0.0 for v in chart.totals], 0.6, color=THIS, label=chart.total_label)
     totals.yaxis.set_major_formatter(_money_axis(locale))
-    totals.set_ylim(bottom=0)
+    totals.set_ylim(0, totals.get_ylim()[1] * 1.15)  # room above the bars for the legend
     totals.set_xticks(x, list(chart.months), rotation=30, ha="right")
     totals.grid(axis="y", alpha=0.3)
     active = totals.twinx()
@@ -134,7 +138,7 @@ def draw_trend(chart: TrendChart, locale: str) -> bytes:
         [i for i, _ in known], [n for _, n in known], color=PROJECTED, lw=2.5, marker="o", label=chart.active_label
     )
     active.yaxis.set_major_locator(MaxNLocator(integer=True))
-    active.set_ylim(bottom=0)
+    active.set_ylim(0, active.get_ylim()[1] * 1.15)
     handles = totals.get_legend_handles_labels()
     more = active.get_legend_handles_labels()
     totals.legend(handles[0] + more[0], handles[1] + more[1], loc="upper left")
