@@ -2,8 +2,8 @@
 
 Drawing one takes a few hundred milliseconds, and matplotlib's C++ renderer holds the GIL while it works: drawn
 in a thread (asyncio.to_thread) a chart still held the event loop up to ~250 ms at a time (bench/reports.py).
-So `render` draws in one spawned worker process, started at the first chart and kept: the loop only waits on
-a future. Should that process die, the chart is drawn in a thread instead and the next one starts a new process.
+So `render` draws in one worker process, started at the first chart and kept: the loop only waits. Should that
+process die, the chart is drawn in a thread instead and the next one starts a new process.
 Every text arrives translated and the amounts are formatted in the reader's `locale`: nothing here reads the
 i18n context. The drawing uses matplotlib's object API (a `Figure` of its own, no pyplot state).
 """
@@ -11,24 +11,24 @@ i18n context. The drawing uses matplotlib's object API (a `Figure` of its own, n
 from __future__ import annotations
 
 import asyncio
+import atexit
 import io
 import logging
-import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
+from typing import IO, TYPE_CHECKING, Any
 
-import matplotlib
 from babel.numbers import format_compact_currency
 
-matplotlib.use("Agg")  # no display: a server draws into memory
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 WIDTH_IN, HEIGHT_IN, DPI = 10.0, 8.0, 100  # 1000 × 800 pixels: sharp in Telegram, well under its photo limits
 THIS, LAST, PROJECTED = "#2f7ed8", "#b0b8c4", "#e8a33d"
@@ -69,7 +69,26 @@ def compact_money(value: float, locale: str) -> str:
 
 
 def _money_axis(locale: str) -> FuncFormatter:
+    from matplotlib.ticker import FuncFormatter
+
     return FuncFormatter(lambda value, _: compact_money(value, locale))
+
+
+def _whole_numbers() -> MaxNLocator:
+    from matplotlib.ticker import MaxNLocator
+
+    return MaxNLocator(integer=True)
+
+
+def _figure(height: float) -> Figure:
+    """A figure of its own (no pyplot state), on the Agg backend. matplotlib is imported here, on first use:
+    the app's own process never draws (the worker does), so it never holds matplotlib in memory."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display: a server draws into memory
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=(WIDTH_IN, height))
 
 
 def _png(figure: Figure) -> bytes:
@@ -87,7 +106,7 @@ def _running(values: Sequence[Decimal]) -> list[float]:
 
 
 def draw_month(chart: MonthChart, locale: str) -> bytes:
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN))
+    figure = _figure(HEIGHT_IN)
     # Fixed margins: matplotlib's constrained layout would fit them to the labels, at a third of the drawing's
     # cost; the axes' labels are short (compact money, day numbers), so these hold them.
     figure.subplots_adjust(left=0.11, right=0.97, top=0.9, bottom=0.08, hspace=0.35)
@@ -112,7 +131,7 @@ def draw_month(chart: MonthChart, locale: str) -> bytes:
     cumulative.set_title(chart.cumulative_title)
     for axes in (per_day, cumulative):
         axes.set_xlim(0.4, max(chart.days_in_month, len(chart.last_days), 1) + 0.6)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.xaxis.set_major_locator(_whole_numbers())
         axes.yaxis.set_major_formatter(_money_axis(locale))
         axes.set_xlabel(chart.day_label)
         axes.grid(axis="y", alpha=0.3)
@@ -122,7 +141,7 @@ def draw_month(chart: MonthChart, locale: str) -> bytes:
 
 
 def draw_trend(chart: TrendChart, locale: str) -> bytes:
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN * 0.75))
+    figure = _figure(HEIGHT_IN * 0.75)
     figure.subplots_adjust(left=0.11, right=0.93, top=0.9, bottom=0.15)  # fixed, as in draw_month
     figure.suptitle(chart.title, fontsize=15, fontweight="bold")
     totals = figure.subplots()
@@ -137,7 +156,7 @@ def draw_trend(chart: TrendChart, locale: str) -> bytes:
     active.plot(
         [i for i, _ in known], [n for _, n in known], color=PROJECTED, lw=2.5, marker="o", label=chart.active_label
     )
-    active.yaxis.set_major_locator(MaxNLocator(integer=True))
+    active.yaxis.set_major_locator(_whole_numbers())
     active.set_ylim(0, active.get_ylim()[1] * 1.15)
     handles = totals.get_legend_handles_labels()
     more = active.get_legend_handles_labels()
@@ -159,39 +178,108 @@ def draw(chart: MonthChart | TrendChart, locale: str) -> Drawn:
     return Drawn(png, os.getpid())
 
 
-def _warm() -> None:
-    """The worker's start: matplotlib's fonts found and loaded before the first chart is asked for."""
-    draw(TrendChart("", ["x"], [Decimal(1)], [1], "", ""), "en")
+# The worker is `python -c WORKER_BOOT <this file>`: it loads this file alone, not the `bot` package (whose
+# import builds aiogram's models) nor the app's main module, as multiprocessing's spawn would: ~80 MB, not ~265.
+WORKER_BOOT = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("charts_worker", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+sys.modules["charts_worker"] = module
+spec.loader.exec_module(module)
+module.serve()
+"""
 
 
-_pool: ProcessPoolExecutor | None = None
-_pool_lock = threading.Lock()
+def _send(stream: IO[bytes], value: object) -> None:
+    data = pickle.dumps(value)
+    stream.write(len(data).to_bytes(4, "big") + data)
+    stream.flush()
 
 
-def _worker() -> ProcessPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            # spawn, not fork: a forked copy of a process running an event loop and database connections is unsafe
-            context = multiprocessing.get_context("spawn")
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_warm)
-        return _pool
+def _receive(stream: IO[bytes]) -> Any:
+    header = stream.read(4)
+    if len(header) < 4:
+        raise EOFError
+    size = int.from_bytes(header, "big")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return pickle.loads(data)  # only ever from the other end of our own pipe
 
 
-def _discard(pool: ProcessPoolExecutor) -> None:
-    global _pool
-    with _pool_lock:
-        if _pool is pool:
-            _pool = None
-    pool.shutdown(wait=False, cancel_futures=True)
+def serve() -> None:
+    """The worker's loop: (kind, fields, locale) in on stdin, ("ok", png) or ("error", text) out on stdout;
+    it ends when the app closes the pipe (or exits)."""
+    incoming, outgoing = sys.stdin.buffer, sys.stdout.buffer
+    draw(TrendChart("", ["x"], [Decimal(1)], [1], "", ""), "en")  # fonts found and loaded before the first chart
+    while True:
+        try:
+            kind, fields, locale = _receive(incoming)
+        except EOFError:
+            return
+        try:
+            chart = MonthChart(**fields) if kind == "month" else TrendChart(**fields)
+            answer: tuple[str, object] = ("ok", draw(chart, locale).png)
+        except Exception as error:  # a bad chart: the app hears why, the worker carries on
+            answer = ("error", f"{type(error).__name__}: {error}")
+        _send(outgoing, answer)
+
+
+class WorkerDied(Exception):
+    pass
+
+
+class ChartWorker:
+    """One worker process, started at the first chart and kept; one chart at a time. Its calls block on the
+    pipe, so they run in a thread (asyncio.to_thread) that waits without holding the GIL."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def _started(self) -> subprocess.Popen[bytes]:
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", WORKER_BOOT, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+            )
+        return self._process
+
+    def draw(self, chart: MonthChart | TrendChart, locale: str) -> Drawn:
+        with self._lock:
+            process = self._started()
+            assert process.stdin is not None and process.stdout is not None
+            kind = "month" if isinstance(chart, MonthChart) else "trend"
+            try:
+                _send(process.stdin, (kind, {f.name: getattr(chart, f.name) for f in fields(chart)}, locale))
+                status, value = _receive(process.stdout)
+            except (OSError, EOFError, pickle.UnpicklingError) as error:
+                process.kill()
+                self._process = None
+                raise WorkerDied(str(error)) from error
+        if status != "ok":
+            raise RuntimeError(f"the chart worker could not draw the chart: {value}")
+        return Drawn(value, process.pid)
+
+    def close(self) -> None:
+        """Close the pipe: the worker ends its loop and exits."""
+        process, self._process = self._process, None
+        if process is not None and process.stdin is not None:
+            process.stdin.close()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+WORKER = ChartWorker()
+atexit.register(WORKER.close)
 
 
 async def render(chart: MonthChart | TrendChart, locale: str) -> Drawn:
-    """The chart drawn in the worker process, the event loop free meanwhile."""
-    pool = _worker()
+    """The chart drawn in the worker process, the event loop free meanwhile. Should the worker die (killed,
+    out of memory), this chart is drawn in a thread and the next one starts a new worker."""
     try:
-        return await asyncio.get_running_loop().run_in_executor(pool, draw, chart, locale)
-    except BrokenProcessPool:  # the worker died (killed, out of memory): a thread this time, a new worker next
-        log.warning("the chart worker process stopped; drawing this chart in a thread")
-        _discard(pool)
+        return await asyncio.to_thread(WORKER.draw, chart, locale)
+    except WorkerDied as error:
+        log.warning("the chart worker process stopped (%s); drawing this chart in a thread", error)
         return await asyncio.to_thread(draw, chart, locale)

@@ -8,6 +8,7 @@ import asyncio
 import csv
 import io
 import os
+import signal
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -241,6 +242,24 @@ async def test_the_chart_is_drawn_off_the_event_loop(app, monkeypatch):
     assert seen["pid"] != os.getpid()  # matplotlib's renderer holds the GIL: a thread would stall the loop
     assert seen["ticks"] >= 3  # the loop turned while it waited (a blocked loop turns 0 times)
     assert png_size(png) == (1000, 800)
+
+
+async def test_a_killed_chart_worker_is_replaced(app, monkeypatch):
+    await app.send("/start", user=OWNER)
+    await october_and_half_november(app)
+    pids: list[int] = []
+    original = report_handlers.render
+
+    async def render_and_watch(chart, locale):
+        drawn = await original(chart, locale)
+        pids.append(drawn.pid)
+        return drawn
+
+    monkeypatch.setattr(report_handlers, "render", render_and_watch)
+    await ask(app, "/trend")
+    os.kill(pids[0], signal.SIGKILL)  # out of memory, say
+    _, png = await ask(app, "/report")
+    assert pids[1] not in (pids[0], os.getpid()) and png_size(png) == (1000, 800)
 
 
 # ---- exports ----
