@@ -127,7 +127,7 @@ async def apply_schedule(chat_id: int, by: int, words: list[str]) -> BotChat | N
 async def schedule(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
     chat, rest = await target_chat(message, (command.args or "").split())
     if chat is None:
-        await message.answer(_("Usage: /schedule in a group, or /schedule <chat id> here for a channel."))
+        await message.answer(_("Usage: /schedule in a group, or /schedule &lt;chat id&gt; here for a channel."))
         return
     if rest:
         chat = await apply_schedule(chat.id, user.id, rest) or chat

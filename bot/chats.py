@@ -22,6 +22,15 @@ from models.chats import Rights
 from models.tables import BotChat, ChatStatus, TelegramUser
 
 GROUP_KINDS = (ChatType.GROUP, ChatType.SUPERGROUP, ChatType.CHANNEL)
+CHAT_IDS = range(-(2**63), 0)  # groups' and channels' ids are negative; a forged larger one is ignored
+
+
+def chat_id_in(text: str) -> int | None:
+    """A group's or channel's id typed in a command (`-1001234567890`), or None."""
+    if not text.startswith("-") or not text[1:].isdigit() or len(text) > 21:
+        return None
+    chat_id = int(text)
+    return chat_id if chat_id in CHAT_IDS else None
 
 
 def rights_of(update: ChatMemberUpdated) -> Rights:
@@ -43,8 +52,8 @@ def rights_of(update: ChatMemberUpdated) -> Rights:
 
 
 async def membership_changed(update: ChatMemberUpdated, notifier: Notifier) -> None:
-    if update.chat.type not in GROUP_KINDS:
-        return  # a private chat: blocking the bot is handled by the sender
+    if update.chat.type not in GROUP_KINDS or update.chat.id not in CHAT_IDS:
+        return  # a private chat (blocking the bot is handled by the sender), or a forged id
     by = update.from_user.id if update.from_user and not update.from_user.is_bot else None
     title = update.chat.title or str(update.chat.id)
     _chat, lost = await chats.update_rights(update.chat.id, update.chat.type, title, rights_of(update), by)
@@ -65,7 +74,7 @@ class ChatTracker:
         event: TelegramObject,
         data: dict[str, Any],
     ) -> Any:
-        if isinstance(event, Message) and event.chat.type in GROUP_KINDS:
+        if isinstance(event, Message) and event.chat.type in GROUP_KINDS and event.chat.id in CHAT_IDS:
             title = event.chat.title or str(event.chat.id)
             if self._known.get(event.chat.id) != title:
                 await chats.seen_in(event.chat.id, event.chat.type, title)
@@ -114,8 +123,9 @@ async def target_chat(message: Message, args: list[str]) -> tuple[BotChat | None
     """The chat a command is about: the group it is sent in, or in private the chat id given first."""
     if message.chat.type != ChatType.PRIVATE:
         return await chats.chat(message.chat.id), args
-    if args and args[0].lstrip("-").isdigit():
-        return await chats.chat(int(args[0])), args[1:]
+    chat_id = chat_id_in(args[0]) if args else None
+    if chat_id is not None:
+        return await chats.chat(chat_id), args[1:]
     return None, args
 
 
@@ -124,7 +134,7 @@ async def chat_language(message: Message, command: CommandObject, user: Telegram
     if chat is None or len(rest) != 1 or rest[0] not in i18n.available_locales:
         languages = ", ".join(sorted(i18n.available_locales))
         await message.answer(
-            _("Usage: /chatlang {languages} in a group, or /chatlang <chat id> {languages} here.").format(
+            _("Usage: /chatlang {languages} in a group, or /chatlang &lt;chat id&gt; {languages} here.").format(
                 languages=languages
             )
         )

@@ -156,7 +156,10 @@ async def liveboard(message: Message, command: CommandObject, user: TelegramUser
     chat, rest = await target_chat(message, (command.args or "").split())
     if chat is None:
         await message.answer(
-            _("Usage: /liveboard in a group (/liveboard off stops it), or /liveboard <chat id> here for a channel.")
+            _(
+                "Usage: /liveboard in a group (/liveboard off stops it), "
+                "or /liveboard &lt;chat id&gt; here for a channel."
+            )
         )
         return
     if rest and rest[0].lower() == "off":

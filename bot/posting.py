@@ -51,6 +51,8 @@ class Poster:
     def __init__(self, sender: Sender, i18n: I18n, notifier: Notifier) -> None:
         self.sender, self.i18n, self.notifier = sender, i18n, notifier
         self._tasks: dict[int, asyncio.Task[None]] = {}
+        # One post at a time, in the order they were started: a race's results go out before the next race's start.
+        self._turn = asyncio.Lock()
         # Draws the race card for a chat (chat id, the post's "card:…"); set by the wiring (bot.chat_posts).
         self.cards: Callable[[int, str], Awaitable[bytes | None]] | None = None
 
@@ -73,6 +75,10 @@ class Poster:
             await asyncio.gather(task, return_exceptions=True)
 
     async def _run(self, post_id: int) -> None:
+        async with self._turn:
+            await self._send_post(post_id)
+
+    async def _send_post(self, post_id: int) -> None:
         try:
             post = await posts.get(post_id)
             for delivery_id, chat_id in await posts.pending(post_id):

@@ -337,3 +337,16 @@ async def test_a_live_post_in_a_group_that_removed_the_bot_stops_and_admins_are_
     assert len(told) == 1 and "removed from <b>Goated VIPs</b>" in told[0]
     await sync_at(race, datetime(2026, 11, 20, 2, tzinfo=UTC), alpha=950, beta=700)
     assert len(race.telegram.sent("editMessageText")) == 1  # no more tries there
+
+
+async def test_chat_ids_typed_or_forged_out_of_range_are_refused_quietly(race):
+    await race.send("/start", user=OWNER)
+    [usage] = await race.send("/liveboard -99999999999999999999999999", user=OWNER)
+    assert usage["text"].startswith("Usage: /liveboard")
+    [usage] = await race.send("/schedule 12345 daily 09:00", user=OWNER)
+    assert usage["text"].startswith("Usage: /schedule")
+    response = await race.post_update(member_update(-(2**70), "administrator"))
+    assert response.status == 200 and await BotChat.all().count() == 0
+    await add_bot(race, GROUP)
+    [shown] = await race.send(f"/schedule {GROUP} daily 25:00", user=OWNER)  # not a time: the settings shown
+    assert "Daily standings: off" in shown["text"]

@@ -18,6 +18,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.admin.broadcast import MAX_CAPTION, MAX_TEXT
+from bot.chats import chat_id_in
 from bot.keyboards import safe_edit
 from bot.posting import Poster
 from bot.texts import listed
@@ -82,7 +83,11 @@ async def toggle(query: CallbackQuery, callback_data: PostButton, state: FSMCont
     if "text" not in data or not isinstance(query.message, Message):
         await query.answer(_("This draft is gone; send /post again."), show_alert=True)
         return
-    chosen = set(data.get("chosen", [])) ^ {int(callback_data.value)}
+    chat_id = chat_id_in(callback_data.value)
+    if chat_id is None:
+        await query.answer()
+        return
+    chosen = set(data.get("chosen", [])) ^ {chat_id}
     await state.update_data(chosen=sorted(chosen))
     await query.message.edit_reply_markup(reply_markup=chats_keyboard(await chats.postable(), chosen))
     await query.answer()
