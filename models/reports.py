@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -317,9 +317,7 @@ async def month_report(month: str, timezone: str, now: datetime) -> MonthReport 
     if not in_progress:
         return report
     projection, method, days = project(figures, race, now)
-    return MonthReport(
-        **{**report.__dict__, "projection": projection, "projection_method": method, "projection_days": days}
-    )
+    return replace(report, projection=projection, projection_method=method, projection_days=days)
 
 
 # ---- the trend ----
@@ -338,8 +336,13 @@ async def trend(timezone: str, now: datetime, months: int = TREND_MONTHS) -> lis
     races = [race]
     for _ in range(months - 1):
         races.insert(0, previous_race(races[0]))
+    summaries = {s.month: s for s in await MonthSummary.filter(month__in=[r.month for r in races])}
     rows = []
     for month_race in races:
+        summary = summaries.get(month_race.month)
+        if summary is not None:  # closed: its row says it all (its players' rows are not needed)
+            rows.append(TrendMonth(month_race.month, Decimal(str(summary.total_wagered)), summary.active_players))
+            continue
         figures = await month_figures(month_race, now)
         rows.append(
             TrendMonth(month_race.month, figures.total, figures.active)
