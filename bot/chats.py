@@ -17,6 +17,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.filters import IsAdmin
 from bot.notification_delivery import Notifier
+from bot.texts import fit
 from models import chats
 from models.chats import Rights
 from models.tables import BotChat, ChatStatus, TelegramUser
@@ -116,6 +117,9 @@ async def list_chats(message: Message) -> None:
         await message.answer(_("The bot is in no group or channel yet. Add it to one, then send /chats again."))
         return
     lines = [_("<b>Groups and channels</b>")] + [chat_line(chat) for chat in rows]
+    shown = fit(lines, 3900)  # within Telegram's length; the ones the bot is still in come first
+    if shown < len(lines):
+        lines = [*lines[:shown], _("… and {n} more").format(n=len(lines) - shown)]
     await message.answer("\n".join(lines))
 
 

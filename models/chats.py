@@ -105,7 +105,8 @@ async def owe_admins(key: str, payload: Payload) -> None:
 async def chats(present_only: bool = True) -> list[BotChat]:
     """The bot's groups and channels, the ones it is still in first, by title."""
     rows = BotChat.all() if not present_only else BotChat.filter(status__in=PRESENT)
-    return await rows.order_by("title", "id")
+    found = await rows.order_by("title", "id")
+    return sorted(found, key=lambda chat: chat.status not in PRESENT)  # stable: by title within each part
 
 
 async def postable() -> list[BotChat]:
