@@ -22,7 +22,7 @@ from bot.card import Board, final_board, live_board
 from bot.chats import target_chat
 from bot.filters import IsAdmin
 from bot.notification_delivery import Notifier
-from bot.posting import REMOVED
+from bot.posting import REMOVED, refused
 from bot.race_texts import month_name
 from bot.sender import Outcome, Sender
 from bot.texts import board_lines, money, time_left
@@ -129,7 +129,7 @@ class LiveBoards:
         """Telegram says the bot is no longer in the chat, or may not post: it stops posting there, admins told."""
         if not any(word in error for word in REMOVED):
             return False
-        if await chats.mark_lost(chat.id):
+        if await refused(chat.id, error):
             self.notifier.deliver_soon()
         return True
 

@@ -24,7 +24,16 @@ from models.users import addressee
 log = logging.getLogger(__name__)
 
 CARD = "card:"  # a post's `photo` that starts so is the race card, drawn when it is sent ("card:live", "card:2026-11")
+MUTED = ("have no rights", "not enough rights", "CHAT_WRITE_FORBIDDEN")  # still in the chat, may not post
 REMOVED = ("kicked", "not a member", "chat not found", "have no rights", "not enough rights", "CHAT_WRITE_FORBIDDEN")
+
+
+async def refused(chat_id: int, error: str) -> bool:
+    """Telegram refused a send because the bot is gone from the chat or may not post there: the chat is marked
+    (True when this is news, and the admins are owed a message)."""
+    if not any(word in error for word in REMOVED):
+        return False
+    return await chats.mark_lost(chat_id, removed=not any(word in error for word in MUTED))
 
 
 def outcome_line(outcome: Outcome) -> str:
@@ -86,11 +95,7 @@ class Poster:
                     continue
                 delivery = await self._send(chat_id, post.text, post.photo)
                 await posts.settle(delivery_id, STORED_STATUS[delivery.outcome], delivery.error)
-                if (
-                    delivery.error
-                    and any(word in delivery.error for word in REMOVED)
-                    and await chats.mark_lost(chat_id)
-                ):
+                if await refused(chat_id, delivery.error or ""):
                     self.notifier.deliver_soon()
             await posts.finish(post_id)
             await self.show_report(post_id)

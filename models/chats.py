@@ -76,12 +76,14 @@ async def update_rights(chat_id: int, kind: str, title: str, rights: Rights, by:
     return found, lost
 
 
-async def mark_lost(chat_id: int) -> bool:
-    """A send there was refused (the bot was removed and the update about it missed): it stops posting there,
-    and the admins are told once. False when it was known already."""
+async def mark_lost(chat_id: int, removed: bool = True) -> bool:
+    """A send there was refused (the bot was removed, or may not post, and the update about it missed): it stops
+    posting there, and the admins are told once. False when it was known already. Not `removed` (still there,
+    muted), the chat stays present: a message seen there later does not make it postable again."""
     now = clock.now()
+    status = ChatStatus.LEFT if removed else ChatStatus.RESTRICTED
     lost = await BotChat.filter(id=chat_id, can_post=True).update(
-        status=ChatStatus.LEFT, can_post=False, can_pin=False, can_edit=False, updated_at=now
+        status=status, can_post=False, can_pin=False, can_edit=False, updated_at=now
     )
     if lost:
         found = await BotChat.get(id=chat_id)
