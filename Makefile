@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench install migrate migration messages clean
+.PHONY: run test fuzz lint format bench install migrate migration messages clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ run: install
 ## The whole test suite (PostgreSQL from TEST_POSTGRES_URL; its tests skip without a server, except in CI).
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## A long fuzzing run: tests/test_fuzz.py with random seeds and FUZZ_SCALE (default 50) times the CI examples.
+## FUZZ_ARGS goes to pytest (e.g. FUZZ_ARGS="-k sqlite"); Hypothesis prints any failing example with its seed.
+FUZZ_SCALE ?= 50
+fuzz: install
+	FUZZ_PROFILE=long FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
+		--hypothesis-show-statistics $(FUZZ_ARGS)
 
 ## Lint (ruff), types (mypy) and the layers of ARCHITECTURE.md (import-linter); CI runs it before the tests.
 lint: install

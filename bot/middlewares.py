@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.types import Chat, TelegramObject, User
 from aiogram.utils.i18n import I18nMiddleware
 
 from bot.menu import set_admin_commands
@@ -65,11 +65,13 @@ class UserMiddleware(BaseMiddleware):
         data: dict[str, Any],
     ) -> Any:
         sender: User | None = data.get("event_from_user")
+        chat: Chat | None = data.get("event_chat")
+        for kind, talker in (("user", sender), ("chat", chat)):
+            if talker is not None and talker.id not in BIGINT:  # no Telegram id is that large: a forged update
+                log.warning("ignored an update from %s id %.30s…, outside the database's range", kind, talker.id)
+                return None
         if sender is None:
             return await handler(event, data)
-        if sender.id not in BIGINT:  # no Telegram account has such an id: somebody forged the update
-            log.warning("ignored an update from user id %.30s…, outside the database's range", sender.id)
-            return None
         if sender.is_bot:  # an anonymous group admin or a channel: answer, but keep no row
             data["user"] = TelegramUser(id=sender.id, first_name=sender.first_name, role=Role.USER)
             return await handler(event, data)

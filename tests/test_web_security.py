@@ -482,3 +482,15 @@ async def test_a_socket_that_sends_too_fast_is_closed_politely(race_app, caplog)
         assert closing.type == aiohttp.WSMsgType.CLOSE
         assert closing.data == aiohttp.WSCloseCode.POLICY_VIOLATION and closing.extra == "too many messages"
     assert tracebacks(caplog) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/players/%00", "/api/leaderboard?period=%00", "/races/%00", "/?lang=%00", "/api/races/1%00"]
+)
+async def test_a_nul_in_the_address_finds_nothing(harness, path, caplog):
+    """Found by tests/test_fuzz.py: PostgreSQL refused the NUL with an error, a 500."""
+    response = await harness.client.get(path)
+    assert response.status == 404
+    assert tracebacks(caplog) == []
+    if path.startswith("/api/"):
+        assert await response.json() == {"error": "not found"}

@@ -39,7 +39,7 @@ async def database_unavailable(request: web.Request, handler: Handler) -> web.St
     try:
         return await handler(request)
     except DATABASE_DOWN as error:
-        log.warning("%s %s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
+        log.warning("%s %.200s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
     headers = {"Retry-After": RETRY_AFTER_DATABASE}
     if request.path.startswith("/api/"):
         return web.json_response(
@@ -64,12 +64,17 @@ def _missing_static_file(request: web.Request) -> bool:
     return not wanted.is_relative_to(directory) or not wanted.is_file()
 
 
+def _holds_nul(request: web.Request) -> bool:
+    """A NUL in the path or the query (`%00`): nothing has such a name, and no database text can hold one."""
+    return "\x00" in request.path or "\x00" in request.query_string or "%00" in request.raw_path.lower()
+
+
 @web.middleware
 async def page_not_found(request: web.Request, handler: Handler) -> web.StreamResponse:
     """An address with nothing behind it gets a page that says so, with a way back to the race; on the API,
     its errors are JSON like the API's other answers."""
     try:
-        if _missing_static_file(request):
+        if _missing_static_file(request) or _holds_nul(request):
             raise web.HTTPNotFound()
         return await handler(request)
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed) as error:

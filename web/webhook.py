@@ -13,7 +13,7 @@ from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.methods import TelegramMethod
-from aiogram.types import ErrorEvent, TelegramObject
+from aiogram.types import ErrorEvent, TelegramObject, Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 from pydantic import ValidationError
@@ -25,8 +25,16 @@ log = logging.getLogger(__name__)
 
 MAX_UPDATE_BYTES = 1 << 20  # Telegram updates are a few KB; anything this big is not one
 MAX_KIND_CHARS = 40  # Telegram's update kinds are short names; a longer key is logged cut to this
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # how JSON spells a UTF-16 half
-_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# How JSON spells a UTF-16 half, and NUL: characters no database text (PostgreSQL's) and no UTF-8 can hold; and
+# a profile field longer than Telegram allows (forged: Telegram's own are short).
+_NEEDS_CLEANING = re.compile(
+    rb'\\u(?:[dD][89a-fA-F][0-9a-fA-F]{2}|0000)|"(?:first_name|last_name|username)"\s*:\s*"(?:[^"\\]|\\.){33,}'
+    rb'|"(?:text|caption)"\s*:\s*"(?:[^"\\]|\\.){1025,}'
+)
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
+# Telegram's limits on what its users write: names 64 characters, usernames 32, texts 4096, captions 1024.
+TELEGRAM_LIMITS = {"first_name": 64, "last_name": 64, "username": 32, "text": 4096, "caption": 1024}
+KNOWN_KINDS = frozenset(Update.model_fields) - {"update_id"}  # what this aiogram can dispatch
 
 # The errors the current webhook update raised in its handlers (the errors router answers them, so the
 # update "succeeds"); a list, because aiogram runs the update in a task with a copy of this context.
@@ -71,6 +79,10 @@ class TelegramWebhook(SimpleRequestHandler):
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Body is not a Telegram update")
         update_id = update["update_id"]
+        if KNOWN_KINDS.isdisjoint(update):
+            # Newer than this aiogram (or made up): aiogram would warn with the whole update; nothing handles it.
+            log.info("update %d (%s) ignored: not a kind this bot knows", update_id, update_kind(update))
+            return web.Response(text="Ignored")
         claim = await self.seen.claim(update_id)
         if claim == Claim.DONE:  # a redelivered copy of an update handled already (here or on another replica)
             return web.Response(text="Already handled")
@@ -129,25 +141,27 @@ class TelegramWebhook(SimpleRequestHandler):
 def update_kind(update: dict[str, Any]) -> str:
     """What an update is ("message", "callback_query"...), for the log: its first key but update_id, cut short
     (an unknown kind is whatever the sender chose to call it, a megabyte long if they like)."""
-    kind = next((key for key in update if key != "update_id"), "unknown")
+    kind = next((key for key in update if key in KNOWN_KINDS), None)
+    kind = kind or next((key for key in update if key != "update_id"), "unknown")
     return kind if len(kind) <= MAX_KIND_CHARS else kind[:MAX_KIND_CHARS] + "…"
 
 
 def _parse_update(body: bytes) -> Any:
     """The JSON body, with every lone UTF-16 surrogate ("\\ud800" with no partner: valid JSON, but no character)
-    replaced by U+FFFD, so a name or a text that holds one can be stored, logged and sent back like any other."""
+    and every NUL replaced by U+FFFD, so a name or a text that holds one can be stored, logged and sent back like
+    any other; and names, usernames and texts longer than Telegram's limits (a forged update) cut to them."""
     update = json.loads(body)
-    if _SURROGATE_ESCAPE.search(body):  # only an escape can make one: UTF-8 bytes cannot
-        update = _without_lone_surrogates(update)
+    if _NEEDS_CLEANING.search(body):  # only an escape can make a surrogate or a NUL: UTF-8 bytes cannot
+        update = _storable(update)
     return update
 
 
-def _without_lone_surrogates(value: Any) -> Any:
-    """`value` with lone surrogates replaced in every string, keys included; iterative, for any depth."""
+def _storable(value: Any) -> Any:
+    """`value` with the unstorable characters replaced in every string, keys included; iterative, for any depth."""
 
     def clean(item: Any) -> Any:
         if isinstance(item, str):
-            return _LONE_SURROGATE.sub("\ufffd", item)
+            return _UNSTORABLE.sub("\ufffd", item)
         if isinstance(item, dict):
             copy: dict[str, Any] = {}
             pending.append((item, copy))
@@ -164,7 +178,8 @@ def _without_lone_surrogates(value: Any) -> Any:
         source, target = pending.pop()
         if isinstance(source, dict):
             for key, item in source.items():
-                target[clean(key)] = clean(item)
+                limit = TELEGRAM_LIMITS.get(key)
+                target[clean(key)] = clean(item[:limit] if limit and isinstance(item, str) else item)
         else:
             target.extend(clean(item) for item in source)
     return root

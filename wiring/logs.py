@@ -69,6 +69,29 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Every line is bounded, whatever a caller logs (an update's text, a path, a library's error holding a whole body):
+# the message and each field are cut to these many characters, a traceback keeps its start and its end.
+MAX_MESSAGE_CHARS = 4000
+MAX_FIELD_CHARS = 1000
+TRACEBACK_HEAD_CHARS, TRACEBACK_TAIL_CHARS = 4000, 12000
+
+
+def bounded(text: str, limit: int, tail: int = 0) -> str:
+    """`text`, or its first `limit` (and last `tail`) characters with a note of how many were left out."""
+    if len(text) <= limit + tail:
+        return text
+    end = text[len(text) - tail :] if tail else ""
+    return f"{text[:limit]}… [{len(text) - limit - tail} characters cut] …{end}"
+
+
+def _bounded_field(value: object) -> object:
+    if isinstance(value, str):
+        return bounded(value, MAX_FIELD_CHARS)
+    text = json.dumps(value, allow_nan=False)  # checked serialisable by the caller
+    return value if len(text) <= MAX_FIELD_CHARS else bounded(text, MAX_FIELD_CHARS)
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: `ts` (ISO-8601, UTC), `level`, `logger`, `message`, `exc` when there is a
     traceback, and every JSON-serialisable field passed as `extra={...}` (others are left out)."""
@@ -78,7 +101,7 @@ class JsonFormatter(logging.Formatter):
             "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": bounded(record.getMessage(), MAX_MESSAGE_CHARS),
         }
         for key, value in _extra_fields(record).items():
             if key in entry:
@@ -87,14 +110,16 @@ class JsonFormatter(logging.Formatter):
                 json.dumps(value, allow_nan=False)
             except (TypeError, ValueError):
                 continue
-            entry[key] = value
+            entry[key] = _bounded_field(value)
         if record.exc_info and not record.exc_text:
             record.exc_text = self.formatException(record.exc_info)
         if record.exc_text:
-            entry["exc"] = record.exc_text
+            entry["exc"] = bounded(record.exc_text, TRACEBACK_HEAD_CHARS, TRACEBACK_TAIL_CHARS)
         if record.stack_info:
-            entry["stack"] = self.formatStack(record.stack_info)
-        return json.dumps(entry, ensure_ascii=False)
+            entry["stack"] = bounded(self.formatStack(record.stack_info), TRACEBACK_HEAD_CHARS, TRACEBACK_TAIL_CHARS)
+        line = json.dumps(entry, ensure_ascii=False)
+        # A lone surrogate (from a name or a text) cannot be written as UTF-8: escaped, it is still one JSON line.
+        return json.dumps(entry) if _LONE_SURROGATE.search(line) else line
 
 
 def setup_logging(settings: Settings) -> None:
