@@ -24,7 +24,17 @@ class CommandText:
 
 # Everyone's commands.
 PLAYER_COMMANDS = (
-    CommandText("race", _("Your place in this month's race"), (_("/race — your place in this month's wager race"),)),
+    CommandText(
+        "race",
+        _("Your place in this month's race"),
+        (
+            _("/race — your place in this month's wager race"),
+            _(
+                "/race <id> — a weekly or custom race; /milestones — your progress to this month's wager "
+                "milestones; /goal — the community's goal"
+            ),
+        ),
+    ),
     CommandText("stats", _("Your wagers, ranks and VIP tier"), (_("/stats — your wagers, ranks and VIP tier"),)),
     CommandText(
         "leaderboard",
@@ -91,6 +101,10 @@ ADMIN_COMMANDS = (
                 "/newrace <title> | <start> | <end> | <pool> | <percent #1> <#2> … — a race beside the monthly one "
                 "(weekly instead of the dates: it repeats each week); /races — running and upcoming; "
                 "/cancelrace <id>"
+            ),
+            _(
+                "/milestones 1000 5000 … — this month's wager milestones; /milestones reward 5000 CODE1 CODE2 … — "
+                "their reward codes; /goal 2500000 — the community's goal"
             ),
         ),
     ),

@@ -14,6 +14,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot import milestones
 from bot.keyboards import edit_in_place
 from bot.race_texts import month_name, stale_note
 from bot.texts import (
@@ -273,4 +274,5 @@ def build_router() -> Router:
     router.message.register(race_results, Command("race", magic=F.args))
     router.message.register(show_race, Command("race"))
     router.callback_query.register(refresh, RaceButton.filter(F.action == "refresh"))
+    router.include_router(milestones.build_router())  # /milestones, /goal: the month's targets beside the race
     return router

@@ -458,3 +458,11 @@ async def finalise_ended(sync_interval: timedelta, now: datetime) -> list[Custom
         if await finalise_custom(race, sync_interval, now) == Finalised.DONE:
             done.append(race)
     return done
+
+
+async def ensure_series(title: str, pool: Decimal, split: tuple[Decimal, ...], now: datetime, timezone: str) -> bool:
+    """A weekly series with this week's race, unless any series exists (the demo's weekly race). Idempotent."""
+    if await RaceSeries.exists():
+        return False
+    await create_race(NewRace(title, True, None, None, pool, split), SYSTEM, now, timezone)
+    return True

@@ -8,13 +8,18 @@ periods reset at UTC day / ISO week / month boundaries, like the real board is b
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from models import clock
+from models.races_custom import ensure_series
 from scheduler.goated import UpstreamState
 from scheduler.payload import PlayerRow, parse_payload
+
+log = logging.getLogger(__name__)
 
 EPOCH = date(2026, 1, 1)  # wagers before this day are folded into each player's starting total
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -183,3 +188,11 @@ class DemoSource:
 def _noisy(amount: float) -> float | int:
     """Goated sends exact zeros as integers and everything else as long floats."""
     return 0 if amount == 0 else round(amount, 5)
+
+
+async def demo_weekly_race(timezone: str) -> None:
+    """The demo shows a weekly race beside the monthly one (created once, by the system)."""
+    if await ensure_series(
+        "Weekly sprint", Decimal(250), (Decimal(50), Decimal(30), Decimal(20)), clock.now(), timezone
+    ):
+        log.info("demo: a weekly race runs beside the monthly one")

@@ -10,12 +10,14 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 
 from models import clock
 from models.alerts import owe_race_alerts
 from models.events import Event, LeaderboardChanged, RaceFinished
 from models.history import RESET_LOOKBACK, prune_history, prune_history_keeping_latest
 from models.leaderboard import Leaderboards, Standings
+from models.milestones import owe_goal, owe_milestones
 from models.race import Race, load_race, race_at
 from models.races_custom import ensure_weekly, finalise_ended, oldest_pending_start, open_races
 from models.reports import close_month, owe_daily_report
@@ -68,10 +70,17 @@ class RaceKeeper:
         before = self._standings[1] if self._standings and self._standings[0] == race.month else None
         self._standings = (race.month, after)
         await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)
+        await self._milestones(race.month, after, now)
         if self.deliver is not None:
             await self.deliver()
         if self.chat_posts is not None:
             await self.chat_posts()
+
+    async def _milestones(self, month: str, after: Standings, now: datetime) -> None:
+        """The month's milestones crossed and the community goal reached, each told once."""
+        figures = {entry.uid: entry.wagered for entry in after.entries}
+        await owe_milestones(month, figures, self.announce_chats, now)
+        await owe_goal(month, sum(figures.values(), Decimal(0)), self.announce_chats, now)
 
     async def _prune_history(self, oldest: Race) -> None:
         """The history of wagers only matters to races that can still be finalised, the oldest of which is

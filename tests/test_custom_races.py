@@ -5,9 +5,14 @@ a window), an end observed late, finalisation exactly once with four finalisers 
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
+import jsonschema
+
+from models.milestones import owe_milestones
 from models.races_custom import (
     CancelOutcome,
     cancel_race,
@@ -23,11 +28,14 @@ from models.tables import (
     CustomRaceResult,
     CustomRaceStatus,
     FinishedRace,
+    MilestoneCode,
     Notification,
     RaceKind,
     SyncRun,
     WagerSnapshot,
 )
+from scheduler.demo import demo_weekly_race
+from tests import updates
 from tests.fakes.goated import player
 from tests.support import ALICE, BRUNO, OWNER
 
@@ -222,3 +230,113 @@ async def test_admins_create_list_and_cancel_races_and_players_see_them(race):
     assert "has ended or was cancelled" in (await race.send("/cancelrace 2", user=OWNER))[-1]["text"]
     listed = (await race.send("/races", user=OWNER))[-1]["text"]
     assert "Sprint" not in listed and "Weekend" in listed
+
+
+OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
+
+
+def check(body: dict, path: str) -> None:
+    schema = OPENAPI["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.Draft202012Validator({**schema, "components": OPENAPI["components"]}).validate(body)
+
+
+async def test_the_api_lists_every_running_race_and_the_finished_ones_of_every_kind(race):
+    weekly, custom = await history_with_a_reset(race)
+    race.clock.now = SAT + timedelta(hours=13)  # both running; the figures of Saturday noon
+    body = await (await race.client.get("/api/races/current")).json()
+    check(body, "/api/races/current")
+    assert body["main"]["month"] == "2026-11"
+    others = {r["title"]: r for r in body["others"]}
+    assert [(e["uid"], e["wagered"], e["prize"]) for e in others["Weekend"]["standings"]] == [
+        ("alpha", "500.00", "150.00"),
+        ("beta", "100.00", "90.00"),
+    ]  # gamma's first sight is its baseline: nothing counted yet
+    assert others["Weekly sprint"]["kind"] == "weekly" and others["Weekly sprint"]["state"] == "running"
+
+    race.clock.now = MON + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    listed = await (await race.client.get("/api/races")).json()
+    check(listed, "/api/races")
+    assert sorted(r["title"] for r in listed["other_races"]) == ["Weekend", "Weekly sprint"]
+    one = await (await race.client.get(f"/api/races/custom/{custom.id}")).json()
+    check(one, "/api/races/custom/{id}")
+    assert one["state"] == "finished" and one["standings"][1]["uid"] == "gamma"
+    assert (await race.client.get("/api/races/custom/999")).status == 404
+
+
+# ---- milestones and the community goal ----
+
+CARLA = updates.telegram_user(333, "Carla", "carla", "en")
+DIEGO = updates.telegram_user(444, "Diego", "diego", "en")
+GROUP = -100777
+
+
+async def link_four(race) -> None:
+    await race.send("/start", user=OWNER)
+    for request_id, (user, name) in enumerate(
+        ((ALICE, "Alpha"), (BRUNO, "Beta"), (CARLA, "Gamma"), (DIEGO, "Delta")), start=1
+    ):
+        await race.send(f"/verify {name}", user=user)
+        await race.press(f"review:{request_id}:approve:", user=OWNER)
+    race.telegram.calls.clear()
+
+
+async def test_milestones_are_told_once_and_the_last_code_goes_to_exactly_one_of_many(race):
+    race.runtime.races.announce_chats = (GROUP,)
+    await observe(race, FRI, alpha=(10, 10), beta=(10, 10), gamma=(10, 10), delta=(10, 10))
+    await link_four(race)
+    reply = await race.send("/milestones 1,000 5000 1000", user=OWNER)
+    assert "$1,000.00 · $5,000.00" in reply[-1]["text"]
+    reply = await race.send("/milestones reward 1000 LASTONE", user=OWNER)
+    assert "1 reward codes added" in reply[-1]["text"]
+    assert "not one of this month's milestones" in (await race.send("/milestones reward 7 X", user=OWNER))[-1]["text"]
+    shown = (await race.send("/milestones", user=ALICE))[-1]["text"]
+    assert "▱▱▱▱▱▱▱▱▱▱" in shown and "$990.00 to go to $1,000.00" in shown
+
+    figures = {uid: Decimal(1200) for uid in ("alpha", "beta", "gamma", "delta")}
+    month = "2026-11"
+    told = await asyncio.gather(*(owe_milestones(month, figures, (GROUP,), FRI) for _ in range(6)))
+    assert sum(told) == 4  # four players, each told once, whoever ran first
+    await observe(
+        race, FRI + timedelta(hours=1), alpha=(1200, 1200), beta=(1200, 1200), gamma=(1200, 1200), delta=(1200, 1200)
+    )
+    await observe(
+        race, FRI + timedelta(hours=2), alpha=(1300, 1300), beta=(1200, 1200), gamma=(1200, 1200), delta=(1200, 1200)
+    )
+    assert await Notification.filter(kind="milestone_reached").count() == 4
+    assert await Notification.filter(kind="milestone_announced", user_id=GROUP).count() == 4
+    assert await MilestoneCode.filter(player_id__isnull=False).count() == 1
+    texts = [m["text"] for m in race.telegram.sent()]
+    assert sum("You reached <b>" in t for t in texts) == 4  # Bruno reads Spanish figures
+    assert sum("LASTONE" in t for t in texts) == 1
+    assert sum("reached $1,000.00 this month!" in t for t in texts) == 4  # in the group, names as NAME_DISPLAY says
+
+    shown = (await race.send("/milestones", user=ALICE))[-1]["text"]
+    assert "Reached: $1,000.00" in shown and "$3,700.00 to go to $5,000.00" in shown
+
+
+async def test_the_community_goal_is_announced_once(race):
+    race.runtime.races.announce_chats = (GROUP,)
+    await observe(race, FRI, alpha=(100, 100))
+    await race.send("/start", user=OWNER)
+    assert "community goal: $2,500.00" in (await race.send("/goal 2500", user=OWNER))[-1]["text"]
+    await observe(race, FRI + timedelta(hours=1), alpha=(1500, 1500), beta=(900, 900))
+    assert "96%" in (await race.send("/goal", user=ALICE))[-1]["text"]
+    await observe(race, FRI + timedelta(hours=2), alpha=(1600, 1600), beta=(950, 950))
+    await observe(race, FRI + timedelta(hours=3), alpha=(1700, 1700), beta=(950, 950))
+    assert await Notification.filter(kind="goal_reached").count() == 1
+    assert sum("community reached its goal" in m["text"] for m in race.telegram.sent()) == 1
+    assert "100%" in (await race.send("/goal", user=ALICE))[-1]["text"]
+
+
+async def test_the_demo_shows_a_weekly_race_once(race):
+    race.clock.now = FRI
+    await demo_weekly_race("UTC")
+    await demo_weekly_race("UTC")
+    [weekly] = await CustomRace.all()
+    assert (weekly.kind, weekly.title, weekly.starts_at, weekly.ends_at) == (
+        RaceKind.WEEKLY,
+        "Weekly sprint",
+        datetime(2026, 11, 16, tzinfo=UTC),
+        MON,
+    )

@@ -13,7 +13,15 @@ from aiohttp import web
 
 from models.leaderboard import Period
 from web.keys import LEADERBOARDS, SETTINGS
-from web.race_page import MAX_FIND, found_view, page_race
+from web.race_page import (
+    MAX_FIND,
+    custom_by_id,
+    custom_race_view,
+    finished_custom_list,
+    found_view,
+    page_race,
+    running_views,
+)
 from web.view import board_view, finished_by_id, finished_view, player_view, races_list
 
 MAX_LIMIT = 100
@@ -66,7 +74,24 @@ async def current_race(request: web.Request) -> web.Response:
 
 
 async def races(request: web.Request) -> web.Response:
-    return cached_json(request, {"races": await races_list()})
+    """The finished monthly races, and (`other_races`) the finished weekly and custom ones."""
+    return cached_json(request, {"races": await races_list(), "other_races": await finished_custom_list()})
+
+
+async def current_races(request: web.Request) -> web.Response:
+    """Every running race: the main (monthly) one as `/api/race/current` shows it, and the others."""
+    main = await page_race(request.app[LEADERBOARDS], request.app[SETTINGS])
+    del main["seconds_left"], main["now"]
+    if main["next"] is not None:
+        del main["next"]["seconds_left"]
+    return cached_json(request, {"main": main, "others": await running_views(request.app[SETTINGS])})
+
+
+async def custom_race(request: web.Request) -> web.Response:
+    found = await custom_by_id(request.match_info["id"])
+    if found is None:
+        return _not_found("no weekly or custom race with that id")
+    return cached_json(request, await custom_race_view(found, request.app[SETTINGS]))
 
 
 async def race(request: web.Request) -> web.Response:
@@ -92,6 +117,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/api/leaderboard", leaderboard)
     app.router.add_get("/api/race/current", current_race)
     app.router.add_get("/api/races", races)
+    app.router.add_get("/api/races/current", current_races)  # before /api/races/{id}, which it would match
+    app.router.add_get("/api/races/custom/{id}", custom_race)
     app.router.add_get("/api/races/{id}", race)
     app.router.add_get("/api/players/{uid}", player)
     app.router.add_get("/api/openapi.json", openapi)

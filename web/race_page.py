@@ -8,6 +8,7 @@ from the product's clock and the stored results only, so every replica and every
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,8 +17,18 @@ from models import clock
 from models.history import has_history_before
 from models.leaderboard import Leaderboards, Period, Standings
 from models.race import Race
+from models.races_custom import (
+    as_race,
+    custom_results,
+    finished_custom_races,
+    get_race,
+    live_standings,
+    phase,
+    player_names,
+    running_races,
+)
 from models.results import RaceState, finished_race, finished_race_by_id, results_count, results_page
-from models.tables import FinishedRace, RaceResult
+from models.tables import CustomRace, CustomRaceStatus, FinishedRace, RaceResult
 from models.verification import find_player
 from settings import Settings
 from web.view import BOARD_ROWS, _iso, _money, finished_summary, finished_view, money_str, public_name
@@ -182,3 +193,65 @@ def _result(row: RaceResult, settings: Settings) -> dict[str, Any]:
         "wagered": money_str(row.wagered),
         "prize": _money(row.prize),
     }
+
+
+# ---- races beside the monthly one (weekly, custom): `/api/races/current`, `/api/races/custom/<id>` ----
+
+
+async def custom_race_view(race: CustomRace, settings: Settings, rows: int = BOARD_ROWS) -> dict[str, Any]:
+    """A weekly or custom race: its window, prizes and standings (live, or its results once finished)."""
+    now = clock.now()
+    prizes = as_race(race)
+    if race.status == CustomRaceStatus.FINISHED:
+        figures = [(r.player_id, r.name, r.wagered) for r in await custom_results(race, rows)]
+    else:
+        standings = (await live_standings(race, now))[:rows]
+        known = await player_names([f.uid for f in standings])
+        figures = [(f.uid, known.get(f.uid, f.uid), f.wagered) for f in standings]
+    return {
+        "id": race.id,
+        "title": race.title,
+        "kind": race.kind.value,
+        "state": phase(race, now).value,
+        "starts_at": _iso(race.starts_at),
+        "ends_at": _iso(race.ends_at),
+        "prize_pool": money_str(race.pool),
+        "split": list(race.split),
+        "stale": race.stale,
+        "start_late": race.start_late,
+        "end_late": race.end_late,
+        "standings": [
+            {
+                "rank": rank,
+                "uid": uid,
+                "name": public_name(name, settings.name_display),
+                "wagered": money_str(wagered),
+                "prize": _money(prizes.prize_for(rank)),
+            }
+            for rank, (uid, name, wagered) in enumerate(figures, start=1)
+        ],
+    }
+
+
+async def running_views(settings: Settings) -> list[dict[str, Any]]:
+    return [await custom_race_view(race, settings) for race in await running_races(clock.now())]
+
+
+async def finished_custom_list(limit: int = 24) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": race.id,
+            "title": race.title,
+            "kind": race.kind.value,
+            "starts_at": _iso(race.starts_at),
+            "ends_at": _iso(race.ends_at),
+            "prize_pool": money_str(race.pool),
+            "finalised_at": _iso(race.finalised_at),
+            "stale": race.stale,
+        }
+        for race in await finished_custom_races(limit)
+    ]
+
+
+async def custom_by_id(text: str) -> CustomRace | None:
+    return await get_race(int(text)) if re.fullmatch(r"[0-9]{1,9}", text) else None

@@ -42,7 +42,7 @@ from models.race import race_at
 from models.results import seed_history
 from models.sync_runs import mark_interrupted_runs
 from models.users import reachable_admins
-from scheduler.demo import DemoSource
+from scheduler.demo import DemoSource, demo_weekly_race
 from scheduler.fresh import FreshFigures
 from scheduler.goated import GoatedClient, LeaderboardSource
 from scheduler.jobs import build_scheduler
@@ -155,6 +155,8 @@ class Runtime:
         seeded = await seed_history()
         if seeded:
             log.info("recorded the current figures of %d players as the start of the history of wagers", seeded)
+        if self.settings.uses_demo_data:
+            await demo_weekly_race(self.settings.race_timezone)  # the demo shows a weekly race too
         yield
         await close_db()
 

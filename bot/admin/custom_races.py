@@ -1,11 +1,12 @@
-"""/newrace, /races, /cancelrace: races beside the monthly one (a custom window, or weekly)."""
+"""/newrace, /races, /cancelrace: races beside the monthly one (a custom window, or weekly); /milestones and
+/goal with arguments: this month's wager milestones, their reward codes, and the community goal."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
@@ -14,7 +15,9 @@ from bot.admin.races import problem_text
 from bot.notification_delivery import Notifier
 from bot.texts import money, percent, when
 from models import clock
-from models.race import InvalidPrizes
+from models.forms import Invalid, Problem, parse_amount
+from models.milestones import add_codes, parse_amounts, set_goal, set_milestones
+from models.race import InvalidPrizes, race_at
 from models.races_custom import (
     CancelOutcome,
     InvalidRace,
@@ -112,4 +115,58 @@ def build_router() -> Router:
     router.message.register(newrace, Command("newrace"))
     router.message.register(list_races, Command("races"))
     router.message.register(cancelrace, Command("cancelrace"))
+    router.message.register(set_milestones_command, Command("milestones", magic=F.args))
+    router.message.register(set_goal_command, Command("goal", magic=F.args))
     return router
+
+
+# ---- /milestones and /goal with arguments: admins set this month's ----
+
+
+async def set_milestones_command(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings
+) -> None:
+    words = (command.args or "").split()
+    now = clock.now()
+    month = race_at(now, settings.race_timezone).month
+    try:
+        if words[0].lower() == "reward":
+            await reward_codes(message, month, words[1:], user)
+            return
+        amounts = parse_amounts(words)
+    except (Invalid, IndexError):
+        await message.answer(
+            _(
+                "Usage: /milestones 1000 5000 10000 — this month's milestones; "
+                "/milestones reward 5000 CODE1 CODE2 … — reward codes for one"
+            )
+        )
+        return
+    await set_milestones(month, amounts, user.id, now)
+    await message.answer(
+        _("✅ This month's milestones: {amounts}").format(amounts=" · ".join(money(a) for a in amounts))
+    )
+
+
+async def reward_codes(message: Message, month: str, words: list[str], user: TelegramUser) -> None:
+    amount = parse_amount(words[0])
+    if len(words) < 2:
+        raise Invalid(Problem.TOO_FEW_CODES)
+    added = await add_codes(month, amount, words[1:], user.id)
+    if added is None:
+        await message.answer(_("{amount} is not one of this month's milestones.").format(amount=money(amount)))
+        return
+    await message.answer(
+        _("✅ {count} reward codes added to the {amount} milestone.").format(count=added, amount=money(amount))
+    )
+
+
+async def set_goal_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+    try:
+        amount = parse_amount((command.args or "").strip(), Decimal(10) ** 12)
+    except Invalid:
+        await message.answer(_("Usage: /goal 2500000 — the community's goal for this month's total wagered"))
+        return
+    now = clock.now()
+    await set_goal(race_at(now, settings.race_timezone).month, amount, user.id, now)
+    await message.answer(_("✅ This month's community goal: {amount}").format(amount=money(amount)))
