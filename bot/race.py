@@ -220,6 +220,8 @@ def custom_heading(race: CustomRace, now: datetime) -> list[str]:
         lines.append(_("This race was cancelled."))
     elif state == RacePhase.FINISHED:
         lines.append(_("Final results"))
+        if race.start_late or race.end_late:
+            lines.append(_("⚠️ An edge of this race was observed late: its figures come from a sync far from it."))
     else:
         lines.append(_("The race is over: its results are on their way."))
     return lines

@@ -84,7 +84,9 @@ async def current_races(request: web.Request) -> web.Response:
     del main["seconds_left"], main["now"]
     if main["next"] is not None:
         del main["next"]["seconds_left"]
-    return cached_json(request, {"main": main, "others": await running_views(request.app[SETTINGS])})
+    return cached_json(
+        request, {"main": main, "others": await running_views(request.app[LEADERBOARDS], request.app[SETTINGS])}
+    )
 
 
 async def custom_race(request: web.Request) -> web.Response:

@@ -233,8 +233,13 @@ async def custom_race_view(race: CustomRace, settings: Settings, rows: int = BOA
     }
 
 
-async def running_views(settings: Settings) -> list[dict[str, Any]]:
-    return [await custom_race_view(race, settings) for race in await running_races(clock.now())]
+async def running_views(leaderboards: Leaderboards, settings: Settings) -> list[dict[str, Any]]:
+    """Kept until the boards change (a sync; the race job syncs around each race's start and end)."""
+
+    async def build() -> list[dict[str, Any]]:
+        return [await custom_race_view(race, settings) for race in await running_races(clock.now())]
+
+    return await leaderboards.cached("custom-races:running", build)
 
 
 async def finished_custom_list(limit: int = 24) -> list[dict[str, Any]]:
