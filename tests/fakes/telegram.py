@@ -100,7 +100,6 @@ class FakeTelegram:
     # (pending_update_count, last_error_date, last_error_message).
     webhook_info: dict[str, Any] = field(default_factory=dict)
     accepted_token: str | None = None  # when set, any other bot token gets 401 Unauthorized, as on Telegram
-    accepted_token: str | None = None  # when set, any other bot token gets 401 Unauthorized, as on Telegram
     # What the bot sent, by (chat id, message id): "text" or "photo", so an edit of the wrong kind fails as on
     # Telegram; deleted ones fail every edit. Messages the fake never sent (a test's own ids) may be edited freely.
     _kinds: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -159,9 +158,6 @@ class FakeTelegram:
         params = await self._params(request)
         call = Call(method, params, token)
         self.calls.append(call)
-        if self.accepted_token is not None and token != self.accepted_token:
-            call.ok = False
-            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         if self.accepted_token is not None and token != self.accepted_token:
             call.ok = False
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
