@@ -368,8 +368,12 @@ async def test_check_fails_with_the_reason_on_a_wrong_code_a_wrong_bot_token_and
     database, fake_telegram, fake_goated, tmp_path
 ):
     fake_telegram.accepted_token = "42:another-bot-token-from-botfather"
-    code, output = await run_check(database, fake_telegram, fake_goated, tmp_path, GOATED_AFFILIATE_CODE="NOSUCHCODE")
+    nobody_there = f"redis://127.0.0.1:{free_port()}/0"
+    code, output = await run_check(
+        database, fake_telegram, fake_goated, tmp_path, GOATED_AFFILIATE_CODE="NOSUCHCODE", REDIS_URL=nobody_there
+    )
     assert code == 1
+    assert "✗ redis: not reachable" in output
     assert "✓ database: reachable, migrations current" in output
     assert "✗ bot token: Telegram refused it" in output and "Unauthorized" in output
     assert "✗ goated: affiliate code not found (HTTP 404)" in output
