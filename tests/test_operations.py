@@ -438,3 +438,17 @@ async def test_followers_read_the_webhook_info_the_leader_shared_through_redis(a
         assert health["webhook"]["url"] == "https://bot.example.com/telegram/webhook"
     finally:
         redis.stop()
+
+
+def test_only_a_jwt_with_a_numeric_exp_has_an_expiry():
+    from models.tokens import jwt_expiry
+
+    assert jwt_expiry(jwt(T0)) == T0
+    assert jwt_expiry("plain-opaque-token") is None
+    assert jwt_expiry("a.b.c") is None  # three parts, but no JSON in the middle
+    claims = base64.urlsafe_b64encode(json.dumps({"exp": True}).encode()).decode().rstrip("=")
+    assert jwt_expiry(f"eyJhbGciOiJIUzI1NiJ9.{claims}.sig") is None
+    claims = base64.urlsafe_b64encode(json.dumps(["exp", 1]).encode()).decode().rstrip("=")
+    assert jwt_expiry(f"eyJhbGciOiJIUzI1NiJ9.{claims}.sig") is None
+    claims = base64.urlsafe_b64encode(json.dumps({"exp": 10**20}).encode()).decode().rstrip("=")
+    assert jwt_expiry(f"eyJhbGciOiJIUzI1NiJ9.{claims}.sig") is None  # out of range
