@@ -55,6 +55,9 @@ def action_text(action: str) -> str:
         "race.create": _("created a race"),
         "race.series": _("created a weekly race"),
         "race.cancel": _("cancelled a race"),
+        "milestones.set": _("set the month's wager milestones"),
+        "milestones.codes": _("added reward codes to a milestone"),
+        "goal.set": _("set the community's goal"),
     }.get(action, action)
 
 
@@ -95,7 +98,9 @@ def target_text(action: str, target: str) -> str:
     return target
 
 
-def label(key: str) -> str:
+def label(key: str, action: str = "") -> str:
+    if key == "amount" and action != "link.proof":
+        return _("amount")
     return {
         "role": _("role"),
         "outcome": _("outcome"),
@@ -139,6 +144,7 @@ def label(key: str) -> str:
         "starts_at": _("starts"),
         "ends_at": _("ends"),
         "start_late": _("start observed late"),
+        "amounts": _("milestones"),
     }.get(key, key)
 
 
@@ -222,6 +228,7 @@ def _formatter(action: str, key: str) -> Callable[[object], str] | None:
         "amount": _money,
         "expires_at": _moment,
         "deadline": _moment,
+        "amounts": lambda v: (listed(_money(a) for a in v) or _("(none)")) if isinstance(v, list) else str(v),
         "starts_at": _moment,
         "ends_at": _moment,
         "kind": lambda v: {"weekly": _("weekly"), "custom": _("custom")}.get(str(v), str(v)),
@@ -245,7 +252,7 @@ def value_text(action: str, key: str, value: object) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
-        return listed(str(v) for v in value)
+        return listed(str(v) for v in value) or _("(none)")
     if isinstance(value, int | float) and (amount := _decimal(value)) is not None:
         return number(amount)
     return str(value)
@@ -255,7 +262,7 @@ def values_text(action: str, values: object) -> str:
     if not isinstance(values, dict):
         return str(values)
     return "; ".join(
-        f"{label(key)}: {value_text(action, key, value)}" for key, value in values.items() if value is not None
+        f"{label(key, action)}: {value_text(action, key, value)}" for key, value in values.items() if value is not None
     )
 
 
