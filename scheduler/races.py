@@ -87,9 +87,11 @@ class RaceKeeper:
         `oldest` (with the upstream's reset up to RESET_LOOKBACK before its start): older snapshots go, once
         per month as the oldest race moves on, so the table stops growing with every sync forever."""
         before = oldest.starts_at - RESET_LOOKBACK
+        pending = await oldest_pending_start()  # a weekly or custom race reads each player's figure at its start
+        if pending is not None:
+            before = min(before, pending)  # all of its window, and each player's newest figure before it
         if self._pruned_before == before:
             return
-        pending = await oldest_pending_start()  # a weekly or custom race reads each player's figure at its start
         deleted = await (prune_history_keeping_latest(before) if pending is not None else prune_history(before))
         self._pruned_before = before
         if deleted:

@@ -340,3 +340,17 @@ async def test_the_demo_shows_a_weekly_race_once(race):
         datetime(2026, 11, 16, tzinfo=UTC),
         MON,
     )
+
+
+async def test_a_race_older_than_the_monthly_cut_keeps_its_whole_window_and_its_start(race):
+    await observe(race, datetime(2026, 4, 10, tzinfo=UTC), alpha=(10, 900))
+    await observe(race, datetime(2026, 5, 1, tzinfo=UTC), alpha=(10, 1000))
+    custom = await new_race("Half year | 2026-06-01 | 2026-12-20 | 50 | 100", datetime(2026, 5, 20, tzinfo=UTC))
+    await observe(race, datetime(2026, 6, 10, tzinfo=UTC), alpha=(100, 1100))
+    await observe(race, datetime(2026, 11, 20, tzinfo=UTC), alpha=(400, 1500))
+    race.clock.now = datetime(2026, 11, 20, 0, 1, tzinfo=UTC)
+    await race.runtime.races.tick()  # the monthly races alone would keep nothing from before July 30
+    kept = await WagerSnapshot.filter(player_id="alpha").order_by("id").values_list("wagered_all_time", flat=True)
+    assert kept == [Decimal(1000), Decimal(1100), Decimal(1500)]
+    standings = await window_standings(custom.starts_at, datetime(2026, 11, 21, tzinfo=UTC))
+    assert [(f.uid, f.wagered, f.joined_late) for f in standings] == [("alpha", Decimal(500), False)]
