@@ -354,3 +354,21 @@ async def test_a_race_older_than_the_monthly_cut_keeps_its_whole_window_and_its_
     assert kept == [Decimal(1000), Decimal(1100), Decimal(1500)]
     standings = await window_standings(custom.starts_at, datetime(2026, 11, 21, tzinfo=UTC))
     assert [(f.uid, f.wagered, f.joined_late) for f in standings] == [("alpha", Decimal(500), False)]
+
+
+async def test_the_guided_form_asks_for_the_line_until_it_is_right(race):
+    await race.send("/start", user=OWNER)
+    race.clock.now = FRI
+    assert "send it on one line" in (await race.send("/newrace", user=OWNER))[-1]["text"]
+    assert (
+        "must end after it starts"
+        in (await race.send("Flash | 2026-11-22 | 2026-11-21 | 50 | 100", user=OWNER))[-1]["text"]
+    )
+    created = (await race.send("Flash | 2026-11-21 18:00 | 2026-11-22 | 50 | 100", user=OWNER))[-1]["text"]
+    assert "Race created" in created and "Nov 21, 2026, 18:00 UTC" in created
+    flash = await CustomRace.get(title="Flash")
+    assert (flash.starts_at, flash.ends_at) == (
+        datetime(2026, 11, 21, 18, tzinfo=UTC),
+        datetime(2026, 11, 22, tzinfo=UTC),
+    )
+    assert await AuditEntry.filter(action="race.create", target=str(flash.id)).count() == 1

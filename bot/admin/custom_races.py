@@ -7,7 +7,9 @@ from decimal import Decimal
 from html import escape
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
@@ -64,19 +66,44 @@ def race_line(race: CustomRace) -> str:
     )
 
 
-async def newrace(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+class NewRaceFlow(StatesGroup):
+    line = State()  # the guided form: the race on one line, asked for
+
+
+async def newrace(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, state: FSMContext
+) -> None:
     if not command.args:
-        await message.answer(_("Create a race beside the monthly one:") + "\n" + escape(USAGE))
+        await state.set_state(NewRaceFlow.line)
+        await message.answer(
+            _("Create a race beside the monthly one: send it on one line, like")
+            + "\n"
+            + escape(USAGE)
+            + "\n"
+            + _("/cancel stops.")
+        )
         return
+    await create_from_line(message, command.args, user, settings, state)
+
+
+async def line_given(message: Message, user: TelegramUser, settings: Settings, state: FSMContext) -> None:
+    await create_from_line(message, message.text or "", user, settings, state)
+
+
+async def create_from_line(
+    message: Message, text: str, user: TelegramUser, settings: Settings, state: FSMContext
+) -> None:
+    """Parsed in RACE_TIMEZONE; a mistake is explained and the form (if open) stays open for another try."""
     now = clock.now()
     try:
-        new = parse_new_race(command.args, settings.race_timezone, now)
+        new = parse_new_race(text, settings.race_timezone, now)
     except InvalidRace as error:
         await message.answer(race_problem(error) + "\n" + escape(USAGE))
         return
     except InvalidPrizes as error:
         await message.answer(problem_text(error))
         return
+    await state.clear()
     race = await create_race(new, user.id, now, settings.race_timezone)
     text = _("✅ Race created:") if not new.weekly else _("✅ Weekly race created, repeating each week:")
     await message.answer(text + "\n" + race_line(race) + "\n" + _("Cancel it with /cancelrace {id}").format(id=race.id))
@@ -113,6 +140,7 @@ async def cancelrace(
 def build_router() -> Router:
     router = Router(name="admin_custom_races")
     router.message.register(newrace, Command("newrace"))
+    router.message.register(line_given, StateFilter(NewRaceFlow.line), F.text, ~F.text.startswith("/"))
     router.message.register(list_races, Command("races"))
     router.message.register(cancelrace, Command("cancelrace"))
     router.message.register(set_milestones_command, Command("milestones", magic=F.args))
