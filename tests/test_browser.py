@@ -55,7 +55,8 @@ async def wait_for_live_client(app) -> None:
 
 
 LAYOUT = """(() => {
-  const names = [...document.querySelectorAll('.name')].filter(n => n.offsetParent && n.textContent);
+  const names = [...document.querySelectorAll('.place .name, .board tr td:nth-child(2)')]
+    .filter(n => n.offsetParent && n.textContent && !n.closest('.empty'));
   const tabs = [...document.querySelectorAll('.tabs a')];
   const targets = [...tabs, ...document.querySelectorAll('.join, .find input[type=search], .find button')];
   return {
@@ -67,7 +68,7 @@ LAYOUT = """(() => {
       const lines = new Set([...range.getClientRects()].map(r => r.top)).size;
       return getComputedStyle(n).whiteSpace !== 'nowrap' || lines !== 1;
     }).map(n => n.textContent),
-    untitled: names.filter(n => n.title !== n.textContent).length,
+    untitled: names.filter(n => (n.title || n.closest('tr').title) !== n.textContent).length,
     tabRows: new Set(tabs.map(t => Math.round(t.getBoundingClientRect().top))).size,
     tabsFit: tabs.every(t => t.getBoundingClientRect().right <= window.innerWidth),
     small: targets.filter(t => t.getBoundingClientRect().height < 44).map(t => t.textContent),

@@ -130,7 +130,7 @@ async def _index_context(
         "period": period.value,
         "periods": list(Period),
         "podium": entries[:3] if period == Period.MONTH else [],
-        "entries": entries[3:] if period == Period.MONTH else entries,
+        "entries": entries,  # the month's places 1-3 stay in the table, hidden under the podium
         "previous": await previous_race(settings) if race["state"] == "live" else None,
         "rules": await rules_for(race["month"]),
         "clock": CLOCK,

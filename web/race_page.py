@@ -91,7 +91,7 @@ async def _standings(leaderboards: Leaderboards, seen: Focus) -> tuple[Standings
     return Standings([]), {}
 
 
-def _next(race: Race | None, now: datetime) -> dict[str, Any] | None:
+async def _next(leaderboards: Leaderboards, race: Race | None, now: datetime) -> dict[str, Any] | None:
     if race is None:
         return None
     return {
@@ -99,6 +99,7 @@ def _next(race: Race | None, now: datetime) -> dict[str, Any] | None:
         "starts_at": _iso(race.starts_at),
         "ends_at": _iso(race.ends_at),
         "seconds_left": int(race.time_left(now)),
+        "players": len(await leaderboards.race_standings(race)),
     }
 
 
@@ -121,7 +122,7 @@ async def page_race(leaderboards: Leaderboards, settings: Settings) -> dict[str,
         "demo": settings.uses_demo_data,
         "players": len(standings),
         "entries": _entries(race, standings, moved, settings),
-        "next": _next(seen.following, now),
+        "next": await _next(leaderboards, seen.following, now),
         "finished_id": None,
     }
     finished = await finished_race_by_id(seen.finished_id) if seen.finished_id else None

@@ -91,9 +91,11 @@
     var board = $("board");
     var from = Number(board.dataset.from || 1);
     var body = document.createElement("tbody");
-    entries.filter(function (e) { return e.rank >= from; }).forEach(function (e) {
+    entries.forEach(function (e) {
       var row = body.insertRow();
       row.dataset.uid = e.uid;
+      row.title = e.name;  // the full name, where the cell cuts it short
+      row.hidden = e.rank < from;  // on the podium
       row.className = (e.rank <= 3 ? "podium" : "") + (e.uid === board.dataset.me ? " me" : "");
       var rank = cell(row, String(e.rank));
       if (e.moved) {
@@ -103,11 +105,11 @@
         arrow.textContent = (e.moved > 0 ? "▲" : "▼") + Math.abs(e.moved);
         rank.append(" ", arrow);
       }
-      cell(row, e.name, "name").title = e.name;
+      cell(row, e.name);
       cell(row, money.format(Number(e.wagered)), "num");
       if (withPrizes) cell(row, amount(e.prize), "num");
     });
-    if (!body.rows.length && board.dataset.empty) {
+    if (!entries.length && board.dataset.empty) {
       var empty = body.insertRow();
       empty.className = "empty";
       cell(empty, board.dataset.empty).colSpan = withPrizes ? 4 : 3;
