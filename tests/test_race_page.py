@@ -4,7 +4,7 @@ the link preview, finding oneself, compression and content-named static files, a
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
@@ -14,6 +14,7 @@ from models.race import race_at
 from models.tables import AuditEntry
 from tests import updates
 from tests.fakes.goated import player
+from tests.support import PLAYERS
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
 ADMIN = updates.telegram_user(999, "Olga", "olga", "en")
@@ -212,3 +213,14 @@ async def test_a_finished_race_shows_its_podium_and_pages_its_table_by_50(race_a
     assert "<td>54</td>" in rows and "<td>63</td>" in rows and "<td>53</td>" not in rows  # 60 + the 3 others
     assert "Player01" in second[second.index('class="podium"') :]  # the podium on every page
     assert "Page 2 of 2" in await (await app.client.get(f"/races/{race_id}?page=99")).text()
+
+
+async def test_the_podium_shows_places_moved_since_yesterday(race_app):
+    clock.set_now(datetime(2026, 11, 15, 12, tzinfo=UTC))  # mid-month: the next day is in the same race
+    app = await race_app()
+    clock.set_now(clock.now() + timedelta(days=1))
+    app.goated.players = [player("u3", "Eve", 1, 1, 5000, 5060), *PLAYERS[:2]]
+    await app.sync()
+    page = await (await app.client.get("/")).text()
+    podium = page[page.index('id="podium"') :]
+    assert '$5,000.00 <span class="up" title="Places moved since yesterday">▲2</span>' in podium

@@ -68,6 +68,13 @@
     if (className) td.className = className;
     return td;
   }
+  function movedArrow(moved) {
+    var arrow = document.createElement("span");
+    arrow.className = moved > 0 ? "up" : "down";
+    arrow.title = $("board").dataset.movedTitle;
+    arrow.textContent = (moved > 0 ? "▲" : "▼") + Math.abs(moved);
+    return arrow;
+  }
   function amount(value) { return value ? money.format(Number(value)) : "—"; }
 
   function renderPodium(entries) {
@@ -82,7 +89,9 @@
       var name = li.querySelector(".name");
       name.textContent = e.name;
       name.title = e.name;
-      li.querySelector(".wagered").textContent = money.format(Number(e.wagered));
+      var wagered = li.querySelector(".wagered");
+      wagered.textContent = money.format(Number(e.wagered));
+      if (e.moved) wagered.append(" ", movedArrow(e.moved));
       li.querySelector(".prize").textContent = amount(e.prize);
     });
   }
@@ -98,13 +107,7 @@
       row.hidden = e.rank < from;  // on the podium
       row.className = (e.rank <= 3 ? "podium" : "") + (e.uid === board.dataset.me ? " me" : "");
       var rank = cell(row, String(e.rank));
-      if (e.moved) {
-        var arrow = document.createElement("span");
-        arrow.className = e.moved > 0 ? "up" : "down";
-        arrow.title = board.dataset.movedTitle;
-        arrow.textContent = (e.moved > 0 ? "▲" : "▼") + Math.abs(e.moved);
-        rank.append(" ", arrow);
-      }
+      if (e.moved) rank.append(" ", movedArrow(e.moved));
       cell(row, e.name);
       cell(row, money.format(Number(e.wagered)), "num");
       if (withPrizes) cell(row, amount(e.prize), "num");
