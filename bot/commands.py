@@ -35,6 +35,9 @@ PLAYER_COMMANDS = (
             ),
         ),
     ),
+    CommandText("rules", _("This race's rules"), (_("/rules — this race's rules"),)),
+    CommandText("card", _("The race as a picture to share"), (_("/card — the race as a picture to share"),)),
+    CommandText("milestones", _("Your progress to this month's milestones")),
     CommandText("stats", _("Your wagers, ranks and VIP tier"), (_("/stats — your wagers, ranks and VIP tier"),)),
     CommandText(
         "leaderboard",

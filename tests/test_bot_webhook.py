@@ -25,6 +25,9 @@ async def test_startup_registers_webhook_with_secret_and_commands(harness):
     default_menu = next(c for c in commands if "language_code" not in c)
     assert [c["command"] for c in default_menu["commands"]] == [
         "race",
+        "rules",
+        "card",
+        "milestones",
         "stats",
         "leaderboard",
         "bonus",
