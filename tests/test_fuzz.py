@@ -22,7 +22,7 @@ from decimal import Decimal
 import aiohttp
 import pytest
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from models import clock
@@ -597,7 +597,10 @@ def test_parse_deadline(text, timezone):
 
 @fuzz(300)
 @given(text=st.one_of(DATES, texts, st.builds(lambda m, y: f"{m} {y}", texts, st.integers(-10, 99999))))
+@example(text="October ٢٠٢٦")  # found: "٢٠٢٦-10" (str.isdigit takes any script's digits): models.forms.parse_month
 def test_parse_month(text):
+    # Known, reported: a year in another script's digits ("October ٢٠٢٦") gives "٢٠٢٦-10", which is no month.
+    assume(INCLUDE_KNOWN_BUGS or text.isascii() or not re.search(r"\d", text))
     for locale in ("en", "es", "pt"):
         month = parse_month(text, locale)
         assert month is None or re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month), month
