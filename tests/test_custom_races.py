@@ -372,3 +372,28 @@ async def test_the_guided_form_asks_for_the_line_until_it_is_right(race):
         datetime(2026, 11, 22, tzinfo=UTC),
     )
     assert await AuditEntry.filter(action="race.create", target=str(flash.id)).count() == 1
+
+
+async def test_the_page_shows_the_other_races_and_the_goal_and_lists_finished_ones(race):
+    weekly, custom = await history_with_a_reset(race)
+    race.clock.now = SAT + timedelta(hours=13)
+    await race.send("/start", user=OWNER)
+    await race.send("/goal 5000", user=OWNER)
+    await observe(race, SAT + timedelta(hours=14), alpha=(1500, 1500), beta=(900, 900), gamma=(110, 110))
+    page = await (await race.client.get("/")).text()
+    assert 'href="#race-' in page and "Weekend" in page and "Weekly sprint" in page
+    assert 'class="goal"' in page and 'value="50"' in page  # 2,510 of 5,000
+    body = await (await race.client.get("/api/race/current")).json()
+    check(body, "/api/race/current")
+    assert body["goal"] == {
+        "month": "2026-11",
+        "amount": "5000.00",
+        "total": "2510.00",
+        "percent": 50,
+        "reached": False,
+    }
+
+    race.clock.now = MON + timedelta(minutes=1)
+    await race.runtime.races.tick()
+    listed = await (await race.client.get("/races")).text()
+    assert "Weekly and custom races" in listed and "Weekend" in listed

@@ -19,6 +19,7 @@ from web.race_page import (
     custom_race_view,
     finished_custom_list,
     found_view,
+    goal_view,
     page_race,
     running_views,
 )
@@ -70,6 +71,7 @@ async def current_race(request: web.Request) -> web.Response:
     del race["seconds_left"], race["now"]
     if race["next"] is not None:
         del race["next"]["seconds_left"]
+    race["goal"] = await goal_view(request.app[LEADERBOARDS], request.app[SETTINGS])
     return cached_json(request, race)
 
 

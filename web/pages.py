@@ -24,7 +24,17 @@ from settings import Settings
 from web import login
 from web.errors import error_page
 from web.keys import I18N, LEADERBOARDS, SETTINGS
-from web.race_page import MAX_FIND, Focus, finished_page, focus, found_view, page_race
+from web.race_page import (
+    MAX_FIND,
+    Focus,
+    finished_custom_list,
+    finished_page,
+    focus,
+    found_view,
+    goal_view,
+    page_race,
+    running_views,
+)
 from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, races_list
 
 
@@ -133,6 +143,8 @@ async def _index_context(
         "entries": entries,  # the month's places 1-3 stay in the table, hidden under the podium
         "previous": await previous_race(settings) if race["state"] == "live" else None,
         "rules": await rules_for(race["month"]),
+        "goal": await goal_view(leaderboards, settings),
+        "other_races": await running_views(leaderboards, settings),  # weekly and custom races beside this one
         "clock": CLOCK,
         "me": me,
         "widget": widget,
@@ -181,7 +193,7 @@ async def previous_race(settings: Settings) -> dict[str, Any] | None:
 
 @aiohttp_jinja2.template("races.html")
 async def races(request: web.Request) -> dict[str, Any]:
-    return {"races": await races_list()}
+    return {"races": await races_list(), "other_races": await finished_custom_list()}
 
 
 async def race(request: web.Request) -> web.Response:

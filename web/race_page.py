@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from models import clock
 from models.history import has_history_before
 from models.leaderboard import Leaderboards, Period, Standings
+from models.milestones import month_goal
 from models.race import Race
 from models.races_custom import (
     as_race,
@@ -261,3 +263,19 @@ async def finished_custom_list(limit: int = 24) -> list[dict[str, Any]]:
 
 async def custom_by_id(text: str) -> CustomRace | None:
     return await get_race(int(text)) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
+async def goal_view(leaderboards: Leaderboards, settings: Settings) -> dict[str, Any] | None:
+    """The community's goal for this month's race and how far the community is (None: no goal set)."""
+    race = await leaderboards.race(clock.now(), settings.race_timezone)
+    goal = await month_goal(race.month)
+    if goal is None:
+        return None
+    total = sum((entry.wagered for entry in (await leaderboards.race_standings(race)).entries), Decimal(0))
+    return {
+        "month": race.month,
+        "amount": money_str(goal.amount),
+        "total": money_str(total),
+        "percent": min(100, int(total * 100 / goal.amount)) if goal.amount else 100,
+        "reached": total >= goal.amount,
+    }
