@@ -21,6 +21,9 @@ from models.notification_kinds import (
     ChallengeRejected,
     ChallengeWon,
     ChatLost,
+    CustomFinalDay,
+    CustomOvertaken,
+    CustomPaidPlaces,
     CustomRaceCancelled,
     CustomRaceResults,
     CustomRaceWon,
@@ -203,6 +206,28 @@ async def goal_reached(payload: GoalReached, names: Names) -> str:
     )
 
 
+async def custom_overtaken(payload: CustomOvertaken, names: Names) -> str:
+    return _("📉 You dropped to <b>#{rank}</b> in the race “{title}”, {gap} behind #{above}. /race {id}").format(
+        rank=payload.rank,
+        title=escape(payload.title),
+        gap=money(payload.gap),
+        above=payload.rank - 1,
+        id=payload.race_id,
+    )
+
+
+async def custom_paid_places(payload: CustomPaidPlaces, names: Names) -> str:
+    return _(
+        "💰 You are in the paid places of the race “{title}”: <b>#{rank}</b>, worth {prize} right now. /race {id}"
+    ).format(title=escape(payload.title), rank=payload.rank, prize=money(payload.prize), id=payload.race_id)
+
+
+async def custom_final_day(payload: CustomFinalDay, names: Names) -> str:
+    return _("⏳ Less than 24 hours left in the race “{title}”, and you are <b>#{rank}</b>. /race {id}").format(
+        title=escape(payload.title), rank=payload.rank, id=payload.race_id
+    )
+
+
 # Each renderer takes its kind's payload type and how names read to the reader; None means "nothing to say any
 # more" (the row is skipped).
 RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]] = {
@@ -229,6 +254,9 @@ RENDERERS: dict[NotificationKind, Callable[[Any, Names], Awaitable[str | None]]]
     NotificationKind.MILESTONE_REACHED: milestone_reached,
     NotificationKind.MILESTONE_ANNOUNCED: milestone_announced,
     NotificationKind.GOAL_REACHED: goal_reached,
+    NotificationKind.CUSTOM_OVERTAKEN: custom_overtaken,
+    NotificationKind.CUSTOM_PAID_PLACES: custom_paid_places,
+    NotificationKind.CUSTOM_FINAL_DAY: custom_final_day,
 }
 
 

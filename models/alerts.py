@@ -11,8 +11,11 @@ from decimal import Decimal
 from tortoise.exceptions import IntegrityError
 
 from models import clock
-from models.leaderboard import Position, Standings
+from models.leaderboard import Entry, Position, Standings
 from models.notification_kinds import (
+    CustomFinalDay,
+    CustomOvertaken,
+    CustomPaidPlaces,
     FinalDay,
     NewLeader,
     NotificationKind,
@@ -26,11 +29,20 @@ from models.notification_kinds import (
     TokenRefused,
 )
 from models.race import Race
-from models.tables import Notification, Role, SyncOutcome, SyncRun, TelegramUser
+from models.races_custom import as_race, live_standings, running_races
+from models.tables import CustomRace, Notification, Role, SyncOutcome, SyncRun, TelegramUser
 from models.users import reachable_admins
 
 ALERTS_PER_DAY = 3
-ALERT_KINDS = (NotificationKind.OVERTAKEN, NotificationKind.PAID_PLACES, NotificationKind.FINAL_DAY)
+ALERT_KINDS = (
+    NotificationKind.OVERTAKEN,
+    NotificationKind.PAID_PLACES,
+    NotificationKind.FINAL_DAY,
+    # The weekly and custom races' alerts share the one daily cap.
+    NotificationKind.CUSTOM_OVERTAKEN,
+    NotificationKind.CUSTOM_PAID_PLACES,
+    NotificationKind.CUSTOM_FINAL_DAY,
+)
 FINAL_DAY = timedelta(hours=24)
 
 
@@ -113,6 +125,92 @@ async def _owe_new_leader_announcements(
                 chat,
                 NewLeader(leader[0].name, leader[0].wagered),
             )
+
+
+# ---- the same alerts for the weekly and custom races (issue 22) ----
+
+
+class CustomRaceAlerts:
+    """After each sync, every running weekly or custom race's alerts: overtaken, into the paid places, its last
+    24 hours. Keys name the race's id (never the monthly race's), and every one of them counts in, and is
+    held to, the same ALERTS_PER_DAY as the monthly race's (which are owed first, in the same sync).
+    The standings the previous sync left are kept here, per race (none at start-up: nothing to compare)."""
+
+    def __init__(self) -> None:
+        self._before: dict[int, Standings] = {}
+
+    async def after_sync(self, sync_run_id: int, now: datetime) -> None:
+        races = await running_races(now)
+        users = await _alert_users() if races else []
+        kept: dict[int, Standings] = {}
+        for race in races:
+            after = Standings(
+                [Entry(rank, f.uid, f.uid, f.wagered) for rank, f in enumerate(await live_standings(race, now), 1)]
+            )
+            await owe_custom_race_alerts(race, users, self._before.get(race.id), after, sync_run_id, now)
+            kept[race.id] = after
+        self._before = kept
+
+
+async def _alert_users() -> list[TelegramUser]:
+    return await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
+        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
+    )
+
+
+async def owe_custom_race_alerts(
+    race: CustomRace,
+    users: list[TelegramUser],
+    before: Standings | None,
+    after: Standings,
+    sync_run_id: int,
+    now: datetime,
+) -> None:
+    """As the monthly race's, within the day's cap (the last 24 hours' alert too: there can be many races).
+    A player unranked before (nothing wagered in the window yet) who lands in the paid places is told so."""
+    final_day = race.ends_at - now <= FINAL_DAY
+    for user in users:
+        assert user.player_id is not None
+        now_at = after.position(user.player_id)
+        if now_at is None:
+            continue
+        was_at = before.position(user.player_id) if before is not None else None
+        if final_day and user.notify_final_day:
+            await _owe_custom_final_day(race, user.id, now_at.entry.rank, now)
+        if before is not None:
+            await _owe_custom_place_alert(race, user, now_at, was_at, sync_run_id, now)
+
+
+async def _owe_custom_final_day(race: CustomRace, user_id: int, rank: int, now: datetime) -> None:
+    """Once per race and player; a day whose cap is reached already puts it off to a later sync of the last day."""
+    key = f"crace:{race.id}:final_day:{user_id}"
+    if await Notification.exists(key=key) or await _alerts_today(user_id, now) >= ALERTS_PER_DAY:
+        return
+    await _owe(key, user_id, CustomFinalDay(race.id, race.title, rank))
+
+
+async def _owe_custom_place_alert(
+    race: CustomRace, user: TelegramUser, now_at: Position, was_at: Position | None, sync_run_id: int, now: datetime
+) -> None:
+    prizes = as_race(race)
+    rank = now_at.entry.rank
+    old_rank = was_at.entry.rank if was_at is not None else None
+    overtaken = old_rank is not None and rank > old_rank and user.notify_overtaken
+    into_paid = rank <= prizes.paid_places < (old_rank or prizes.paid_places + 1) and user.notify_paid_places
+    if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+        return
+    if overtaken:
+        await _owe(
+            f"crace:{race.id}:overtaken:{user.id}:{sync_run_id}",
+            user.id,
+            CustomOvertaken(race.id, race.title, rank, now_at.gap_to_above or Decimal(0)),
+        )
+    else:
+        await _owe(
+            f"crace:{race.id}:paid:{user.id}:{sync_run_id}",
+            user.id,
+            CustomPaidPlaces(race.id, race.title, rank, prizes.prize_for(rank) or Decimal(0)),
+        )
 
 
 async def owe_token_expired_alerts() -> None:

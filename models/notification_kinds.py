@@ -39,6 +39,10 @@ class NotificationKind(StrEnum):
     MILESTONE_REACHED = "milestone_reached"  # to the player (with a reward code, if one was left)
     MILESTONE_ANNOUNCED = "milestone_announced"  # to the announcement chats
     GOAL_REACHED = "goal_reached"  # to the announcement chats
+    # The race alerts of a weekly or custom race (the monthly race's are OVERTAKEN, PAID_PLACES, FINAL_DAY):
+    CUSTOM_OVERTAKEN = "custom_overtaken"
+    CUSTOM_PAID_PLACES = "custom_paid_places"
+    CUSTOM_FINAL_DAY = "custom_final_day"
 
 
 @dataclass(frozen=True)
@@ -235,6 +239,32 @@ class GoalReached(Payload):
     amount: Decimal
 
 
+@dataclass(frozen=True)
+class CustomOvertaken(Payload):
+    kind = NotificationKind.CUSTOM_OVERTAKEN
+    race_id: int
+    title: str
+    rank: int
+    gap: Decimal  # to the player now just above
+
+
+@dataclass(frozen=True)
+class CustomPaidPlaces(Payload):
+    kind = NotificationKind.CUSTOM_PAID_PLACES
+    race_id: int
+    title: str
+    rank: int
+    prize: Decimal
+
+
+@dataclass(frozen=True)
+class CustomFinalDay(Payload):
+    kind = NotificationKind.CUSTOM_FINAL_DAY
+    race_id: int
+    title: str
+    rank: int
+
+
 PAYLOADS: dict[NotificationKind, type[Payload]] = {
     payload.kind: payload
     for payload in (
@@ -261,6 +291,9 @@ PAYLOADS: dict[NotificationKind, type[Payload]] = {
         MilestoneReached,
         MilestoneAnnounced,
         GoalReached,
+        CustomOvertaken,
+        CustomPaidPlaces,
+        CustomFinalDay,
     )
 }
 

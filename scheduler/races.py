@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from models import clock
-from models.alerts import owe_race_alerts
+from models.alerts import CustomRaceAlerts, owe_race_alerts
 from models.events import Event, LeaderboardChanged, RaceFinished
 from models.history import RESET_LOOKBACK, prune_history, prune_history_keeping_latest
 from models.leaderboard import Leaderboards, Standings
@@ -46,6 +46,7 @@ class RaceKeeper:
         self.deliver: Callable[[], Awaitable[object]] | None = None  # the bot's notifier, when there is a bot
         self._pre_end_synced: str | None = None
         self._standings: tuple[str, Standings] | None = None  # the race as the previous sync left it
+        self.custom_alerts = CustomRaceAlerts()  # the weekly and custom races' alerts, as the previous sync left them
         self._ticking: asyncio.Task[object] | None = None
         self._pruned_before: datetime | None = None
         self._edges_synced: set[str] = set()  # "<race id>:pre|start|end": the edges of custom races synced
@@ -70,6 +71,7 @@ class RaceKeeper:
         before = self._standings[1] if self._standings and self._standings[0] == race.month else None
         self._standings = (race.month, after)
         await owe_race_alerts(race, before, after, event.sync_run_id, now, self.announce_chats)
+        await self.custom_alerts.after_sync(event.sync_run_id, now)  # within the same daily cap, after the month's
         await self._milestones(race.month, after, now)
         if self.deliver is not None:
             await self.deliver()

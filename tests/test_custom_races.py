@@ -397,3 +397,60 @@ async def test_the_page_shows_the_other_races_and_the_goal_and_lists_finished_on
     await race.runtime.races.tick()
     listed = await (await race.client.get("/races")).text()
     assert "Weekly and custom races" in listed and "Weekend" in listed
+
+
+# ---- the race alerts of weekly and custom races: per race, within the monthly race's daily cap ----
+
+
+def told(race, user: dict) -> list[str]:
+    return [m["text"] for m in race.telegram.sent() if str(m["chat_id"]) == str(user["id"])]
+
+
+async def test_overtaken_and_paid_places_in_a_custom_race_are_told_once_with_its_title(race):
+    """The month's figures keep Alpha ahead in the monthly race; in the custom race Beta passes her."""
+    await observe(race, FRI - timedelta(hours=1), alpha=(500, 1000), beta=(100, 1000))
+    await link(race)
+    sprint = await new_race("Sprint | 2026-11-20 | 2026-11-27 | 100 | 100", FRI - timedelta(hours=1))
+    await observe(race, FRI + timedelta(hours=1), alpha=(500, 1100), beta=(100, 1050))  # alpha #1, beta #2
+    assert await Notification.filter(kind__startswith="custom_").count() == 0  # nothing to compare yet
+    await observe(race, FRI + timedelta(hours=2), alpha=(500, 1100), beta=(100, 1300))  # beta passes alpha
+    await observe(race, FRI + timedelta(hours=3), alpha=(500, 1100), beta=(100, 1300))  # nothing new
+
+    [alice] = told(race, ALICE)
+    assert "“Sprint”" in alice and "<b>#2</b>" in alice and "$200.00" in alice and f"/race {sprint.id}" in alice
+    [bruno] = told(race, BRUNO)
+    assert bruno.startswith("💰") and "“Sprint”" in bruno and "<b>#1</b>" in bruno and "100,00" in bruno  # in Spanish
+    keys = sorted(await Notification.filter(kind__startswith="custom_").values_list("key", flat=True))
+    assert all(key.startswith(f"crace:{sprint.id}:") for key in keys) and len(keys) == 2
+    assert await Notification.filter(kind__in=("overtaken", "paid_places", "final_day")).count() == 0
+
+
+async def test_a_custom_races_last_24_hours_are_told_once_per_player(race):
+    await observe(race, FRI - timedelta(hours=1), alpha=(500, 1000), beta=(100, 1000))
+    await link(race)
+    await new_race("Day | 2026-11-19 | 2026-11-21 | 100 | 60 40", FRI - timedelta(hours=1))
+    for hours in (1, 2, 3):
+        await observe(race, FRI + timedelta(hours=hours), alpha=(500, 1000 + hours), beta=(100, 1000 + 2 * hours))
+    [alice] = told(race, ALICE)
+    assert "Less than 24 hours left in the race “Day”" in alice and "<b>#2</b>" in alice
+    [bruno] = told(race, BRUNO)  # in Spanish
+    assert bruno.startswith("⏳") and "“Day”" in bruno and "<b>#1</b>" in bruno
+    assert await Notification.filter(kind="custom_final_day").count() == 2
+
+
+async def test_the_daily_cap_is_shared_with_the_monthly_races_alerts(race):
+    """Bruno is overtaken three times in the monthly race: the custom race's last day is not told to him that
+    day, while Alice (overtaken twice) is told it."""
+    await observe(race, FRI - timedelta(hours=2), alpha=(100, 1000), beta=(200, 1000))
+    await link(race)
+    await new_race("Late | 2026-11-20 06:00 | 2026-11-20 18:00 | 100 | 60 40", FRI - timedelta(hours=1))
+    month = [(100, 200), (300, 200), (300, 400), (500, 400), (500, 600), (700, 600)]
+    for hour, (a, b) in enumerate(month):
+        await observe(race, FRI + timedelta(hours=hour), alpha=(a, 1000), beta=(b, 1000))
+    assert await Notification.filter(user_id=BRUNO["id"], kind="overtaken").count() == 3
+    assert await Notification.filter(user_id=ALICE["id"], kind="overtaken").count() == 2
+    await observe(race, FRI + timedelta(hours=7), alpha=(700, 1100), beta=(600, 1200))  # the custom race's last day
+
+    assert await Notification.filter(kind="custom_final_day").values_list("user_id", flat=True) == [ALICE["id"]]
+    assert not any("“Late”" in text for text in told(race, BRUNO))
+    assert any("Less than 24 hours left in the race “Late”" in text for text in told(race, ALICE))
