@@ -28,7 +28,7 @@ CHAT_IDS = range(-(2**63), 0)  # groups' and channels' ids are negative; a forge
 
 def chat_id_in(text: str) -> int | None:
     """A group's or channel's id typed in a command (`-1001234567890`), or None."""
-    if not text.startswith("-") or not text[1:].isdigit() or len(text) > 21:
+    if not text.startswith("-") or not text[1:].isdecimal() or len(text) > 21:
         return None
     chat_id = int(text)
     return chat_id if chat_id in CHAT_IDS else None

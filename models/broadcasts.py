@@ -30,7 +30,7 @@ async def recipients(audience: str, leaderboards: Leaderboards, race: Race) -> l
     if audience == Audience.LINKED:
         return await _ids(reachable.filter(player_id__isnull=False))
     kind, _, size = audience.partition("-")
-    if kind == Audience.TOP and size.isdigit():
+    if kind == Audience.TOP and size.isdecimal():
         top = [e.uid for e in (await leaderboards.race_standings(race)).top(int(size))]
         return await _ids(reachable.filter(player_id__in=top))
     raise ValueError(f"unknown audience {audience!r}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -110,7 +111,7 @@ async def find_finished_race(which: str | None, locale: str = "en") -> FinishedR
     """A finished race by id or month ("2026-11", "noviembre 2026"); without one, the latest."""
     if not which:
         return await FinishedRace.all().order_by("-month").first()
-    if which.isdigit():
+    if re.fullmatch(r"[0-9]{1,9}", which):
         return await FinishedRace.get_or_none(id=int(which))
     month = parse_month(which, locale)
     return await FinishedRace.get_or_none(month=month) if month else None

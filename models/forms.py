@@ -147,7 +147,7 @@ def parse_month(text: str, locale: str) -> str | None:
         year, number = int(match[1]), int(match[2])
         return f"{year:04d}-{number:02d}" if 1 <= number <= 12 else None
     words = [_folded(w) for w in text.split() if _folded(w) != "de"]
-    if len(words) != 2 or not (words[1].isdigit() and len(words[1]) == 4):
+    if len(words) != 2 or not re.fullmatch(r"[0-9]{4}", words[1]):
         return None
     named = _month_numbers(locale).get(words[0])
     return f"{words[1]}-{named:02d}" if named else None

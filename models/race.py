@@ -21,7 +21,7 @@ from models.forms import parse_number
 from models.money import CENT
 from models.tables import Player, RaceExclusion, RacePrizes
 from models.users import player_by_uid
-from models.verification import find_player
+from models.verification import MAX_NAME_LENGTH, find_player
 
 DEFAULT_PRIZE_POOL = Decimal(500)
 DEFAULT_SPLIT = tuple(Decimal(p) for p in ("40", "20", "12", "8", "6", "5", "3.5", "2.5", "1.5", "1.5"))  # percent
@@ -215,7 +215,9 @@ async def include(month: str, player: Player, admin_id: int) -> ExclusionOutcome
 
 
 async def find_race_player(text: str) -> Player | None:
-    """The player an admin means: by Goated uid, else by name."""
+    """The player an admin means: by Goated uid, else by name (None for what cannot be either)."""
+    if not text or len(text) > MAX_NAME_LENGTH:
+        return None
     return await player_by_uid(text) or await find_player(text)
 
 

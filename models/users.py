@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -77,8 +78,9 @@ async def reachable_admin_count() -> int:
 async def find_user(query: str) -> TelegramUser | None:
     """By Telegram id, by @username, or by the Goated name of the account they linked."""
     text = query.strip()
-    if text.lstrip("-").isdigit():
-        return await TelegramUser.get_or_none(id=int(text))
+    if re.fullmatch(r"-?[0-9]{1,19}", text):  # ASCII digits: int() would take "١٢" and "²" fails it
+        number = int(text)
+        return await TelegramUser.get_or_none(id=number) if -(2**63) <= number < 2**63 else None
     if text.startswith("@"):
         return await TelegramUser.filter(username__iexact=text[1:]).first()
     user = await TelegramUser.filter(player__name__iexact=text).first()

@@ -40,7 +40,7 @@ def payouts_handler(token: SecretStr | None) -> Handler:
         if refused is not None:
             return refused
         race_id = request.match_info["id"]
-        race = await finished_race_by_id(int(race_id)) if race_id.isdigit() and len(race_id) < 10 else None
+        race = await finished_race_by_id(int(race_id)) if race_id.isdecimal() and len(race_id) < 10 else None
         if race is None:
             return _error(404, "no finished race with that id")
         response = web.StreamResponse(

@@ -201,7 +201,7 @@ async def race(request: web.Request) -> web.Response:
     if found is None:
         return error_page(request, "no_race", 404)
     page = request.query.get("page", "1")
-    number = int(page) if page.isdigit() and len(page) <= 6 else 1
+    number = int(page) if page.isdecimal() and len(page) <= 6 else 1
     return aiohttp_jinja2.render_template(
         "race.html", request, await finished_page(found, request.app[SETTINGS], number)
     )

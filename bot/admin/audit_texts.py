@@ -81,7 +81,7 @@ def target_text(action: str, target: str) -> str:
         return _("the Goated token")
     if re.fullmatch(r"r\d+", target):  # a race beside the monthly one
         return _("race #{id}").format(id=target[1:])
-    if target.isdigit():
+    if target.isdecimal():
         return {
             "user": _("user {id}"),
             "challenge.create": _("challenge #{id}"),
@@ -169,7 +169,7 @@ def _money(value: object) -> str:
 
 def _audience(value: object) -> str:
     kind, _sep, size = str(value).partition("-")
-    if kind == "top" and size.isdigit():
+    if kind == "top" and size.isdecimal():
         return _("this race's top {n}").format(n=size)
     return {"linked": _("linked players"), "everyone": _("everyone who started the bot")}.get(kind, str(value))
 
@@ -191,7 +191,7 @@ def _role(value: object) -> str:
 
 
 def _int(value: object) -> int:
-    return int(value) if isinstance(value, int | str) and str(value).isdigit() else 0
+    return int(value) if isinstance(value, int | str) and str(value).isdecimal() else 0
 
 
 def _recipients(value: object) -> str:

@@ -163,7 +163,7 @@ async def drop(query: CallbackQuery, state: FSMContext) -> None:
 async def cancel(
     query: CallbackQuery, callback_data: BroadcastButton, user: TelegramUser, broadcaster: Broadcaster
 ) -> None:
-    broadcast_id = int(callback_data.value) if callback_data.value.isdigit() else 0
+    broadcast_id = int(callback_data.value) if callback_data.value.isdecimal() else 0
     stopped = await broadcasts.cancel(broadcast_id, user.id)
     await query.answer(_("Cancelled: nobody else will get it.") if stopped else _("This broadcast has already ended."))
     if stopped:

@@ -111,7 +111,7 @@ def audit_line(entry: AuditEntry, actors: dict[int, TelegramUser]) -> str:
 
 async def audit(message: Message, command: CommandObject) -> None:
     arg = (command.args or "").strip()
-    if arg and not (arg.isdigit() and 1 <= int(arg) <= AUDIT_MAX):
+    if arg and not (arg.isdecimal() and 1 <= int(arg) <= AUDIT_MAX):
         await message.answer(_("Usage: /audit [number of entries, 1–{max}]").format(max=AUDIT_MAX))
         return
     entries = await latest(int(arg) if arg else AUDIT_DEFAULT)

@@ -122,7 +122,7 @@ async def cancelrace(
     message: Message, command: CommandObject, user: TelegramUser, notifier: Notifier | None = None
 ) -> None:
     text = (command.args or "").strip().removeprefix("#")
-    if not text.isdigit() or len(text) > 9:
+    if not text.isdecimal() or len(text) > 9:
         await message.answer(_("Usage: /cancelrace <id> (the ids are in /races)"))
         return
     outcome = await cancel_race(int(text), user.id, clock.now())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 from collections.abc import AsyncIterator, Sequence
+from html import escape
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
@@ -66,7 +67,9 @@ async def export_payouts(message: Message, which: str | None) -> tuple[BufferedI
     race = await find_finished_race(which, current_locale())
     if race is None:
         await message.answer(
-            _("No finished race to export yet.") if not which else _("No finished race {which}.").format(which=which)
+            _("No finished race to export yet.")
+            if not which
+            else _("No finished race {which}.").format(which=escape(which[:64]))
         )
         return None
     document, rows = await csv_file(PAYOUTS_HEADER, payout_rows(race), f"payouts-{race.month}")
@@ -74,7 +77,7 @@ async def export_payouts(message: Message, which: str | None) -> tuple[BufferedI
 
 
 async def export_audit(message: Message, days_text: str | None) -> tuple[BufferedInputFile, int, str] | None:
-    if days_text is not None and not (days_text.isdigit() and 1 <= int(days_text) <= MAX_AUDIT_DAYS):
+    if days_text is not None and not (days_text.isdecimal() and 1 <= int(days_text) <= MAX_AUDIT_DAYS):
         await message.answer(_("Usage: /export audit [days, 1–{max}]").format(max=MAX_AUDIT_DAYS))
         return None
     days = int(days_text) if days_text else AUDIT_DEFAULT_DAYS

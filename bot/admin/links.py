@@ -3,6 +3,7 @@ wager proof can be tried offline)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from html import escape
 from typing import Protocol
@@ -38,7 +39,7 @@ async def link_command(
         await message.answer(_("Only owners can link accounts by hand."))
         return
     target_text, _sep, name = (command.args or "").strip().partition(" ")
-    if not name.strip() or not (target_text.lstrip("-").isdigit() or target_text.startswith("@")):
+    if not name.strip() or not (re.fullmatch(r"-?[0-9]{1,19}", target_text) or target_text.startswith("@")):
         await message.answer(escape(_("Usage: /link <telegram id | @username> <Goated name>")))
         return
     result = await link_by_owner(user.id, await find_user(target_text), name)

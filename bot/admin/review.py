@@ -255,7 +255,7 @@ async def reason_not_text(message: Message) -> None:
 
 async def review_command(message: Message, command: CommandObject) -> None:
     arg = (command.args or "").strip().lstrip("#")
-    request = await find_request(int(arg)) if arg.isdigit() and len(arg) < 10 else None
+    request = await find_request(int(arg)) if arg.isdecimal() and len(arg) < 10 else None
     if request is None:
         await message.answer(escape(_("Usage: /review <request id>, as listed by /pending.")))
         return
@@ -293,7 +293,7 @@ async def decide_if_unchanged(request_id: int, approve: bool, admin: TelegramUse
 async def bulk_decide(ids: str, approve: bool, admin: TelegramUser, sender: Sender, i18n: I18n) -> str:
     """Approve (or reject) the page's requests one by one; returns the summary the admin reads."""
     done = skipped = 0
-    for request_id in [int(i) for i in ids.split(".") if i.isdigit()]:
+    for request_id in [int(i) for i in ids.split(".") if i.isdecimal()]:
         if await decide_if_unchanged(request_id, approve, admin, sender, i18n):
             done += 1
         else:

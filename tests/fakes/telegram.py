@@ -275,6 +275,9 @@ class FakeTelegram:
             return BOT_USER
         if method in ("sendMessage", "editMessageText", "sendPhoto", "editMessageCaption"):
             return self._message(params)
+        if method == "sendDocument":  # a message with the document, as Telegram answers
+            document = {"file_id": "doc1", "file_unique_id": "doc1"}
+            return {**self._message(params), "document": document, "caption": params.get("caption", "")}
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0, **self.webhook_info}
         if method == "setWebhook":
