@@ -322,6 +322,7 @@ async def test_the_community_goal_is_announced_once(race):
     assert "community goal: $2,500.00" in (await race.send("/goal 2500", user=OWNER))[-1]["text"]
     await observe(race, FRI + timedelta(hours=1), alpha=(1500, 1500), beta=(900, 900))
     assert "96%" in (await race.send("/goal", user=ALICE))[-1]["text"]
+    assert "Community goal: $2,400.00 of $2,500.00 (96%)" in (await race.send("/stats", user=OWNER))[-1]["text"]
     await observe(race, FRI + timedelta(hours=2), alpha=(1600, 1600), beta=(950, 950))
     await observe(race, FRI + timedelta(hours=3), alpha=(1700, 1700), beta=(950, 950))
     assert await Notification.filter(kind="goal_reached").count() == 1

@@ -17,6 +17,7 @@ from bot.texts import age, keyword, money, number, when
 from models import clock
 from models.audit import SYSTEM, latest, record
 from models.leaderboard import Leaderboards, Period
+from models.milestones import month_goal
 from models.race import race_at
 from models.tables import AuditEntry, SyncOutcome, SyncRun, TelegramUser
 from models.users import community, display_name, users_by_id
@@ -53,7 +54,8 @@ def sync_line(run: SyncRun | None) -> str:
 async def community_stats(message: Message, leaderboards: Leaderboards, settings: Settings) -> None:
     figures = await community()
     month = await leaderboards.standings(Period.MONTH)
-    race = await leaderboards.race_standings(race_at(clock.now(), settings.race_timezone))
+    this_race = race_at(clock.now(), settings.race_timezone)
+    race = await leaderboards.race_standings(this_race)
     lines = [
         _("📈 <b>Community</b>"),
         _("Users: {users} · linked: {linked} · pending requests: {pending}").format(
@@ -65,6 +67,16 @@ async def community_stats(message: Message, leaderboards: Leaderboards, settings
         sync_line(figures.last_sync),
         _("Your own stats: /stats {me}").format(me=keyword("me")),
     ]
+    goal = await month_goal(this_race.month)
+    if goal is not None:  # the community's goal (/goal): how far this month's race has come
+        wagered = sum((e.wagered for e in race.entries), Decimal(0))
+        percent = min(100, int(wagered * 100 / goal.amount)) if goal.amount else 100
+        lines.insert(
+            5,
+            _("Community goal: {total} of {goal} ({percent}%)").format(
+                total=money(wagered), goal=money(goal.amount), percent=percent
+            ),
+        )
     await message.answer("\n".join(lines))
 
 
