@@ -25,7 +25,7 @@ from bot.keyboards import continue_in_private
 from bot.proof import ProofButton, RefreshesFigures, check, opened_reply, proof_keyboard, proof_rules
 from bot.review_cards import refresh_cards, send_cards, send_evidence
 from bot.sender import Sender
-from bot.texts import time_left
+from bot.texts import is_keyword, time_left
 from models import clock
 from models.proofs import OpenOutcome, open_proof, open_proof_of, replace_with_review, withdraw_proof
 from models.tables import TelegramUser, VerificationRequest
@@ -195,7 +195,7 @@ async def verify_command(
         await continue_in_private(message, bot, "verify")
         return
     args = (command.args or "").strip()
-    if args.lower() == "check" and settings.verify_mode != "review":
+    if is_keyword(args, "check") and settings.verify_mode != "review":
         await check(message, user, settings, figures, sender, i18n)
     elif args:
         await submit(message, state, user, args, settings, sender, i18n)

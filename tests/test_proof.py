@@ -335,3 +335,12 @@ async def test_demo_bets_prove_offline_and_exist_only_on_demo_data(
 async def test_demobet_does_not_exist_with_a_real_affiliate(proofs):
     [unknown] = await proofs.send("/demobet LuckyGoat42 3.47", user=OWNER)
     assert "Demo:" not in unknown["text"] and "/help" in unknown["text"]
+
+
+async def test_verify_check_in_the_players_language(proofs):
+    proof = await start_proof(proofs, ALICE)
+    bet(proofs, float(proof.amount))
+    later()
+    await proofs.send("/language es", user=ALICE)
+    await proofs.send("/verify Comprobar", user=ALICE)  # "check" in Spanish, any letter case
+    assert await linked_account(ALICE) == HOLDER_UID
