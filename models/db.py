@@ -10,6 +10,7 @@ from typing import Any
 import asyncpg
 from aerich import Command
 from tortoise import Tortoise, connections
+from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.exceptions import DBConnectionError
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,9 @@ async def open_db(database_url: str) -> None:
 async def close_db() -> None:
     # Tortoise's own close also forgets the configuration, so a later init (or aerich) starts afresh.
     await Tortoise.close_connections()
+    # Tortoise caches each table's INSERT statement by connection name, not by engine: a process that opens
+    # SQLite and then PostgreSQL (the tests do) would reuse SQLite's "?" placeholders. Forget them.
+    EXECUTOR_CACHE.clear()
 
 
 async def database_reachable(timeout: float = 2.0) -> bool:
