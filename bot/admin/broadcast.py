@@ -60,7 +60,8 @@ async def start_broadcast(message: Message, state: FSMContext) -> None:
     )
 
 
-async def composed(message: Message, state: FSMContext, leaderboards: Leaderboards, settings: Settings) -> None:
+async def read_composition(message: Message) -> tuple[str, str | None] | None:
+    """A composed message (broadcasts and /post): its HTML text and photo, or None after saying it is too long."""
     text = message.html_text if (message.text or message.caption) else ""
     limit = MAX_CAPTION if message.photo else MAX_TEXT
     if len(text) > limit:
@@ -71,8 +72,15 @@ async def composed(message: Message, state: FSMContext, leaderboards: Leaderboar
                 limit,
             ).format(n=limit)
         )
+        return None
+    return text, message.photo[-1].file_id if message.photo else None
+
+
+async def composed(message: Message, state: FSMContext, leaderboards: Leaderboards, settings: Settings) -> None:
+    composition = await read_composition(message)
+    if composition is None:
         return
-    photo = message.photo[-1].file_id if message.photo else None
+    text, photo = composition
     await state.update_data(text=text, photo=photo)
     await state.set_state(BroadcastFlow.choosing)
     await message.answer(_("Who should get it?"), reply_markup=await audience_keyboard(leaderboards, settings))

@@ -17,7 +17,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.admin.broadcast import MAX_CAPTION, MAX_TEXT
+from bot.admin.broadcast import read_composition
 from bot.chats import chat_id_in
 from bot.keyboards import safe_edit
 from bot.posting import Poster
@@ -57,18 +57,10 @@ async def start_post(message: Message, state: FSMContext) -> None:
 
 
 async def composed(message: Message, state: FSMContext) -> None:
-    text = message.html_text if (message.text or message.caption) else ""
-    limit = MAX_CAPTION if message.photo else MAX_TEXT
-    if len(text) > limit:
-        await message.answer(
-            ngettext(
-                "That is too long for Telegram; please keep it under {n} character.",
-                "That is too long for Telegram; please keep it under {n} characters.",
-                limit,
-            ).format(n=limit)
-        )
+    composition = await read_composition(message)
+    if composition is None:
         return
-    photo = message.photo[-1].file_id if message.photo else None
+    text, photo = composition
     await state.update_data(text=text, photo=photo, chosen=[])
     await state.set_state(PostFlow.choosing)
     await message.answer(_("Where should it be posted?"), reply_markup=chats_keyboard(await chats.postable(), set()))
