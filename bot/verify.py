@@ -27,7 +27,7 @@ from bot.review_cards import refresh_cards, send_cards, send_evidence
 from bot.sender import Sender
 from bot.texts import is_keyword, time_left
 from models import clock
-from models.proofs import OpenOutcome, open_proof, open_proof_of, replace_with_review, withdraw_proof
+from models.proofs import OpenOutcome, open_proof, open_proof_of, withdraw_proof
 from models.tables import TelegramUser, VerificationRequest
 from models.users import player_by_uid, player_of
 from models.verification import (
@@ -248,7 +248,7 @@ async def screenshot_given(
     await message.answer(link_reply(result) or escape(_("Send /verify <your Goated name> to start again.")))
     if result.outcome == LinkOutcome.CREATED:
         assert result.request is not None
-        await replace_with_review(user)  # one way at a time: the amount no longer counts
+        await withdraw_proof(user)  # asked for review instead: one way at a time, the amount no longer counts
         await send_for_review(message, sender, i18n, result.request)
 
 

@@ -24,14 +24,12 @@ from models.notification_kinds import (
     PaidPlaces,
     Payload,
     Recovered,
-    TokenExpired,
     TokenExpiring,
     TokenRefused,
 )
 from models.race import Race
 from models.races_custom import as_race, live_standings, running_races
 from models.tables import CustomRace, Notification, Role, SyncOutcome, SyncRun, TelegramUser
-from models.users import reachable_admins
 
 ALERTS_PER_DAY = 3
 ALERT_KINDS = (
@@ -211,15 +209,6 @@ async def _owe_custom_place_alert(
             user.id,
             CustomPaidPlaces(race.id, race.title, rank, prizes.prize_for(rank) or Decimal(0)),
         )
-
-
-async def owe_token_expired_alerts() -> None:
-    """The upstream refused our token: every admin is told once per outage (the key names the last sync
-    that worked, so the next outage, after a good sync, is told again)."""
-    last_ok = await SyncRun.filter(outcome=SyncOutcome.OK).order_by("-id").only("id").first()
-    since = last_ok.id if last_ok else 0
-    for admin in await reachable_admins():
-        await _owe(f"upstream:token_expired:{since}:{admin.id}", admin.id, TokenExpired())
 
 
 # Operations alerts, for owners (issue 19). "Once" is the unique key of each Notification row, so it holds

@@ -184,11 +184,6 @@ async def withdraw_proof(user: TelegramUser) -> WagerProof | None:
     return proof
 
 
-async def replace_with_review(user: TelegramUser) -> WagerProof | None:
-    """The player asks an admin instead of betting: the open proof ends (one way at a time)."""
-    return await withdraw_proof(user)
-
-
 # Checking a proof
 
 
