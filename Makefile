@@ -28,9 +28,10 @@ fuzz: install
 		--hypothesis-show-statistics $(FUZZ_ARGS)
 
 ## Lint (ruff), types (mypy) and the layers of ARCHITECTURE.md (import-linter); CI runs it before the tests.
+## No ruff cache: a cached verdict once hid a file that a fresh clone (CI) found unformatted.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check --no-cache .
+	$(BIN)/ruff format --check --no-cache .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

@@ -211,9 +211,12 @@ async def prune_history_keeping_latest(before: datetime) -> int:
     )
     keep = {row[0] for row in rows}
     deleted, after_id = 0, 0
-    while ids := await WagerSnapshot.filter(at__lt=before, id__gt=after_id).order_by("id").limit(
-        PRUNE_BATCH
-    ).values_list("id", flat=True):
+    while (
+        ids := await WagerSnapshot.filter(at__lt=before, id__gt=after_id)
+        .order_by("id")
+        .limit(PRUNE_BATCH)
+        .values_list("id", flat=True)
+    ):
         after_id = cast(int, ids[-1])
         if doomed := [i for i in ids if i not in keep]:
             deleted += await WagerSnapshot.filter(id__in=doomed).delete()
