@@ -56,7 +56,7 @@ class Plan:
     duration: float = 20
     concurrency: int = 16
     rate: float = 100  # the "moderate load" of the latency goal, updates/s
-    ws_clients: int = 1000
+    ws_clients: int = 5000
     ws_rounds: int = 20
     sizes: tuple[int, ...] = (2_000, 20_000, 100_000)
     recipients: int = 10_000
@@ -168,7 +168,7 @@ class Suite:
             RATE_LIMIT_HIGH="100000",
             RATE_LIMIT_MEDIUM="100000",
             TRUSTED_PROXIES="127.0.0.1",
-            WS_MAX_CONNECTIONS="5000",  # benchmark 4 holds 1,000 clients (the default, 2,000, would do too)
+            WS_MAX_CONNECTIONS="6000",  # benchmark 4 holds 5,000 clients (the default is 2,000)
             LOG_LEVEL="INFO",  # production's: one JSON line per request and per update
         )
         return env
@@ -296,8 +296,8 @@ class Suite:
             "app": {"max": app_max, "moderate": app_mod, "bot_api_calls_during_max": replies},
             "floor": {"max": floor_max, "moderate": floor_mod},
             "throughput_ratio": round(ratio, 2),
-            "goal_throughput": ratio >= 0.5,
-            "goal_p99": app_mod["p99_ms"] < 50 and app_mod["errors"] == 0 and app_max["errors"] == 0,
+            "goal_throughput": ratio >= 0.3,
+            "goal_p99": app_mod["p99_ms"] < 30 and app_mod["errors"] == 0 and app_max["errors"] == 0,
         }
 
     async def bench_page(self) -> dict:
@@ -350,10 +350,13 @@ class Suite:
             print(f"  sync {n}: {result}", flush=True)
             out.append(result)
         big = next((r for r in out if r["players"] == 100_000), None)
-        return {"sizes": out, "goal": None if big is None else big["repeat_vs_copy"] <= 3 and big["peak_rss_mb"] < 300}
+        goal = None
+        if big is not None:
+            goal = big["repeat_vs_copy"] <= 1.5 and big["peak_rss_mb"] < 150 and big["first_vs_copy"] <= 4
+        return {"sizes": out, "goal": goal}
 
     async def bench_live(self) -> dict:
-        """4. 1,000 WebSocket clients: from the end of a sync to the last client having the update."""
+        """4. 5,000 WebSocket clients: from the end of a sync to the last client having the update."""
         async with aiohttp.ClientSession() as session:
             async with session.ws_connect(f"{self.app_url.replace('http', 'ws')}/ws") as socket:
                 snapshot = (await socket.receive()).data
@@ -385,7 +388,7 @@ class Suite:
             "app": app,
             "floor": bare,
             "ratio": round(app["last_client_p99_ms"] / bare["last_client_p99_ms"], 2),
-            "goal": app["last_client_p99_ms"] < 250 and app["missed"] == 0,
+            "goal": app["last_client_p99_ms"] < 500 and app["missed"] == 0,
         }
 
     async def bench_upstream(self) -> dict:
@@ -436,7 +439,7 @@ class Suite:
             "upstream_calls": self.goated.served - before,
             "syncs_finished": syncs,
             "p99_ratio": round(ratio, 2),
-            "goal": ratio <= 1.10 and slow["errors"] == 0,
+            "goal": ratio <= 1.2 and slow["errors"] == 0,
         }
 
     async def bench_broadcast(self) -> dict:
@@ -583,7 +586,7 @@ def table(results: dict, plan: Plan) -> str:
             a["max"]["per_second"],
             f["max"]["per_second"],
             r["throughput_ratio"],
-            ">= 0.5 x floor",
+            ">= 0.3 x floor",
             r["goal_throughput"],
         )
         row("1 bot", f"p50 ms at {plan.rate:g}/s", a["moderate"]["p50_ms"], f["moderate"]["p50_ms"], "", "", None)
@@ -593,7 +596,7 @@ def table(results: dict, plan: Plan) -> str:
             a["moderate"]["p99_ms"],
             f["moderate"]["p99_ms"],
             "",
-            "< 50 ms",
+            "< 30 ms",
             r["goal_p99"],
         )
     if r := results.get("page"):
@@ -616,8 +619,8 @@ def table(results: dict, plan: Plan) -> str:
                 s["first_sync_s"],
                 s["copy_floor_s"],
                 s["first_vs_copy"],
-                "",
-                None,
+                "<= 4 x COPY" if big else "",
+                (s["first_vs_copy"] <= 4) if big else None,
             )
             row(
                 "3 sync",
@@ -625,8 +628,8 @@ def table(results: dict, plan: Plan) -> str:
                 s["repeat_sync_s"],
                 s["copy_floor_s"],
                 s["repeat_vs_copy"],
-                "<= 3 x COPY" if big else "",
-                (s["repeat_vs_copy"] <= 3) if big else None,
+                "<= 1.5 x COPY" if big else "",
+                (s["repeat_vs_copy"] <= 1.5) if big else None,
             )
             row(
                 "3 sync",
@@ -634,8 +637,8 @@ def table(results: dict, plan: Plan) -> str:
                 s["peak_rss_mb"],
                 "",
                 "",
-                "< 300 MB" if big else "",
-                (s["peak_rss_mb"] < 300) if big else None,
+                "< 150 MB" if big else "",
+                (s["peak_rss_mb"] < 150) if big else None,
             )
     if r := results.get("live"):
         row(
@@ -644,7 +647,7 @@ def table(results: dict, plan: Plan) -> str:
             r["app"]["last_client_p99_ms"],
             r["floor"]["last_client_p99_ms"],
             r["ratio"],
-            "< 250 ms",
+            "< 500 ms",
             r["goal"],
         )
     if r := results.get("broadcast"):
@@ -673,7 +676,7 @@ def table(results: dict, plan: Plan) -> str:
             r["slow_upstream"]["p99_ms"],
             r["healthy"]["p99_ms"],
             r["p99_ratio"],
-            "<= 1.10 x healthy",
+            "<= 1.2 x healthy",
             r["goal"],
         )
     return "\n".join(lines)
@@ -692,7 +695,7 @@ async def main() -> None:
     plan.recipients = args.recipients or plan.recipients
     plan.rate = args.rate or plan.rate
     selected = [name for name in ORDER if name in args.only.split(",")]
-    # 1,000 WebSocket clients and the app's side of them need more than the usual 1,024 descriptors.
+    # 5,000 WebSocket clients and the app's side of them need more than the usual 1,024 descriptors.
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 65_536)), hard))
 
