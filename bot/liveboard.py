@@ -2,7 +2,8 @@
 channel) posts the race's standings there, pins them when the bot may, and after every sync whose standings
 changed edits that same message, through the one sender. The message id is stored, so a restart or another
 replica carries on with it; only the leader edits (the race job calls `refresh_all`). A deleted post is posted
-anew (the admins are told); at the race's end the post shows the final results and a new one starts."""
+anew (the admins are told); at the race's end the post shows the final results and a new one starts, pinned in
+its place."""
 
 from __future__ import annotations
 
@@ -99,7 +100,14 @@ class LiveBoards:
             if final is None:
                 return True  # not finalised yet: the post keeps the ended race's standings a little longer
             await self._edit(chat, final, repost=False)
-            return await self._post(chat)
+            ended_post = chat.live_message_id
+            if not await self._post(chat):
+                return False
+            if chat.can_pin:  # the new race's post is pinned now: the old one would stay pinned for ever
+                await self.sender.deliver(
+                    chat.id, lambda: self.sender.bot.unpin_chat_message(chat.id, message_id=ended_post)
+                )
+            return True
         return await self._edit(chat, await live_board(self.leaderboards, self.settings), repost=True)
 
     def _text(self, chat: BotChat, board: Board) -> str:

@@ -206,6 +206,8 @@ async def test_live_post_shows_the_final_results_and_a_new_one_starts_for_the_ne
     assert len(posts) == 2 and "December 2026" in posts[1]["text"]
     chat = await BotChat.get(id=GROUP)
     assert chat.live_month == "2026-12" and chat.live_message_id != old
+    [unpinned] = race.telegram.delivered("unpinChatMessage")  # the ended race's post no longer pinned
+    assert int(unpinned["message_id"]) == old
     await race.runtime.races.tick()
     assert len(to_chat(race.telegram, GROUP)) == 2
 
