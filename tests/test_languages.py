@@ -17,6 +17,7 @@ from bot.commands import PLAYER_COMMANDS
 from models import clock
 from models.audit import SYSTEM, record
 from models.race import race_at
+from models.rules import rules_for
 from models.tables import Challenge, RacePrizes, VerificationRequest, VerificationStatus
 from tests import updates
 from tests.fakes.goated import player
@@ -123,6 +124,16 @@ async def test_setprizes_for_the_next_race_in_spanish(bot):
     await text_of(bot, "/setprizes next 900 100", admin)
     assert [p.month for p in await RacePrizes.all().order_by("id")] == ["2026-12", "2026-12"]
     assert "/setprizes siguiente" in await text_of(bot, "/raceconfig", admin)
+
+
+async def test_setrules_next_and_clear_in_portuguese(bot):
+    admin = updates.telegram_user(999, "Olga", "olga", "pt-br")
+    assert "dezembro de 2026" in await text_of(bot, "/setrules próxima Aposte em qualquer jogo.", admin)
+    assert await rules_for("2026-12") == "Aposte em qualquer jogo."
+    await text_of(bot, "/setrules Próxima corrida: sem bônus.", admin)  # capitalised: a text, not the word
+    assert await rules_for("2026-11") == "Próxima corrida: sem bônus."
+    assert "removidas" in await text_of(bot, "/setrules limpar", admin)
+    assert await rules_for("2026-11") is None
 
 
 async def test_language_by_name_as_well_as_by_code(bot):

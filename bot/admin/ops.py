@@ -20,7 +20,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.i18n import gettext as _
 
 from bot.admin.community import outcome_text
-from bot.texts import time_left
+from bot.texts import is_keyword, time_left
 from models import clock
 from models.audit import record
 from models.status import recent_syncs, waiting_messages
@@ -101,7 +101,7 @@ async def set_token(
             )
         )
         return
-    if arg.lower() == "clear":
+    if is_keyword(arg, "clear"):
         await tokens.set(None, user.id)
         await record(user.id, "token.clear", "goated token")
         await message.answer(_("Goated token cleared: the next syncs call Goated without a token."))

@@ -10,6 +10,7 @@ from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.race_texts import month_name
+from bot.texts import is_keyword
 from models import clock
 from models.events import EventBus, RaceEdited
 from models.race import race_at
@@ -25,7 +26,8 @@ async def setrules(
     text = (command.args or "").strip()
     race = race_at(clock.now(), settings.race_timezone)
     words = text.split(maxsplit=1)  # the rules keep their own line breaks
-    if words[:1] == ["next"]:
+    # Lower case only: rules may well begin with the word ("Next month's race…" is a text, not the keyword).
+    if words and words[0].islower() and is_keyword(words[0], "next"):
         race, text = race_at(race.ends_at, settings.race_timezone), words[1] if len(words) > 1 else ""
     if not text:
         await message.answer(
@@ -34,13 +36,14 @@ async def setrules(
             + escape(_("/setrules clear removes them."))
         )
         return
+    clear = is_keyword(text, "clear")
     try:
-        await set_rules(race.month, "" if text == "clear" else text, user.id)
+        await set_rules(race.month, "" if clear else text, user.id)
     except RulesTooLong:
         await message.answer(_("The rules are too long: at most {count} characters.").format(count=MAX_RULES_LENGTH))
         return
     await events.publish(RaceEdited(race.month))  # every replica's page shows them at once
-    if text == "clear":
+    if clear:
         await message.answer(_("✅ The rules of the {month} race are removed.").format(month=month_name(race.month)))
     else:
         await message.answer(
