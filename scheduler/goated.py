@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 import random
 import time
@@ -19,7 +18,7 @@ import aiohttp
 from pydantic import SecretStr
 
 from models.tokens import UpstreamTokens
-from scheduler.payload import PayloadRejected, PlayerRow, parse_payload
+from scheduler.payload import PayloadRejected, PlayerRow, parse_body
 
 log = logging.getLogger(__name__)
 
@@ -100,14 +99,6 @@ def _parse_retry_after(value: str | None) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         return None
-
-
-def _decode(body: bytes) -> list[PlayerRow]:
-    try:
-        document = json.loads(body)
-    except ValueError:
-        raise PayloadRejected("upstream answered something that is not JSON") from None
-    return parse_payload(document)
 
 
 class GoatedClient:
@@ -218,11 +209,13 @@ class GoatedClient:
                     raise _Retryable(f"upstream error (HTTP {status})")
                 if status != 200:
                     raise UpstreamError(f"unexpected HTTP {status}")
-                body = await response.read()
+                body = bytearray()  # parse_body empties it once decoded: a big answer is not held twice
+                async for chunk in response.content.iter_any():
+                    body += chunk
         except TimeoutError:
             raise _Retryable(f"timed out after {self._timeout.total:.0f}s") from None
         except aiohttp.ClientError as error:
             raise _Retryable(f"connection failed: {type(error).__name__}") from None
         # Off the event loop: 100,000 players take a second or two to decode and check, which would stall the
         # page, the bot and the leader's heartbeat (scheduler.leader's watchdog) if done on the loop.
-        return await asyncio.to_thread(_decode, body)
+        return await asyncio.to_thread(parse_body, body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
@@ -110,47 +111,134 @@ class _NotPlain(Exception):
 _FIGURE_KEYS = ("today", "this_week", "this_month", "all_time")
 
 
-def _fast_rows(data: list[Any]) -> list[PlayerRow]:
-    """The same rules as `_PlayerModel` for the plain case (str uid and name, dict of JSON numbers or
-    numeric strings); raises _NotPlain for anything else. Equal amounts share one Decimal (they are
-    immutable), so the usual run of zeros costs one object, not one each."""
-    amounts: dict[Any, Decimal] = {}  # repr of a float or an int/str value -> its Decimal
-    rows: list[PlayerRow] = []
-    append = rows.append
-    dict_, str_, float_, int_ = dict, str, float, int
-    for item in data:
-        if type(item) is not dict_:
-            raise _NotPlain
-        uid = item.get("uid")
-        name = item.get("name")
-        wagered = item.get("wagered")
-        if (
-            type(uid) is not str_
-            or type(name) is not str_
-            or type(wagered) is not dict_
-            or not 0 < len(uid) <= 64
-            or len(name) > 255
-            or not uid.isprintable()
-        ):
-            raise _NotPlain
+_FLOAT_LIMIT = float(_LIMIT)  # exact as a float; a float below it has a repr below _LIMIT, and one at or above not
+
+
+class _Reader:
+    """The models' rules for the plain case (str uid and name, a dict of JSON numbers or numeric strings),
+    with equal int and str amounts sharing one Decimal (they are immutable; most figures are 0) and a row whose
+    four figures are one shared amount sharing one Wagered. JSON floats, nearly all distinct, are not shared."""
+
+    def __init__(self) -> None:
+        self.amounts: dict[Any, Decimal] = {}  # an int or str value -> its Decimal
+        self.repeated: dict[int, Wagered] = {}  # id of a shared amount -> the Wagered of four of it
+
+    def figures(self, wagered: dict[Any, Any]) -> Wagered | None:
+        """The four figures of a plain `wagered` object; None for anything else."""
         figures = []
         for key in _FIGURE_KEYS:
             value: Any = wagered.get(key)  # a JSON value, checked by kind below
             kind = type(value)
-            if kind is float_:
-                value = repr(value)  # also keeps -0.0 apart from 0.0, as the models do
-            elif kind is not int_ and kind is not str_:
-                raise _NotPlain
-            amount = amounts.get(value)
+            if kind is float:
+                if not 0.0 <= value < _FLOAT_LIMIT:  # _to_decimal's rules, on the float (-0.0 passes, NaN not)
+                    return None
+                figures.append(Decimal(repr(value)))  # repr keeps -0.0 apart from 0.0, as the models do
+                continue
+            if kind is not int and kind is not str:
+                return None
+            amount = self.amounts.get(value)
             if amount is None:
                 try:
-                    amount = _to_decimal(float(value) if kind is float_ else value)
+                    amount = _to_decimal(value)
                 except ValueError:
-                    raise _NotPlain from None
-                amounts[value] = amount
+                    return None
+                self.amounts[value] = amount
             figures.append(amount)
-        append(PlayerRow(uid, name.strip() if name.isprintable() else _clean_name(name), Wagered(*figures)))
+        today, week, month, all_time = figures
+        if today is week and week is month and month is all_time:
+            shared = self.repeated.get(id(today))
+            if shared is None:
+                shared = self.repeated[id(today)] = Wagered(today, week, month, all_time)
+            return shared
+        return Wagered(today, week, month, all_time)
+
+    def hook(self, item: dict[Any, Any]) -> Any:
+        """A json `object_hook`: each plain player object becomes its PlayerRow as the decoder meets it (its
+        `wagered` object, met first, its Wagered), so the document's dicts are dropped as they are read instead
+        of all living at once. Any other object stays as it is."""
+        wagered = item.get("wagered")
+        if type(wagered) is Wagered:
+            return _player(item, wagered) or item
+        if "all_time" in item:
+            return self.figures(item) or item
+        return item
+
+
+def _player(item: dict[Any, Any], wagered: Wagered) -> PlayerRow | None:
+    """A plain player object (str uid and name within the models' limits) whose figures were read; else None."""
+    uid = item.get("uid")
+    name = item.get("name")
+    if (
+        type(uid) is not str
+        or type(name) is not str
+        or not 0 < len(uid) <= 64
+        or len(name) > 255
+        or not uid.isprintable()
+    ):
+        return None
+    return PlayerRow(uid, name.strip() if name.isprintable() else _clean_name(name), wagered)
+
+
+def _fast_rows(data: list[Any]) -> list[PlayerRow]:
+    """The same rules as `_PlayerModel` for the plain case; raises _NotPlain for anything else."""
+    reader = _Reader()
+    rows: list[PlayerRow] = []
+    append = rows.append
+    for item in data:
+        if type(item) is not dict:
+            raise _NotPlain
+        wagered = item.get("wagered")
+        figures = reader.figures(wagered) if type(wagered) is dict else None
+        row = _player(item, figures) if figures is not None else None
+        if row is None:
+            raise _NotPlain
+        append(row)
     return rows
+
+
+def _read_rows(text: str) -> list[PlayerRow] | None:
+    """The rows of a plainly valid payload, read with `_Reader.hook`; None when anything in it is not plain
+    (then the caller reads it again the ordinary way, which gives the reason for a rejection)."""
+    try:
+        document = json.loads(text, object_hook=_Reader().hook)
+    except ValueError:
+        return None
+    if type(document) is not dict or document.get("success") is not True:
+        return None
+    data = document.get("data")
+    if type(data) is not list or any(type(row) is not PlayerRow for row in data):
+        return None
+    return data
+
+
+def parse_body(body: bytes | bytearray) -> list[PlayerRow]:
+    """Decode and validate the upstream's answer: the same result (or rejection) as `parse_payload` of
+    `json.loads(body)`, holding only the rows in memory when the payload is plainly valid (nearly always).
+    A bytearray is emptied once decoded to text, so a big answer is not held twice."""
+    try:
+        text = body.decode(json.detect_encoding(body), "surrogatepass")  # what json.loads does with bytes
+    except ValueError:
+        raise PayloadRejected("upstream answered something that is not JSON") from None
+    if isinstance(body, bytearray):
+        body.clear()
+    rows = _read_rows(text)
+    if rows is not None:
+        del text  # before the duplicates' check, which needs memory of its own
+        _reject_duplicates(rows)
+        return rows
+    try:
+        document = json.loads(text)
+    except ValueError:
+        raise PayloadRejected("upstream answered something that is not JSON") from None
+    return parse_payload(document)
+
+
+def _reject_duplicates(rows: list[PlayerRow]) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        if row.uid in seen:
+            raise PayloadRejected(f"duplicate uid {row.uid!r} in payload")
+        seen.add(row.uid)
 
 
 def parse_payload(document: Any) -> list[PlayerRow]:
@@ -177,9 +265,5 @@ def parse_payload(document: Any) -> list[PlayerRow]:
             for m in models
         ]
         del models
-    seen: set[str] = set()
-    for row in rows:
-        if row.uid in seen:
-            raise PayloadRejected(f"duplicate uid {row.uid!r} in payload")
-        seen.add(row.uid)
+    _reject_duplicates(rows)
     return rows

@@ -24,13 +24,39 @@ from scheduler.payload import PayloadRejected, PlayerRow
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 1_000
+BATCH_SIZE = 10_000  # players written per statement
 _STORED = Decimal("0.000001")  # the precision of Player's money columns
+_ZERO = Decimal(0)
 _FIGURES = ("wagered_today", "wagered_week", "wagered_month", "wagered_all_time")
 _KNOWN_QUERY = 'SELECT {} FROM "{}"'.format(
     ", ".join(f'"{column}"' for column in ("uid", "name", *_FIGURES)), Player._meta.db_table
 )
-YIELD_EVERY = 5_000  # rows compared between two yields to the event loop
+# PostgreSQL: each figure as the text of its stored value (numeric(20,6): always six decimals, no exponent), or
+# NULL for zero, so the 100,000 rows of a big affiliate cost no Decimal each, and mostly no string either.
+_PG_KNOWN_QUERY = 'SELECT "uid", "name", {} FROM "player"'.format(
+    ", ".join(f'NULLIF("{column}", 0)::text' for column in _FIGURES)
+)
+# PostgreSQL: one batch of new and changed players (figures as text, NULL for zero) upserted, and its rows in
+# the history of wagers, in one statement. first_seen_at keeps its first value on a conflict.
+_PG_WRITE = """
+WITH incoming (uid, name, today, week, month, all_time) AS (
+    SELECT u, n, COALESCE(t::numeric, 0), COALESCE(w::numeric, 0), COALESCE(m::numeric, 0), COALESCE(a::numeric, 0)
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x (u, n, t, w, m, a)
+), upserted AS (
+    INSERT INTO "player" ("uid", "name", {figures}, "first_seen_at", "changed_at")
+    SELECT uid, name, today, week, month, all_time, $7, $7 FROM incoming
+    ON CONFLICT ("uid") DO UPDATE SET "name" = EXCLUDED."name", {updates}, "changed_at" = EXCLUDED."changed_at"
+)
+INSERT INTO "wager_snapshot" ("player_id", "sync_run_id", "at", {figures})
+SELECT uid, $8, $7, today, week, month, all_time FROM incoming
+""".format(
+    figures=", ".join(f'"{column}"' for column in _FIGURES),
+    updates=", ".join(f'"{column}" = EXCLUDED."{column}"' for column in _FIGURES),
+)
+YIELD_EVERY = 5_000  # SQLite: rows compared between two yields to the event loop
+KNOWN_CHUNK = 10_000  # PostgreSQL: known players read (through a cursor) and compared at a time
+
+MonthChanges = list[tuple[Decimal, Decimal]]  # (month figure before, after) of known players who had one
 
 
 def _observe(run: SyncRun) -> dict[str, Any]:
@@ -48,88 +74,103 @@ def _observe(run: SyncRun) -> dict[str, Any]:
     }
 
 
-async def _known_players(conn: BaseDBAsyncClient) -> dict[str, tuple[Any, ...]]:
-    """uid -> (name, *figures) of every stored player, in one plain query (no model conversion per value).
-    PostgreSQL returns the figures as Decimal; SQLite stores them as text, made Decimal here. Compared with
-    `==`, a Decimal is equal to the same amount at any precision, as the models' quantized values were."""
+def _is_postgres(conn: BaseDBAsyncClient) -> bool:
+    return conn.capabilities.dialect == "postgres"
+
+
+def _text(amount: Decimal) -> str | None:
+    """An amount as PostgreSQL shows it stored (_PG_KNOWN_QUERY): the text at six decimals (a Decimal with
+    exponent -6 never prints an exponent), or None for zero (-0 too: PostgreSQL has no negative zero)."""
+    if not amount:
+        return None
+    exact = amount.quantize(_STORED)
+    return str(exact) if exact else None
+
+
+async def _changed_on_postgres(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+    """`_changed_players` on PostgreSQL: the stored players are read through a cursor, a chunk at a time, and
+    compared as text, so the known rows of a big affiliate never all live at once and cost no Decimal each."""
+    new = {row.uid: row for row in rows}  # once the known players are popped: the players not stored yet
+    changed: set[str] = set()
+    month_changes: MonthChanges = []
+    async with conn.acquire_connection() as connection:  # the transaction's own connection
+        cursor = await connection.cursor(_PG_KNOWN_QUERY)
+        while records := await cursor.fetch(KNOWN_CHUNK):
+            for uid, name, today, week, month, all_time in records:
+                row = new.pop(uid, None)
+                if row is None:  # a stored player the upstream no longer lists: left as it is
+                    continue
+                wagered = row.wagered
+                if month is not None and (had := Decimal(month)) > 0:  # what is_month_reset looks at
+                    after = _text(wagered.this_month)
+                    month_changes.append((had, _ZERO if after is None else Decimal(after)))
+                if (
+                    name != row.name
+                    or today != _text(wagered.today)
+                    or week != _text(wagered.this_week)
+                    or month != _text(wagered.this_month)
+                    or all_time != _text(wagered.all_time)
+                ):
+                    changed.add(uid)
+    return [row for row in rows if row.uid in changed or row.uid in new], month_changes
+
+
+async def _changed_on_sqlite(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+    """`_changed_players` on SQLite (the embedded default, small affiliates): the stored figures as Decimals,
+    compared with `==` (a Decimal is equal to the same amount at any precision, as the models' were)."""
     _, records = await conn.execute_query(_KNOWN_QUERY)
-    known: dict[str, tuple[Any, ...]] = {}
-    for uid, name, *figures in records:
-        if type(figures[0]) is not Decimal:  # SQLite
-            figures = [Decimal(str(value)) for value in figures]
-        known[uid] = (name, *figures)
-    return known
-
-
-async def _changed_players(
-    rows: list[PlayerRow], known: dict[str, tuple[Any, ...]], now: datetime
-) -> tuple[list[Player], list[tuple[Decimal, Decimal]]]:
-    """The players to write (new, renamed or with a changed figure) and, for `is_month_reset`, the (before, after)
-    month figures of the known players who had one."""
-    writes: list[Player] = []
-    month_changes: list[tuple[Decimal, Decimal]] = []
-    stored: dict[int, Decimal] = {}  # id of a payload amount -> it at the stored precision (rows share them)
+    known = {uid: (name, *(Decimal(str(value)) for value in figures)) for uid, name, *figures in records}
+    writes: list[PlayerRow] = []
+    month_changes: MonthChanges = []
     for index, row in enumerate(rows):
         if index % YIELD_EVERY == YIELD_EVERY - 1:
             await asyncio.sleep(0)  # a big payload: let the loop serve others between chunks
-        figures = []
-        for amount in row.wagered:
-            exact = stored.get(id(amount))
-            if exact is None:
-                exact = stored[id(amount)] = amount.quantize(_STORED)
-            figures.append(exact)
         before = known.get(row.uid)
         if before is not None:  # unchanged players count too: one player's drop is not a reset
+            figures = [amount.quantize(_STORED) for amount in row.wagered]
             if before[3] > 0:  # is_month_reset looks only at players who had a month figure
                 month_changes.append((before[3], figures[2]))
-            if (
-                before[0] == row.name
-                and before[1] == figures[0]
-                and before[2] == figures[1]
-                and before[3] == figures[2]
-                and before[4] == figures[3]
-            ):
+            if before == (row.name, *figures):
                 continue
-        writes.append(
-            Player(
-                uid=row.uid,
-                name=row.name,
-                first_seen_at=now,
-                changed_at=now,
-                wagered_today=figures[0],
-                wagered_week=figures[1],
-                wagered_month=figures[2],
-                wagered_all_time=figures[3],
-            )
-        )
+        writes.append(row)
     return writes, month_changes
 
 
-async def _write_players(writes: list[Player], sync_run_id: int, now: datetime, conn: BaseDBAsyncClient) -> None:
-    """Upsert the changed players in batches, each with its row in the history of wagers."""
+async def _changed_players(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+    """The players to write (new, renamed or with a changed figure at the stored precision), in the payload's
+    order, and for `is_month_reset` the (before, after) month figures of the known players who had one
+    (unchanged players count too: one player's drop is not a reset)."""
+    if _is_postgres(conn):
+        return await _changed_on_postgres(rows, conn)
+    return await _changed_on_sqlite(rows, conn)
+
+
+async def _write_batch(batch: list[PlayerRow], sync_run_id: int, now: datetime, conn: BaseDBAsyncClient) -> None:
+    """Upsert one batch of changed players, each with its row in the history of wagers (one per changed player
+    per sync)."""
+    if _is_postgres(conn):
+        figures = [[_text(amount) for amount in column] for column in zip(*(row.wagered for row in batch), strict=True)]
+        uids, names = [row.uid for row in batch], [row.name for row in batch]
+        await conn.execute_query(_PG_WRITE, [uids, names, *figures, now, sync_run_id])
+        return
+    players, snapshots = [], []
+    for row in batch:
+        today, week, month, all_time = (amount.quantize(_STORED) for amount in row.wagered)
+        stored = {"wagered_today": today, "wagered_week": week, "wagered_month": month, "wagered_all_time": all_time}
+        players.append(Player(uid=row.uid, name=row.name, first_seen_at=now, changed_at=now, **stored))
+        snapshots.append(WagerSnapshot(player_id=row.uid, sync_run_id=sync_run_id, at=now, **stored))
+    await Player.bulk_create(
+        players,
+        on_conflict=["uid"],
+        update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
+        using_db=conn,
+    )
+    await WagerSnapshot.bulk_create(snapshots, using_db=conn)
+
+
+async def _write_players(writes: list[PlayerRow], sync_run_id: int, now: datetime, conn: BaseDBAsyncClient) -> None:
     for start in range(0, len(writes), BATCH_SIZE):
-        await Player.bulk_create(
-            writes[start : start + BATCH_SIZE],
-            on_conflict=["uid"],
-            update_fields=["name", *_FIGURES, "changed_at"],  # first_seen_at keeps its first value
-            using_db=conn,
-        )
-        # The history of wagers: one row per changed player per sync.
-        await WagerSnapshot.bulk_create(
-            [
-                WagerSnapshot(
-                    player_id=p.uid,
-                    sync_run_id=sync_run_id,
-                    at=now,
-                    wagered_today=p.wagered_today,
-                    wagered_week=p.wagered_week,
-                    wagered_month=p.wagered_month,
-                    wagered_all_time=p.wagered_all_time,
-                )
-                for p in writes[start : start + BATCH_SIZE]
-            ],
-            using_db=conn,
-        )
+        await _write_batch(writes[start : start + BATCH_SIZE], sync_run_id, now, conn)
 
 
 class SyncService:
@@ -210,7 +251,7 @@ class SyncService:
         now = clock.now()
         self._writing = True
         async with in_transaction() as conn:
-            writes, month_changes = await _changed_players(rows, await _known_players(conn), now)
+            writes, month_changes = await _changed_players(rows, conn)
             await _write_players(writes, run.id, now, conn)
             run.players_received = len(rows)
             run.players_changed = len(writes)

@@ -1,0 +1,119 @@
+"""The upstream's answer read straight from its bytes (`parse_body`, what the Goated client uses) gives exactly
+what validating the decoded document gives (`parse_payload`): the same rows, or the same rejection."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from scheduler.payload import PayloadRejected, PlayerRow, Wagered, parse_body, parse_payload
+
+_AMOUNTS = st.one_of(
+    st.just(0),
+    st.integers(min_value=-2, max_value=10**14),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0.0, -0.0, 1e-7, 0.1234565, 99999999.9999995, 9999999999999.99, 1e13, 412.66138]),
+    st.sampled_from(["0", "12.5", " 7 ", "-1", "lots", "1e3", "NaN", ""]),
+    st.sampled_from([True, None, [1], {"x": 1}]),
+)
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=8) | st.sampled_from(
+    ["", "Lucky\x00Goat\x07", " Name ", "x" * 300]
+)
+_WAGERED = st.fixed_dictionaries(
+    {"today": _AMOUNTS, "this_week": _AMOUNTS, "this_month": _AMOUNTS, "all_time": _AMOUNTS},
+    optional={"extra": _AMOUNTS},
+)
+_PLAYER = st.fixed_dictionaries(
+    {"uid": _TEXT | st.sampled_from(["u1", "u2", "x" * 65]), "name": _TEXT | st.just(7), "wagered": _WAGERED},
+    optional={"extra": st.just({"uid": "nested", "name": "n", "wagered": {"all_time": 1}})},
+)
+_DOCUMENT = st.fixed_dictionaries(
+    {"success": st.sampled_from([True, True, True, False, 1]), "data": st.lists(_PLAYER, max_size=6)},
+    optional={"today": st.floats(allow_nan=False), "uid": st.just("top"), "name": st.just("t")},
+)
+
+
+def _outcome(read):
+    try:
+        return read()
+    except PayloadRejected as error:
+        return f"rejected: {error}"
+
+
+def _same_as_the_models(document) -> None:
+    body = json.dumps(document).encode()
+    expected = _outcome(lambda: parse_payload(json.loads(body)))
+    got = _outcome(lambda: parse_body(body))
+    assert got == expected
+    if isinstance(got, list):  # equal Decimals can differ in exponent: compare their exact text too
+        assert [tuple(map(str, row.wagered)) for row in got] == [tuple(map(str, row.wagered)) for row in expected]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOCUMENT)
+@example({"success": True, "data": [], "uid": "top", "name": "t", "wagered": {"all_time": 1}})
+@example(
+    {
+        "success": True,
+        "data": [],
+        "uid": "top",
+        "name": "t",
+        "wagered": {"today": 0, "this_week": 0, "this_month": 0, "all_time": 0},
+    }
+)
+def test_reading_the_bytes_gives_what_the_models_give(document):
+    _same_as_the_models(document)
+
+
+def _figures(today, week, month, all_time):
+    return {"today": today, "this_week": week, "this_month": month, "all_time": all_time}
+
+
+def test_the_plain_payload_is_read_exactly():
+    body = json.dumps(
+        {
+            "success": True,
+            "data": [
+                {
+                    "uid": "u1",
+                    "name": " Lucky ",
+                    "wagered": {"today": 412.66138, "this_week": 0, "this_month": -0.0, "all_time": "5"},
+                },
+                {
+                    "uid": "u2",
+                    "name": "Night\x00Owl",
+                    "wagered": {"today": 0, "this_week": 0, "this_month": 0, "all_time": 0},
+                },
+            ],
+            "today": 412.66,
+        }
+    ).encode()
+    rows = parse_body(body)
+    assert rows == [
+        PlayerRow("u1", "Lucky", Wagered(Decimal("412.66138"), Decimal(0), Decimal("-0.0"), Decimal(5))),
+        PlayerRow("u2", "NightOwl", Wagered(Decimal(0), Decimal(0), Decimal(0), Decimal(0))),
+    ]
+    assert str(rows[0].wagered.this_month) == "-0.0"
+
+
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        (b"<html>", "not JSON"),
+        (b"[1]", "not a JSON object"),
+        (b'{"success": true, "data": [{"uid": "x", "name": "n", "wagered": {"today": 1e999}}]}', "wagered"),
+        (
+            b'{"success": true, "data": ['
+            b'{"uid": "x", "name": "a", "wagered": {"today": 0, "this_week": 0, "this_month": 0, "all_time": 0}},'
+            b'{"uid": "x", "name": "b", "wagered": {"today": 0, "this_week": 0, "this_month": 0, "all_time": 0}}]}',
+            "duplicate uid 'x'",
+        ),
+    ],
+)
+def test_rejections_keep_their_reason(body, reason):
+    with pytest.raises(PayloadRejected, match=reason):
+        parse_body(body)
