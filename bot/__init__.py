@@ -1,6 +1,9 @@
 """The Telegram bot: aiogram routers (one module per feature), middlewares and wiring. Imports models only."""
 
+from typing import Any
+
 from aiogram import methods as _methods
+from aiogram.dispatcher.event.handler import FilterObject as _FilterObject
 from aiogram.methods.base import Response as _Response
 
 
@@ -18,3 +21,25 @@ def _pin_response_models() -> list[object]:
 
 
 _RESPONSE_MODELS = _pin_response_models()
+
+_plain_post_init = _FilterObject.__post_init__
+
+
+def _magic_on_the_loop(self: _FilterObject) -> None:
+    """aiogram runs a filter that is a plain function in a worker thread (`asyncio.to_thread`), and an `F`
+    filter (`F.photo`, `F.chat.type == ...`) is one: its `resolve`. That is a thread round trip for every
+    message that reaches such a filter, for an attribute lookup (BENCHMARKS.md, benchmark 1: `F.photo` in the
+    verification router stood before every /leaderboard, /race and /stats). An `F` filter only reads the
+    event, so it is resolved on the event loop instead, with the same arguments and result."""
+    _plain_post_init(self)
+    if self.magic is None or self.awaitable:
+        return
+    resolve = self.callback
+
+    async def resolved(value: Any) -> Any:  # the parameter name aiogram passes the event by, as in `resolve`
+        return resolve(value)
+
+    self.callback, self.awaitable = resolved, True
+
+
+_FilterObject.__post_init__ = _magic_on_the_loop  # type: ignore[method-assign]

@@ -13,7 +13,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.keyboards import edit_in_place
-from bot.texts import Names, board_lines, footer, is_keyword, keyword, period_title, reader_names
+from bot.texts import Names, board_lines, current_locale, footer, is_keyword, keyword, period_title, reader_names
 from models.leaderboard import Leaderboards, Period
 from models.tables import TelegramUser
 from settings import Settings
@@ -26,7 +26,20 @@ class LeaderboardButton(CallbackData, prefix="lb"):
     period: Period
 
 
+# Each keyboard depends only on the language and the period: built once each (the catalogs do not change while
+# the bot runs). A markup is never changed after it is built; whoever adds buttons builds a new one.
+_KEYBOARDS: dict[tuple[str, Period], InlineKeyboardMarkup] = {}
+
+
 def leaderboard_keyboard(current: Period) -> InlineKeyboardMarkup:
+    key = (current_locale(), current)
+    markup = _KEYBOARDS.get(key)
+    if markup is None:
+        markup = _KEYBOARDS[key] = _build_keyboard(current)
+    return markup
+
+
+def _build_keyboard(current: Period) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for period in Period:
         label = period_title(period)

@@ -59,10 +59,19 @@ class RaceButton(CallbackData, prefix="race"):
     action: str  # "refresh"
 
 
+# The Refresh button reads in the reader's language, and nothing else changes it: one markup per language (the
+# catalogs do not change while the bot runs). Never changed after it is built: `with_other_races` copies it.
+_REFRESH_KEYBOARDS: dict[str, InlineKeyboardMarkup] = {}
+
+
 def refresh_keyboard() -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=_("🔄 Refresh"), callback_data=RaceButton(action="refresh"))
-    return builder.as_markup()
+    locale = current_locale()
+    markup = _REFRESH_KEYBOARDS.get(locale)
+    if markup is None:
+        builder = InlineKeyboardBuilder()
+        builder.button(text=_("🔄 Refresh"), callback_data=RaceButton(action="refresh"))
+        markup = _REFRESH_KEYBOARDS[locale] = builder.as_markup()
+    return markup
 
 
 def position_lines(race: Race, standings: Standings, movement: Movement, player_id: str, who: str | None) -> list[str]:
@@ -200,7 +209,7 @@ async def with_other_races(markup: InlineKeyboardMarkup | None) -> InlineKeyboar
     others = await open_races(clock.now())
     if not others or markup is None:
         return markup
-    builder = InlineKeyboardBuilder.from_markup(markup)
+    builder = InlineKeyboardBuilder([list(row) for row in markup.inline_keyboard])  # `markup` itself stays as it is
     for other in others[:8]:
         builder.row(
             InlineKeyboardButton(text=f"🏁 {other.title}"[:60], callback_data=CustomRaceButton(race_id=other.id).pack())

@@ -22,7 +22,9 @@ async def upsert_user(
     """The row of someone writing to the bot, created or brought up to date with their Telegram profile.
     Returns it and whether their role changed (their command menu must follow)."""
     profile = {"username": username, "first_name": first_name[:255], "telegram_language": telegram_language}
-    user, _ = await TelegramUser.get_or_create(id=user_id, defaults=profile)
+    user = await _stored_user(user_id)
+    if user is None:  # their first update (or a race with another replica's first insert: get_or_create copes)
+        user, _ = await TelegramUser.get_or_create(id=user_id, defaults=profile)
     # ADMIN_IDS is the truth for owners: listed ids become owners, removed ones lose the role.
     role = Role.OWNER if owner else (Role.USER if user.role == Role.OWNER else user.role)
     # A user writing to us has evidently not blocked the bot (any more).
@@ -33,6 +35,22 @@ async def upsert_user(
         for key, value in changes.items():
             setattr(user, key, value)
     return user, "role" in changes
+
+
+# The row of whoever sent an update is read on every update: one plain SELECT by primary key, its SQL built by
+# Tortoise once per database dialect (PostgreSQL's `$1`, SQLite's `?`) instead of a queryset built per call
+# (BENCHMARKS.md, benchmark 1). The row is made into a model the way Tortoise makes any fetched row.
+_USER_BY_ID_SQL: dict[str, str] = {}
+
+
+async def _stored_user(user_id: int) -> TelegramUser | None:
+    connection = TelegramUser._meta.db
+    dialect = connection.capabilities.dialect
+    sql = _USER_BY_ID_SQL.get(dialect)
+    if sql is None:
+        sql = _USER_BY_ID_SQL[dialect] = TelegramUser.filter(id=0).sql()
+    _, rows = await connection.execute_query(sql, [user_id])
+    return TelegramUser._init_from_db(**rows[0]) if rows else None
 
 
 async def set_language(user: TelegramUser, code: str) -> None:
