@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gzip as gz
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiohttp
 import jsonschema
 import pytest
+from babel.dates import format_datetime
 
 from models import clock
 from models.tables import Player, TelegramUser
@@ -76,26 +78,76 @@ async def test_api_answers_carry_an_etag_and_a_match_gets_304(race_app):
     assert (await changed.json())["entries"][0]["name"] == "NightOwl77"
 
 
-def seconds_left(page: str) -> int:
-    return int(page.split('data-seconds-left="')[1].split('"')[0])
+def countdown_end(page: str) -> str:
+    return page.split('<time id="countdown" datetime="')[1].split('"')[0]
 
 
-async def test_the_page_is_kept_until_the_boards_change_but_its_clock_still_ticks(race_app):
+async def test_the_page_is_kept_as_finished_bytes_until_the_boards_change(race_app):
     app = await race_app()
-    first = await (await app.client.get("/")).text()
+    first = await app.client.get("/")
+    page, etag = await first.text(), first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "no-cache"  # kept by the browser, asked again: 304 while the same
     await Player.filter(uid="u1").update(name="Renamed")  # behind the boards' back: the kept page does not see it
     clock.set_now(clock.now() + timedelta(minutes=1))
 
-    later = await (await app.client.get("/")).text()
-    assert "LuckyGoat42" in later and "Renamed" not in later
-    assert seconds_left(later) == seconds_left(first) - 60 and "Updated 1 minute ago" in later
-    spanish = await (await app.client.get("/?lang=es")).text()
-    assert "Termina en" in spanish and "Actualizado hace 1 minuto" in spanish and "LuckyGoat42" in spanish
+    later = await app.client.get("/")
+    assert await later.text() == page and later.headers["ETag"] == etag  # the clock is the browser's
+    assert "LuckyGoat42" in page and "Renamed" not in page
+    again = await app.client.get("/", headers={"If-None-Match": etag})
+    assert again.status == 304 and await again.read() == b"" and again.headers["ETag"] == etag
+    spanish = await app.client.get("/?lang=es", headers={"If-None-Match": etag})  # each language has its own tag
+    assert spanish.status == 200 and spanish.headers["ETag"] != etag and "LuckyGoat42" in await spanish.text()
+    today = await app.client.get("/?period=today", headers={"If-None-Match": etag})  # and each tab
+    assert today.status == 200 and today.headers["ETag"] not in (etag, spanish.headers["ETag"])
 
     app.goated.players = [player("u1", "Renamed", 10, 100, 900.5, 5000), *PLAYERS[1:]]
     await app.sync()  # the boards change: every kept page goes
-    assert "Renamed" in await (await app.client.get("/")).text()
+    changed = await app.client.get("/", headers={"If-None-Match": etag})
+    assert changed.status == 200 and changed.headers["ETag"] != etag and "Renamed" in await changed.text()
     assert "Renamed" in await (await app.client.get("/?lang=es")).text()
+
+
+async def test_the_gzip_form_is_built_once_and_revalidates_too(race_app):
+    app = await race_app()
+    gzip = {"Accept-Encoding": "gzip"}
+    zipped = await app.client.get("/", headers=gzip, auto_decompress=False)
+    plain = await app.client.get("/", headers={"Accept-Encoding": "identity"})
+    assert zipped.headers["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain.headers
+    assert "Accept-Encoding" in zipped.headers["Vary"] and "Accept-Encoding" in plain.headers["Vary"]
+    assert zipped.headers["ETag"] == "W/" + plain.headers["ETag"]  # other bytes, the same page: a weak tag
+    assert gz.decompress(await zipped.read()) == await plain.read()
+    for tag in (zipped.headers["ETag"], plain.headers["ETag"]):  # If-None-Match compares weakly
+        for headers in (gzip, {"Accept-Encoding": "identity"}):
+            assert (await app.client.get("/", headers=headers | {"If-None-Match": tag})).status == 304
+
+
+async def test_the_page_states_the_end_and_the_last_update_for_the_browser_to_count(race_app):
+    app = await race_app()
+    page = await (await app.client.get("/")).text()
+    race = await (await app.client.get("/api/race/current")).json()
+    # Without JavaScript: the end (in the dates line; the countdown shows with live.js) and the update as dates.
+    end = format_datetime(datetime.fromisoformat(race["ends_at"]), "medium", tzinfo=UTC, locale="en")
+    updated = format_datetime(datetime.fromisoformat(race["updated_at"]), "medium", tzinfo=UTC, locale="en")
+    assert f"{end} UTC</time>" in page and f"Updated {updated} UTC" in page
+    # For live.js: the same instants, machine-readable.
+    assert countdown_end(page) == race["ends_at"] and f'data-updated-at="{race["updated_at"]}"' in page
+    assert '<p class="countdown" id="clock" hidden>' in page  # the dates line states this end already
+    spanish = await (await app.client.get("/?lang=es")).text()
+    assert 'data-label="Termina en"' in spanish
+
+
+async def test_a_personal_page_is_rendered_for_the_request_and_private(race_app):
+    app = await race_app()
+    found = await app.client.get("/?player=NightOwl77")
+    assert found.headers["Cache-Control"] == "private" and "ETag" not in found.headers
+    assert 'class="podium me"' in (await found.text()).split("<tbody>")[1]
+    assert " me" not in (await (await app.client.get("/")).text()).split("<tbody>")[1]
+
+
+async def test_a_page_before_the_first_sync_says_it_waits_for_it(app_with):
+    app = await app_with()
+    page = await (await app.client.get("/")).text()
+    assert "Waiting for the first update…" in page and 'data-updated-at=""' in page
 
 
 async def test_names_are_masked_by_default_everywhere(race_app):
@@ -117,7 +169,7 @@ async def test_names_with_markup_are_text_on_the_page(race_app):
 async def test_the_page_has_period_tabs_and_a_countdown(race_app):
     app = await race_app()
     page = await (await app.client.get("/?lang=es")).text()
-    assert 'aria-current="page">Este mes' in page and 'data-seconds-left="' in page
+    assert 'aria-current="page">Este mes' in page and '<time id="countdown" datetime="' in page
     today = await (await app.client.get("/?period=today")).text()
     assert 'href="?period=today" aria-current="page"' in today
     rows = today[today.index("<tbody>") :]

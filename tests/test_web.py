@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
+import aiohttp
 import pytest
+from aiohttp import web
 
 from models.db import close_db, open_db
 from models.tables import SyncOutcome, SyncRun
 from tests.fakes.goated import SERVER_ERROR, player
+from web.metrics import JsonAccessLogger, RoutineSample
 
 
 @pytest.fixture
@@ -128,3 +134,56 @@ async def test_health_the_page_and_the_api_say_503_when_the_database_is_unreacha
 async def test_api_leaderboard_odd_limits_get_400(harness, limit):
     response = await harness.client.get("/api/leaderboard", params={"limit": limit})
     assert response.status == 400
+
+
+async def test_the_access_log_samples_routine_answers_and_writes_every_other(aiohttp_server, caplog, monkeypatch):
+    """A documented choice (web/metrics.py): the page's and its API's 200s and 304s, one line a second per path and
+    status, with how many were not written; every error, other route and other method, always."""
+
+    async def page(request: web.Request) -> web.Response:
+        return web.Response(text="page")
+
+    class Clock:
+        now = 100.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    monkeypatch.setattr(JsonAccessLogger, "routine", RoutineSample(clock))
+    app = web.Application()
+    app.router.add_get("/", page)
+    app.router.add_get("/races", page)
+    caplog.set_level(logging.INFO, logger="aiohttp.access")
+    server = await aiohttp_server(
+        app, access_log_class=JsonAccessLogger, access_log=logging.getLogger("aiohttp.access")
+    )
+    async with aiohttp.ClientSession() as session:
+
+        async def get(path: str, method: str = "GET") -> None:
+            async with session.request(method, server.make_url(path)) as response:
+                await response.read()
+
+        for path in ("/", "/", "/", "/races", "/races", "/nothing", "/nothing"):
+            await get(path)
+        await get("/", "HEAD")
+        clock.now += 1
+        await get("/")
+        for _ in range(100):  # aiohttp logs just after the response is written
+            if len([r for r in caplog.records if r.name == "aiohttp.access"]) >= 7:
+                break
+            await asyncio.sleep(0.01)
+    lines = [
+        (r.method, r.path, r.status, getattr(r, "unwritten", None))
+        for r in caplog.records
+        if r.name == "aiohttp.access"
+    ]
+    assert lines == [
+        ("GET", "/", 200, 0),
+        ("GET", "/races", 200, None),
+        ("GET", "/races", 200, None),
+        ("GET", "/nothing", 404, None),
+        ("GET", "/nothing", 404, None),
+        ("HEAD", "/", 200, None),
+        ("GET", "/", 200, 2),  # the next second's first, and the two not written before it
+    ]

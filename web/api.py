@@ -11,13 +11,16 @@ from typing import Any
 
 from aiohttp import web
 
+from models import clock
 from models.leaderboard import Period
+from web.answers import FinishedAnswer, etag_matches
 from web.keys import LEADERBOARDS, SETTINGS
 from web.race_page import (
     MAX_FIND,
     custom_by_id,
     custom_race_view,
     finished_custom_list,
+    focus,
     found_view,
     goal_view,
     page_race,
@@ -38,41 +41,69 @@ def _not_found(message: str) -> web.Response:
     return web.json_response({"error": message}, status=404)
 
 
+JSON = "application/json; charset=utf-8"
+API_HEADERS = (("Cache-Control", f"public, max-age={CACHE_SECONDS}"),)
+
+
+def _finished_json(body: Any) -> FinishedAnswer:
+    return FinishedAnswer(json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(), JSON, API_HEADERS)
+
+
 def cached_json(request: web.Request, body: Any) -> web.Response:
     data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
     etag = '"' + hashlib.blake2b(data, digest_size=16).hexdigest() + '"'
     headers = {"ETag": etag, "Cache-Control": f"public, max-age={CACHE_SECONDS}"}
-    wanted = request.headers.get("If-None-Match", "")
-    if etag in (tag.strip().removeprefix("W/") for tag in wanted.split(",")) or wanted.strip() == "*":
+    if etag_matches(request.headers.get("If-None-Match", ""), etag):
         return web.Response(status=304, headers=headers)
     return web.Response(body=data, content_type="application/json", charset="utf-8", headers=headers)
 
 
+_LIMIT = re.compile(r"[0-9]{1,3}")
+
+
 async def leaderboard(request: web.Request) -> web.Response:
+    """A board's top rows. Without `find`, the same for everyone: kept as finished bytes with the boards
+    (web/answers.py), per period and limit."""
     period = Period.parse(request.query.get("period", Period.MONTH.value))
     if period is None:
         return _bad_request("period must be one of: today, week, month, all_time")
     limit_text = request.query.get("limit", "10")
-    if not re.fullmatch(r"[0-9]{1,3}", limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
+    if not _LIMIT.fullmatch(limit_text) or not 1 <= int(limit_text) <= MAX_LIMIT:
         return _bad_request(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    body = await board_view(request.app[LEADERBOARDS], request.app[SETTINGS], period, int(limit_text))
+    leaderboards, settings, limit = request.app[LEADERBOARDS], request.app[SETTINGS], int(limit_text)
     find = request.query.get("find")
-    if find is not None:  # "find me": that player's entry too, wherever they rank
-        if not find.strip() or len(find) > MAX_FIND:
-            return _bad_request(f"find must be a player's name, 1 to {MAX_FIND} characters")
-        body["found"] = await found_view(request.app[LEADERBOARDS], request.app[SETTINGS], find, period)
+    if find is None:
+
+        async def build() -> FinishedAnswer:
+            return _finished_json(await board_view(leaderboards, settings, period, limit))
+
+        return (await leaderboards.cached(f"api:leaderboard:{period.value}:{limit}", build)).answer(request)
+    # "find me": that player's entry too, wherever they rank
+    if not find.strip() or len(find) > MAX_FIND:
+        return _bad_request(f"find must be a player's name, 1 to {MAX_FIND} characters")
+    body = await board_view(leaderboards, settings, period, limit)
+    body["found"] = await found_view(leaderboards, settings, find, period)
     return cached_json(request, body)
 
 
 async def current_race(request: web.Request) -> web.Response:
-    """The race the page is about, with its state (upcoming, live, finalising, finished) and month."""
-    race = await page_race(request.app[LEADERBOARDS], request.app[SETTINGS])
-    # These change every second, so no answer could ever be revalidated: count to ends_at (with the Date header).
-    del race["seconds_left"], race["now"]
-    if race["next"] is not None:
-        del race["next"]["seconds_left"]
-    race["goal"] = await goal_view(request.app[LEADERBOARDS], request.app[SETTINGS])
-    return cached_json(request, race)
+    """The race the page is about, with its state (upcoming, live, finalising, finished) and month; kept as finished
+    bytes with the boards, per race, state and day (what changes with the clock alone)."""
+    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    now = clock.now()
+    seen = await focus(leaderboards, settings, now)
+
+    async def build() -> FinishedAnswer:
+        race = await page_race(leaderboards, settings)
+        # These change every second, so no answer could ever be revalidated: count to ends_at (with the Date header).
+        del race["seconds_left"], race["now"]
+        if race["next"] is not None:
+            del race["next"]["seconds_left"]
+        race["goal"] = await goal_view(leaderboards, settings)
+        return _finished_json(race)
+
+    key = f"api:race:{seen.race.month}:{seen.state}:{seen.race.day_start(now).isoformat()}"
+    return (await leaderboards.cached(key, build)).answer(request)
 
 
 async def races(request: web.Request) -> web.Response:

@@ -11,7 +11,8 @@ from aiohttp import web
 
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, assets, errors, exports, health, login, metrics, pages, preview, security
+from web import api, assets, compression, errors, exports, health, login, metrics, pages, preview, security
+from web.front import front_of
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
 from web.live import LiveHub
 
@@ -32,8 +33,8 @@ def build_web_app(
         loader=jinja2.FileSystemLoader(HERE / "templates"),
         autoescape=True,  # names come from the upstream and are untrusted
         extensions=["jinja2.ext.i18n"],
-        context_processors=[pages.locale_context],
     )
+    app[errors.PAGE_CONTEXT] = pages.page_context  # the language and the footer, given to each rendering
     # The page speaks from the same catalogs as the bot; the locale is chosen per request.
     env.install_gettext_callables(i18n.gettext, i18n.gettext, newstyle=True)  # type: ignore[attr-defined]
     pages.add_filters(env)
@@ -50,8 +51,13 @@ def build_web_app(
     assets.install(app)  # /static/{name}: content-named, compressed, from memory
     preview.install(app)  # /og/race.png, the link preview's picture
     app.router.add_static("/static/", HERE / "static", name="static")
-    security.install(app, settings)
-    app.middlewares.extend((errors.page_not_found, errors.database_unavailable))
+    security.install(app, settings)  # the front middleware's headers, CORS and limits (web/front.py)
+    front = front_of(app)
+    front.error_pages = True  # 404, 405 and 503 as pages (JSON on the API): web/errors.py
+    # The front middleware gzips the answers; web/assets.py's `install` adds the compression as a middleware of
+    # its own as well, which would be one more layer on every request.
+    app.middlewares.remove(compression.compress)
+    front.compress = True
     metrics.install(app, settings.metrics_token)
     login.install(app, settings)
     exports.install(app, settings.export_token)  # /api/races/{id}/payouts.csv, only with EXPORT_TOKEN

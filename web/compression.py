@@ -1,18 +1,22 @@
 """gzip for the page, the JSON API and the error pages when the client accepts it (static files come compressed
-from web/assets.py). Small answers are sent as they are: compressing them costs more than it saves."""
+from web/assets.py, answers kept as finished bytes carry their own gzip form: web/answers.py). Small answers are
+sent as they are: compressing them costs more than it saves."""
 
 from __future__ import annotations
 
 from aiohttp import hdrs, web
 from aiohttp.typedefs import Handler
 
-MIN_BYTES = 1024
-COMPRESSED_TYPES = ("text/html", "application/json", "text/plain", "application/manifest+json")
+from web.answers import MIN_BYTES, accepts_gzip
+
+__all__ = ["COMPRESSED_TYPES", "MIN_BYTES", "accepts_gzip", "compress", "compress_answer"]
+
+COMPRESSED_TYPES = frozenset({"text/html", "application/json", "text/plain", "application/manifest+json"})
 
 
-@web.middleware
-async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
+def compress_answer(request: web.Request, response: web.StreamResponse) -> None:
+    """Have aiohttp gzip `response` as it writes it, when it is worth it and the client takes it (a plain
+    `web.Response` only: not a stream, a WebSocket, nor an answer kept as finished bytes)."""
     if (
         type(response) is web.Response
         and response.content_type in COMPRESSED_TYPES
@@ -26,12 +30,11 @@ async def compress(request: web.Request, handler: Handler) -> web.StreamResponse
             etag = response.headers.get(hdrs.ETAG)
             if etag and not etag.startswith("W/"):  # the same tag for other bytes: weak (web/api.py accepts it)
                 response.headers[hdrs.ETAG] = "W/" + etag
+
+
+@web.middleware
+async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """The compression as a middleware of its own (the app does it in web/front.py's one middleware)."""
+    response = await handler(request)
+    compress_answer(request, response)
     return response
-
-
-def accepts_gzip(request: web.Request) -> bool:
-    for part in request.headers.get("Accept-Encoding", "").lower().split(","):
-        coding, _, params = part.strip().partition(";")
-        if coding.strip() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
-            return True
-    return False

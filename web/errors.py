@@ -4,7 +4,9 @@ API, and plain text for Telegram's webhook, which nobody reads."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -18,10 +20,23 @@ log = logging.getLogger(__name__)
 RETRY_AFTER_DATABASE = "5"
 
 
+# What every page's template reads (the visitor's language, the footer): web/pages.py's `page_context`, set by
+# web/app.py. Given to each rendering, not by aiohttp_jinja2's context processors: those run in a middleware of
+# their own on every request, the API's and the static files' too.
+PAGE_CONTEXT = web.AppKey[Callable[[web.Request], dict[str, Any]]]("page_context")
+
+
+def render(template: str, request: web.Request, context: dict[str, Any], status: int = 200) -> web.Response:
+    """`template` with `context` and the page context, as an HTML answer."""
+    page_context = request.app.get(PAGE_CONTEXT)
+    full = page_context(request) | context if page_context is not None else context
+    return aiohttp_jinja2.render_template(template, request, full, status=status)
+
+
 def error_page(request: web.Request, kind: str, status: int, headers: dict[str, str] | None = None) -> web.Response:
     """error.html for `kind` (one of the kinds it names), in the visitor's language. Never cached: the next
     attempt may well succeed."""
-    response = aiohttp_jinja2.render_template("error.html", request, {"kind": kind}, status=status)
+    response = render("error.html", request, {"kind": kind}, status=status)
     response.headers.update(headers or {})
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -32,14 +47,10 @@ def _is_page(request: web.Request) -> bool:
     return not request.path.startswith("/api/") and request.path != request.app[SETTINGS].webhook_path
 
 
-@web.middleware
-async def database_unavailable(request: web.Request, handler: Handler) -> web.StreamResponse:
+def _database_down(request: web.Request, error: BaseException) -> web.Response:
     """A request that needs the database while it is down gets a clean 503 (and Telegram, for the
     webhook, delivers the update again later) instead of a 500 with a traceback."""
-    try:
-        return await handler(request)
-    except DATABASE_DOWN as error:
-        log.warning("%s %.200s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
+    log.warning("%s %.200s: the database is unavailable (%s)", request.method, request.path, type(error).__name__)
     headers = {"Retry-After": RETRY_AFTER_DATABASE}
     if request.path.startswith("/api/"):
         return web.json_response(
@@ -69,14 +80,16 @@ def _holds_nul(request: web.Request) -> bool:
     return "\x00" in request.path or "\x00" in request.query_string or "%00" in request.raw_path.lower()
 
 
-@web.middleware
-async def page_not_found(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """An address with nothing behind it gets a page that says so, with a way back to the race; on the API,
-    its errors are JSON like the API's other answers."""
+async def with_error_pages(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """`handler`'s answer, or what a visitor reads instead (part of web/front.py's middleware): an address with
+    nothing behind it gets a page that says so, with a way back to the race (on the API, JSON like the API's
+    other answers); a request that needs the database while it is down gets a 503."""
     try:
         if _missing_static_file(request) or _holds_nul(request):
             raise web.HTTPNotFound()
         return await handler(request)
+    except DATABASE_DOWN as error:
+        return _database_down(request, error)
     except (web.HTTPNotFound, web.HTTPMethodNotAllowed) as error:
         if request.path.startswith("/api/"):
             allow = {"Allow": error.headers["Allow"]} if "Allow" in error.headers else None

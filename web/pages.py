@@ -12,17 +12,17 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from babel.dates import format_date, format_datetime
-from markupsafe import Markup
 
 from models import clock
 from models.leaderboard import Period
 from models.locales import format_month, pick_locale
-from models.money import format_money
+from models.money import MONEY_LOCALES, format_money
 from models.results import latest_finished
 from models.rules import rules_for
 from settings import Settings
 from web import login
-from web.errors import error_page
+from web.answers import FinishedAnswer
+from web.errors import error_page, render
 from web.keys import I18N, LEADERBOARDS, SETTINGS
 from web.race_page import (
     MAX_FIND,
@@ -41,12 +41,22 @@ from web.view import BOARD_ROWS, board_view, finished_by_id, finished_view, race
 def request_locale(request: web.Request) -> str:
     """`?lang=` first, then the browser's Accept-Language, then the default."""
     i18n = request.app[I18N]
-    wanted = [request.query.get("lang")]
-    wanted += [part.split(";")[0] for part in request.headers.get("Accept-Language", "").split(",")]
-    return pick_locale(wanted, i18n.available_locales, i18n.default_locale)
+    return _pick_locale(
+        request.query.get("lang"),
+        request.headers.get("Accept-Language", ""),
+        i18n.available_locales,
+        i18n.default_locale,
+    )
 
 
-async def locale_context(request: web.Request) -> dict[str, Any]:
+@functools.lru_cache(maxsize=1024)  # browsers send a handful of different headers: each is read once
+def _pick_locale(lang: str | None, accept_language: str, available: tuple[str, ...], default: str) -> str:
+    wanted = [lang, *(part.split(";")[0] for part in accept_language.split(","))]
+    return pick_locale(wanted, available, default)
+
+
+def page_context(request: web.Request) -> dict[str, Any]:
+    """What every page's template reads (web/errors.py's `render` adds it); sets the request's language for gettext."""
     locale = request_locale(request)
     request.app[I18N].ctx_locale.set(locale)
     settings = request.app[SETTINGS]
@@ -56,7 +66,13 @@ async def locale_context(request: web.Request) -> dict[str, Any]:
         "responsible_name": settings.responsible_gambling_name,
         "bot_username": widget["bot_username"] if widget else None,
     }
-    return {"locale": locale, "demo": settings.uses_demo_data, "footer": footer, "tz": settings.race_timezone}
+    return {
+        "locale": locale,
+        "money_locale": MONEY_LOCALES.get(locale, locale).replace("_", "-"),  # for live.js, as the server writes money
+        "demo": settings.uses_demo_data,
+        "footer": footer,
+        "tz": settings.race_timezone,
+    }
 
 
 def add_filters(env: jinja2.Environment) -> None:
@@ -77,54 +93,54 @@ def _day(moment: str, locale: str = "en", timezone: str = "UTC", last: bool = Fa
     return format_date(at.astimezone(ZoneInfo(timezone)).date(), "medium", locale=locale)
 
 
-CLOCK = Markup("\x00clock\x00")  # where each request's countdown goes into the cached page (names hold no NUL)
-
-
-def _minutes_since(moment: datetime | None, now: datetime) -> int | None:
-    return int((now - moment).total_seconds() // 60) if moment else None
+PUBLIC_PAGE_HEADERS = (
+    # Kept by a browser, asked again each time (answered 304 while it is the same); its language follows
+    # Accept-Language and a signed-in visitor's page is another one (Cache-Control: private).
+    ("Cache-Control", "no-cache"),
+    ("Vary", "Accept-Language, Cookie"),
+)
 
 
 async def index(request: web.Request) -> web.Response:
-    """The race page. Everything but the countdown and "updated N minutes ago" changes only when the boards do
-    (a sync, new prizes, an exclusion, a race's end), so a visitor who is not signed in gets it from the boards'
-    cache, rendered once per language, tab, race state and day; the clock's part is rendered for each request."""
-    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    """The race page. A visitor who is not signed in and looks for nobody gets it as finished bytes (with their
+    gzip form and ETag), built once per language, tab, race state and day and kept with the boards (web/answers.py
+    says what drops them); the countdown and "updated N minutes ago" are the browser's (web/static/live.js) from
+    the dates the page states. A signed-in visitor's page (their row highlighted, Sign out) and a search are
+    rendered for the request, private."""
     period = Period.parse(request.query.get("period", "month")) or Period.MONTH
     locale = request_locale(request)
+    search = request.query.get("player", "").strip()[:MAX_FIND]
+    if not search and await login.signed_in_user(request) is None:
+        return (await _public_page(request, locale, period)).answer(request)
+    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    me = await login.signed_in_player(request)
     request.app[I18N].ctx_locale.set(locale)
+    seen = await focus(leaderboards, settings, clock.now())
+    context = await _index_context(request, period, seen, me, login.widget(request))
+    if search:  # "find me": their place, even beyond the top rows, and their row highlighted
+        found = await found_view(leaderboards, settings, search, period)
+        context |= {"search": search, "found": found, "me": me or (found and found["uid"])}
+    page = aiohttp_jinja2.render_string("index.html", request, page_context(request) | context)
+    return web.Response(text=page, content_type="text/html", headers={"Cache-Control": "private"})
+
+
+async def _public_page(request: web.Request, locale: str, period: Period) -> FinishedAnswer:
+    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
     now = clock.now()
     seen = await focus(leaderboards, settings, now)
-    me = await login.signed_in_player(request)
     widget = login.widget(request)
-    search = request.query.get("player", "").strip()[:MAX_FIND]
+    bot_username = widget and widget["bot_username"]
+    day = seen.race.day_start(now).isoformat()  # places moved since yesterday: a new day, a new page
+    host = "" if settings.public_url else request.host  # the link preview's addresses
+    key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}:{host}"
 
-    async def render() -> str:
-        context = await _index_context(request, period, seen, me, widget)
-        if search:  # "find me": their place, even beyond the top rows, and their row highlighted
-            found = await found_view(leaderboards, settings, search, period)
-            context |= {"search": search, "found": found, "me": me or (found and found["uid"])}
-        return aiohttp_jinja2.render_string("index.html", request, context)
+    async def build() -> FinishedAnswer:
+        context = await _index_context(request, period, seen, None, widget)
+        # page_context sets the language for gettext, in this build's own task (and context)
+        page = aiohttp_jinja2.render_string("index.html", request, page_context(request) | context)
+        return FinishedAnswer(page.encode(), "text/html; charset=utf-8", PUBLIC_PAGE_HEADERS)
 
-    if me is None and not search:
-        bot_username = widget and widget["bot_username"]
-        day = seen.race.day_start(now).isoformat()
-        host = "" if settings.public_url else request.host  # the link preview's addresses
-        key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}:{host}"
-        page = await leaderboards.cached(key, render)
-    else:
-        page = await render()  # their own row is highlighted, or the one they looked for
-    counted = seen.following or seen.race  # after a race's end the clock counts down the next one
-    updated_at = await leaderboards.updated_at()
-    clock_part = _clock_part(
-        aiohttp_jinja2.get_env(request.app),
-        locale,
-        counted.ends_at.isoformat(),
-        int(counted.time_left(now)),
-        _minutes_since(updated_at, now),
-        updated_at.isoformat() if updated_at else "",
-        now.replace(microsecond=0).isoformat(),
-    )
-    return web.Response(text=page.replace(CLOCK, clock_part), content_type="text/html")
+    return await leaderboards.cached(key, build)
 
 
 async def _index_context(
@@ -145,7 +161,6 @@ async def _index_context(
         "rules": await rules_for(race["month"]),
         "goal": await goal_view(leaderboards, settings),
         "other_races": await running_views(leaderboards, settings),  # weekly and custom races beside this one
-        "clock": CLOCK,
         "me": me,
         "widget": widget,
         "join": _join(settings),
@@ -167,22 +182,6 @@ def _join(settings: Settings) -> dict[str, str] | None:
     return {"url": settings.affiliate_url, "code": settings.goated_affiliate_code or ""}
 
 
-@functools.lru_cache(maxsize=64)  # a busy second's visitors share one rendering
-def _clock_part(
-    env: jinja2.Environment,
-    locale: str,
-    ends_at: str,
-    left: int,
-    updated_minutes: int | None,
-    updated_at: str,
-    now: str,
-) -> str:
-    """_clock.html; `locale` is the request's (already set for gettext), and part of the memo's key."""
-    return env.get_template("_clock.html").render(
-        locale=locale, ends_at=ends_at, left=left, updated_minutes=updated_minutes, updated_at=updated_at, now=now
-    )
-
-
 async def previous_race(settings: Settings) -> dict[str, Any] | None:
     """The last finished race's winners, shown near the top of the race in progress."""
     finished = await latest_finished()
@@ -191,9 +190,8 @@ async def previous_race(settings: Settings) -> dict[str, Any] | None:
     return await finished_view(finished, settings, 3)
 
 
-@aiohttp_jinja2.template("races.html")
-async def races(request: web.Request) -> dict[str, Any]:
-    return {"races": await races_list(), "other_races": await finished_custom_list()}
+async def races(request: web.Request) -> web.Response:
+    return render("races.html", request, {"races": await races_list(), "other_races": await finished_custom_list()})
 
 
 async def race(request: web.Request) -> web.Response:
@@ -202,6 +200,4 @@ async def race(request: web.Request) -> web.Response:
         return error_page(request, "no_race", 404)
     page = request.query.get("page", "1")
     number = int(page) if page.isdecimal() and len(page) <= 6 else 1
-    return aiohttp_jinja2.render_template(
-        "race.html", request, await finished_page(found, request.app[SETTINGS], number)
-    )
+    return render("race.html", request, await finished_page(found, request.app[SETTINGS], number))

@@ -1,30 +1,32 @@
 """Security headers, CORS on the JSON API, per-IP rate limits and the client's real address.
 
-`install` adds three middlewares, outermost first: headers (so every answer carries them, a 429 included),
-CORS (so a browser on an allowed origin can read a 429's Retry-After), then the rate limit.
+`install` switches on `Guard`, this module's part of the one front middleware (web/front.py): the headers on every
+answer (a 429 included), CORS (so a browser on an allowed origin can read a 429's Retry-After), the rate limit.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 import ipaddress
 import logging
 import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, TypeAlias
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.http_exceptions import BadHttpMethod, HttpProcessingError
-from aiohttp.typedefs import Handler, Middleware
 from aiohttp.web_protocol import RequestHandler
 from aiohttp.web_request import BaseRequest
 
 from settings import Settings
 from web.errors import error_page
+from web.front import front_of
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +119,7 @@ TRUSTED_PROXIES = web.AppKey("trusted_proxies", tuple[Network, ...])
 RATE_LIMITERS = web.AppKey("rate_limiters", dict[Tier, RateLimiter])
 
 
+@functools.lru_cache(maxsize=8192)  # visitors come back: parse each address once (a pure function)
 def _address(text: str) -> Address | None:
     try:
         address = ipaddress.ip_address(text.strip())
@@ -132,7 +135,7 @@ def client_ip(request: web.Request, trusted: tuple[Network, ...]) -> str:
     everything left of it was written by the client and may be forged."""
     remote = request.remote or ""
     hop = _address(remote)
-    if hop is None or not any(hop in network for network in trusted):
+    if hop is None or not _ours(hop, trusted):
         return remote
     forwarded = ",".join(request.headers.getall("X-Forwarded-For", ()))
     for entry in reversed(forwarded.split(",")):
@@ -140,42 +143,28 @@ def client_ip(request: web.Request, trusted: tuple[Network, ...]) -> str:
         if address is None:
             break  # garbage: believe nothing further left
         hop = address
-        if not any(hop in network for network in trusted):
+        if not _ours(hop, trusted):
             break
-    return str(hop)
+    return _text(hop)
 
 
+@functools.lru_cache(maxsize=8192)
+def _ours(address: Address, trusted: tuple[Network, ...]) -> bool:
+    return any(address in network for network in trusted)
+
+
+@functools.lru_cache(maxsize=8192)
+def _text(address: Address) -> str:
+    return str(address)
+
+
+@functools.lru_cache(maxsize=8192)
 def _limit_key(ip: str) -> str:
     # One IPv6 host usually owns a whole /64 and can rotate through it for free: limit the /64.
     address = _address(ip)
     if isinstance(address, ipaddress.IPv6Address):
         return str(ipaddress.ip_network((address, 64), strict=False))
     return ip
-
-
-async def _respond(
-    request: web.Request, handler: Handler, finish: Callable[[web.StreamResponse], None]
-) -> web.StreamResponse:
-    """Call the handler and let `finish` touch up its answer, whether returned or raised (404s and 405s are raised)."""
-    try:
-        response = await handler(request)
-    except web.HTTPException as error:
-        finish(error)
-        raise
-    finish(response)
-    return response
-
-
-def _add_security_headers(response: web.StreamResponse) -> None:
-    if response.prepared:  # a WebSocket or a stream already sent its headers; they cannot change now
-        return
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)  # a handler that needs its own policy keeps it
-
-
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    return await _respond(request, handler, _add_security_headers)
 
 
 def _preflight(origin: str, allowed: bool) -> web.Response:
@@ -187,36 +176,6 @@ def _preflight(origin: str, allowed: bool) -> web.Response:
     )
 
 
-def _cors_headers_adder(origin: str, allowed: bool) -> Callable[[web.StreamResponse], None]:
-    def add_cors_headers(response: web.StreamResponse) -> None:
-        if response.prepared:
-            return
-        # The answer depends on Origin even when it is refused: a shared cache must not mix them up.
-        if "origin" not in ",".join(response.headers.getall("Vary", ())).lower():
-            response.headers.add("Vary", "Origin")
-        if allowed:  # other sites get no CORS headers: the browser's same-origin rule then applies
-            response.headers["Access-Control-Allow-Origin"] = origin
-            response.headers["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
-
-    return add_cors_headers
-
-
-def cors_middleware(allowed_origins: frozenset[str]) -> Middleware:
-    """CORS on the JSON API for `allowed_origins`."""
-
-    @web.middleware
-    async def cors(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not request.path.startswith("/api/"):
-            return await handler(request)
-        origin = request.headers.get("Origin", "")
-        allowed = origin in allowed_origins
-        if request.method == "OPTIONS":
-            return _preflight(origin, allowed)
-        return await _respond(request, handler, _cors_headers_adder(origin, allowed))
-
-    return cors
-
-
 def _too_many_requests(request: web.Request, wait: float) -> web.Response:
     headers = {"Retry-After": str(max(1, math.ceil(wait)))}
     if request.path.startswith("/api/"):
@@ -224,33 +183,47 @@ def _too_many_requests(request: web.Request, wait: float) -> web.Response:
     return error_page(request, "too_many", 429, headers)
 
 
-def rate_limit_middleware(
-    limiters: dict[Tier, RateLimiter], trusted: tuple[Network, ...], webhook_path: str
-) -> Middleware:
-    """Each tier's per-client limit; the webhook (Telegram's own calls) is never limited."""
+@dataclass
+class Guard:
+    """This module's part of the front middleware (web/front.py): before the handler, the CORS preflight and each
+    tier's per-client limit (the webhook, Telegram's own calls, is never limited); after it, on every answer
+    (a 429 and a raised error included), the security headers, HSTS (when PUBLIC_URL is https: then the host is
+    ours to pin) and CORS on the JSON API for `allowed_origins`."""
 
-    @web.middleware
-    async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
-        tier = None if request.path == webhook_path else tier_for(request.path)
+    limiters: dict[Tier, RateLimiter]
+    trusted: tuple[Network, ...]
+    webhook_path: str
+    allowed_origins: frozenset[str]
+    hsts: bool = False
+
+    def __post_init__(self) -> None:
+        self.headers = tuple({**SECURITY_HEADERS, **({"Strict-Transport-Security": HSTS} if self.hsts else {})}.items())
+
+    def before(self, request: web.Request) -> web.StreamResponse | None:
+        path = request.path
+        if request.method == "OPTIONS" and path.startswith("/api/"):
+            origin = request.headers.get("Origin", "")
+            return _preflight(origin, origin in self.allowed_origins)
+        tier = None if path == self.webhook_path else tier_for(path)
         if tier is None:
-            return await handler(request)
-        wait = limiters[tier].hit(_limit_key(client_ip(request, trusted)))
-        if not wait:
-            return await handler(request)
-        return _too_many_requests(request, wait)
+            return None
+        wait = self.limiters[tier].hit(_limit_key(client_ip(request, self.trusted)))
+        return _too_many_requests(request, wait) if wait else None
 
-    return rate_limit
-
-
-def _add_hsts(response: web.StreamResponse) -> None:
-    if not response.prepared:
-        response.headers.setdefault("Strict-Transport-Security", HSTS)
-
-
-@web.middleware
-async def strict_transport_security(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Browsers that reached us over https keep to https (only when PUBLIC_URL is https: then it is ours)."""
-    return await _respond(request, handler, _add_hsts)
+    def finish(self, request: web.Request, response: web.StreamResponse) -> None:
+        if response.prepared:  # a WebSocket or a stream already sent its headers; they cannot change now
+            return
+        headers = response.headers
+        for name, value in self.headers:
+            headers.setdefault(name, value)  # a handler that needs its own policy keeps it
+        if request.method != "OPTIONS" and request.path.startswith("/api/"):  # a preflight has its own
+            # The answer depends on Origin even when it is refused: a shared cache must not mix them up.
+            if "origin" not in ",".join(headers.getall("Vary", ())).lower():
+                headers.add("Vary", "Origin")
+            origin = request.headers.get("Origin", "")
+            if origin in self.allowed_origins:  # others get no CORS headers: the browser's same-origin rule applies
+                headers["Access-Control-Allow-Origin"] = origin
+                headers["Access-Control-Expose-Headers"] = EXPOSE_HEADERS
 
 
 class AnswerMalformedRequests(RequestHandler):
@@ -299,10 +272,8 @@ def answer_malformed_requests(app: web.Application, headers: dict[str, str]) -> 
 
 
 def install(app: web.Application, settings: Settings) -> None:
-    """Add this module's middlewares to `app`."""
+    """Switch on this module's part of `app`'s front middleware (web/front.py), and answer malformed requests."""
     https = (settings.public_url or "").startswith("https://")
-    if https:
-        app.middlewares.append(strict_transport_security)
     answer_malformed_requests(app, {**SECURITY_HEADERS, **({"Strict-Transport-Security": HSTS} if https else {})})
     trusted = app[TRUSTED_PROXIES] = tuple(ipaddress.ip_network(p, strict=False) for p in settings.trusted_proxies)
     limiters = app[RATE_LIMITERS] = {
@@ -310,10 +281,4 @@ def install(app: web.Application, settings: Settings) -> None:
         Tier.MEDIUM: RateLimiter(settings.rate_limit_medium),
         Tier.LOW: RateLimiter(settings.rate_limit_low),
     }
-    app.middlewares.extend(
-        (
-            security_headers,
-            cors_middleware(frozenset(settings.cors_origins)),
-            rate_limit_middleware(limiters, trusted, settings.webhook_path),
-        )
-    )
+    front_of(app).guard = Guard(limiters, trusted, settings.webhook_path, frozenset(settings.cors_origins), https)

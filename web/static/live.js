@@ -1,19 +1,28 @@
 // Live updates for the race page: the countdown ticks, "updated N minutes ago" ages, the board follows each
 // sync over /ws, and the page follows its race through the end (live, finalising, finished, the next race).
-// The page works without this script; it only keeps what the server rendered up to date.
+// The page works without this script: it states the race's end and the last update as dates, and this script
+// turns them into a countdown and an age. The page is the same for every visitor between syncs (the server keeps
+// it as finished bytes), so it carries no "now": the socket's snapshot brings the server's clock.
 (function () {
   "use strict";
-  var lang = document.documentElement.lang || "en";
-  var money = new Intl.NumberFormat(lang, { style: "currency", currency: "USD" });
+  var root = document.documentElement;
+  var lang = root.lang || "en";
+  // Money as the server writes it for the page's language (models/money.py: es-UY, pt-BR).
+  var money = new Intl.NumberFormat(root.dataset.moneyLocale || lang, { style: "currency", currency: "USD" });
   var plural = window.Intl && Intl.PluralRules ? new Intl.PluralRules(lang) : null;
   function $(id) { return document.getElementById(id); }
 
-  // Times come from the server's clock ("seconds left", its "now"), never the visitor's, which may be wrong.
+  // Times are counted on the server's clock, never the visitor's, which may be wrong: `offset` is the server's
+  // clock minus ours, from each socket message's "now" (0, the visitor's clock, until the first one arrives).
   var endsAt = 0, offset = 0, updatedAt = null, online = true, askedAt = 0;
   function readPage() {
     var countdown = $("countdown"), clock = $("clock"), updated = $("updated");
-    if (countdown) endsAt = Date.now() + Number(countdown.dataset.secondsLeft) * 1000;
-    if (clock && clock.dataset.now) offset = Date.parse(clock.dataset.now) - Date.now();
+    if (countdown) {
+      endsAt = Date.parse(countdown.getAttribute("datetime")) - offset;  // on our clock
+      var label = clock.querySelector(".label");
+      if (label && label.dataset.label) label.textContent = label.dataset.label;  // "Ends" becomes "Ends in"
+      clock.hidden = false;
+    }
     updatedAt = updated && updated.dataset.updatedAt ? Date.parse(updated.dataset.updatedAt) : null;
     var local = $("local-end");
     if (local) {
@@ -31,7 +40,10 @@
       countdown.textContent = countdown.dataset.format
         .replace("{d}", Math.floor(left / 86400)).replace("{h}", Math.floor(left % 86400 / 3600))
         .replace("{m}", Math.floor(left % 3600 / 60)).replace("{s}", left % 60);
-      if (!left && state() === "live") raceOver();
+      if (state() === "live") {
+        if (!left) raceOver();
+        else if ($("over")) $("over").hidden = true;  // a wrong clock of ours, corrected by the server's
+      }
     }
     age();
   }
@@ -145,7 +157,9 @@
     if (race.now) offset = Date.parse(race.now) - Date.now();
     updatedAt = race.updated_at ? Date.parse(race.updated_at) : null;
     if (!hero || hero.dataset.month !== race.month || hero.dataset.state !== race.state) return swapPage();
+    var countdown = $("countdown");
     if (race.state === "live") endsAt = Date.now() + race.seconds_left * 1000;
+    else if (countdown) endsAt = Date.parse(countdown.getAttribute("datetime")) - offset;  // the next race's end
     age();
     if (!board) return;
     var period = board.dataset.period;

@@ -1,0 +1,94 @@
+"""Answers kept as finished bytes: the race page and the JSON API's answers are built once per change of the boards
+(with their gzip form and their ETag) and then only written out, or answered 304 to a client that has them.
+
+Where they are kept: in the boards' cache (`Leaderboards.cached`), so they go at the very moments the boards do,
+on every replica: a sync, new prizes or exclusions and new rules (`RaceEdited`), a race's end (`RaceFinished`).
+What changes with the clock alone is in the key (the race's month, the page's state, the day), or left to the
+browser (the countdown, "updated N minutes ago": web/static/live.js).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+
+from aiohttp import hdrs, web
+
+MIN_BYTES = 1024  # smaller answers are sent as they are: compressing them costs more than it saves
+
+
+def accepts_gzip(request: web.Request) -> bool:
+    """Whether the client takes gzip (`Accept-Encoding`, a q=0 refuses it)."""
+    return _accepts_gzip(request.headers.get(hdrs.ACCEPT_ENCODING, ""))
+
+
+_ACCEPTS: dict[str, bool] = {}  # per Accept-Encoding header: clients send a handful of different ones
+
+
+def _accepts_gzip(header: str) -> bool:
+    known = _ACCEPTS.get(header)
+    if known is None:
+        known = False
+        for part in header.lower().split(","):
+            coding, _, params = part.strip().partition(";")
+            if coding.strip() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000"):
+                known = True
+                break
+        if len(_ACCEPTS) < 256:  # bounded: a client cannot grow it with made-up headers
+            _ACCEPTS[header] = known
+    return known
+
+
+def etag_matches(wanted: str, etag: str) -> bool:
+    """If-None-Match's weak comparison: any listed tag, `W/` or not, or `*`."""
+    if wanted.strip() == "*":
+        return True
+    bare = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == bare for tag in wanted.split(","))
+
+
+class Finished(web.Response):
+    """A marker: an answer whose bytes, encoding and validators are final (the front middleware does not
+    compress it again)."""
+
+
+Headers = tuple[tuple[str, str], ...]
+
+
+def _vary_on_encoding(headers: Headers) -> Headers:
+    """`headers` with Accept-Encoding in their (one) Vary."""
+    vary = ", ".join([value for name, value in headers if name.lower() == "vary"] + ["Accept-Encoding"])
+    return (*((name, value) for name, value in headers if name.lower() != "vary"), ("Vary", vary))
+
+
+class FinishedAnswer:
+    """One answer's bytes, their gzip form, and the headers of each variant, built once. Plain data (bytes and
+    tuples): a shared cache (Redis, several replicas) pickles it."""
+
+    __slots__ = ("body", "gzipped", "etag", "plain", "zipped", "not_modified", "not_modified_zipped")
+
+    def __init__(self, body: bytes, content_type: str, headers: Headers = ()) -> None:
+        self.body = body
+        self.etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+        compressible = len(body) >= MIN_BYTES
+        common = _vary_on_encoding(headers) if compressible else headers
+        self.gzipped = gzip.compress(body, 6, mtime=0) if compressible else None
+        # The gzip form has other bytes under the same tag, so its tag is weak (If-None-Match compares weakly).
+        self.not_modified: Headers = (*common, ("ETag", self.etag))
+        self.not_modified_zipped: Headers = (*common, ("ETag", "W/" + self.etag))
+        self.plain: Headers = (*self.not_modified, ("Content-Type", content_type))
+        self.zipped: Headers = (
+            *self.not_modified_zipped,
+            ("Content-Type", content_type),
+            ("Content-Encoding", "gzip"),
+        )
+
+    def answer(self, request: web.Request) -> web.Response:
+        """These bytes for `request`: gzip when it takes it, 304 when it has them already."""
+        zipped = self.gzipped is not None and _accepts_gzip(request.headers.get(hdrs.ACCEPT_ENCODING, ""))
+        wanted = request.headers.get(hdrs.IF_NONE_MATCH)
+        if wanted and etag_matches(wanted, self.etag):
+            return Finished(status=304, headers=self.not_modified_zipped if zipped else self.not_modified)
+        if zipped:
+            return Finished(body=self.gzipped, headers=self.zipped)
+        return Finished(body=self.body, headers=self.plain)
