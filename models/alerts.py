@@ -4,11 +4,13 @@ alerts per person per day, delivered by the same notifier as the wins."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from tortoise.exceptions import IntegrityError
+from tortoise.functions import Count
 
 from models import clock
 from models.leaderboard import Entry, Position, Standings
@@ -52,10 +54,54 @@ async def _owe(key: str, user_id: int, payload: Payload) -> None:
         )
 
 
-async def _alerts_today(user_id: int, now: datetime) -> int:
-    return await Notification.filter(
-        user_id=user_id, kind__in=ALERT_KINDS, created_at__gte=now - timedelta(days=1)
-    ).count()
+# After each sync the alerts are weighed for every linked player (1,000 and more): in batches, each with a few
+# queries (which keys exist, each player's count of the day) and one insert, and a turn of the event loop between
+# batches, instead of a query or two per player, so the bot's updates are never held up behind them.
+BATCH = 250
+
+Owed = tuple[str, int, Payload]  # a notification's key, its addressee, what it says
+
+
+async def _owe_batch(owed: list[Owed]) -> set[str]:
+    """Owe each of `owed` not owed already (as `_owe` would, one by one, in order); the keys owed now."""
+    if not owed:
+        return set()
+    keys = [key for key, _, _ in owed]
+    exists = {str(key) for key in await Notification.filter(key__in=keys).values_list("key", flat=True)}
+    fresh = [(key, user_id, payload) for key, user_id, payload in owed if key not in exists]
+    stamp = clock.now()
+    # Ignoring conflicts, as `_owe` does: one owed meanwhile (a second run of the same sync's alerts) stays as it was.
+    await Notification.bulk_create(
+        [
+            Notification(key=key, user_id=user_id, kind=payload.kind, payload=payload.to_json(), created_at=stamp)
+            for key, user_id, payload in fresh
+        ],
+        ignore_conflicts=True,
+    )
+    return {key for key, _, _ in fresh}
+
+
+async def _alerts_today_of(user_ids: list[int], now: datetime) -> dict[int, int]:
+    """`_alerts_today` for many players in one query (a player with none is not in it)."""
+    if not user_ids:
+        return {}
+    rows = (
+        await Notification.filter(user_id__in=user_ids, kind__in=ALERT_KINDS, created_at__gte=now - timedelta(days=1))
+        .annotate(count=Count("id"))
+        .group_by("user_id")
+        .values_list("user_id", "count")
+    )
+    return {int(user_id): int(count) for user_id, count in rows}
+
+
+async def _alert_users() -> list[TelegramUser]:
+    return await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
+        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
+    )
+
+
+def _batches(users: list[TelegramUser]) -> list[list[TelegramUser]]:
+    return [users[i : i + BATCH] for i in range(0, len(users), BATCH)]
 
 
 async def owe_race_alerts(
@@ -70,46 +116,64 @@ async def owe_race_alerts(
     if not race.starts_at <= now < race.ends_at:
         return
     final_day = race.ends_at - now <= FINAL_DAY
-    users = await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
-        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
-    )
-    for user in users:
-        assert user.player_id is not None
-        now_at = after.position(user.player_id)
-        was_at = before.position(user.player_id) if before is not None else None
-        if final_day and user.notify_final_day and now_at is not None:
-            await _owe(
-                f"race:{race.month}:final_day:{user.id}",
-                user.id,
-                FinalDay(race.month, now_at.entry.rank),
-            )
-        if now_at is not None and was_at is not None:
-            await _owe_place_alert(race, user, now_at, was_at, sync_run_id, now)
+    for number, batch in enumerate(_batches(await _alert_users())):
+        if number:
+            await asyncio.sleep(0)  # let the bot's updates in between batches
+        places: list[tuple[TelegramUser, Position, Position]] = []
+        final_days: list[Owed] = []
+        for user in batch:
+            assert user.player_id is not None
+            now_at = after.position(user.player_id)
+            if now_at is None:
+                continue
+            if final_day and user.notify_final_day:
+                final_days.append(
+                    (f"race:{race.month}:final_day:{user.id}", user.id, FinalDay(race.month, now_at.entry.rank))
+                )
+            was_at = before.position(user.player_id) if before is not None else None
+            if was_at is not None and _place_alert_due(race, user, now_at, was_at):
+                places.append((user, now_at, was_at))
+        await _owe_batch(final_days)  # first: the last day's alert counts in the day's cap of the place alerts
+        await _owe_place_alerts(race, places, sync_run_id, now)
     await _owe_new_leader_announcements(race, before, after, sync_run_id, announce_chats)
 
 
-async def _owe_place_alert(
-    race: Race, user: TelegramUser, now_at: Position, was_at: Position, sync_run_id: int, now: datetime
-) -> None:
-    """Overtaken, or else into the paid places: one alert a sync at most, within the day's cap."""
+def _place_alert_due(race: Race, user: TelegramUser, now_at: Position, was_at: Position) -> bool:
+    """Overtaken (and wants to hear it), or into the paid places (and wants to hear that): before the cap."""
     rank, old_rank = now_at.entry.rank, was_at.entry.rank
     overtaken = rank > old_rank and user.notify_overtaken
     into_paid = rank <= race.paid_places < old_rank and user.notify_paid_places
-    # The day's alert count is a query: read it only for the few players owed an alert, not for every one.
-    if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
-        return
-    if overtaken:
-        await _owe(
-            f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
-            user.id,
-            Overtaken(rank, now_at.gap_to_above or Decimal(0)),
-        )
-    else:
-        await _owe(
-            f"race:{race.month}:paid:{user.id}:{sync_run_id}",
-            user.id,
-            PaidPlaces(rank, race.prize_for(rank) or Decimal(0)),
-        )
+    return bool(overtaken or into_paid)
+
+
+async def _owe_place_alerts(
+    race: Race, due: list[tuple[TelegramUser, Position, Position]], sync_run_id: int, now: datetime
+) -> None:
+    """Overtaken, or else into the paid places: one alert a sync at most, within the day's cap."""
+    # The day's alert count is a query: read only for the few players owed an alert, not for every one.
+    counts = await _alerts_today_of([user.id for user, _, _ in due], now)
+    owed: list[Owed] = []
+    for user, now_at, was_at in due:
+        if counts.get(user.id, 0) >= ALERTS_PER_DAY:
+            continue
+        rank = now_at.entry.rank
+        if rank > was_at.entry.rank and user.notify_overtaken:
+            owed.append(
+                (
+                    f"race:{race.month}:overtaken:{user.id}:{sync_run_id}",
+                    user.id,
+                    Overtaken(rank, now_at.gap_to_above or Decimal(0)),
+                )
+            )
+        else:
+            owed.append(
+                (
+                    f"race:{race.month}:paid:{user.id}:{sync_run_id}",
+                    user.id,
+                    PaidPlaces(rank, race.prize_for(rank) or Decimal(0)),
+                )
+            )
+    await _owe_batch(owed)
 
 
 async def _owe_new_leader_announcements(
@@ -150,12 +214,6 @@ class CustomRaceAlerts:
         self._before = kept
 
 
-async def _alert_users() -> list[TelegramUser]:
-    return await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
-        "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
-    )
-
-
 async def owe_custom_race_alerts(
     race: CustomRace,
     users: list[TelegramUser],
@@ -167,48 +225,79 @@ async def owe_custom_race_alerts(
     """As the monthly race's, within the day's cap (the last 24 hours' alert too: there can be many races).
     A player unranked before (nothing wagered in the window yet) who lands in the paid places is told so."""
     final_day = race.ends_at - now <= FINAL_DAY
-    for user in users:
-        assert user.player_id is not None
-        now_at = after.position(user.player_id)
-        if now_at is None:
-            continue
-        was_at = before.position(user.player_id) if before is not None else None
-        if final_day and user.notify_final_day:
-            await _owe_custom_final_day(race, user.id, now_at.entry.rank, now)
-        if before is not None:
-            await _owe_custom_place_alert(race, user, now_at, was_at, sync_run_id, now)
-
-
-async def _owe_custom_final_day(race: CustomRace, user_id: int, rank: int, now: datetime) -> None:
-    """Once per race and player; a day whose cap is reached already puts it off to a later sync of the last day."""
-    key = f"crace:{race.id}:final_day:{user_id}"
-    if await Notification.exists(key=key) or await _alerts_today(user_id, now) >= ALERTS_PER_DAY:
-        return
-    await _owe(key, user_id, CustomFinalDay(race.id, race.title, rank))
-
-
-async def _owe_custom_place_alert(
-    race: CustomRace, user: TelegramUser, now_at: Position, was_at: Position | None, sync_run_id: int, now: datetime
-) -> None:
     prizes = as_race(race)
+    for number, batch in enumerate(_batches(users)):
+        if number:
+            await asyncio.sleep(0)  # let the bot's updates in between batches
+        ranked = []
+        for user in batch:
+            assert user.player_id is not None
+            now_at = after.position(user.player_id)
+            if now_at is None:
+                continue
+            was_at = before.position(user.player_id) if before is not None else None
+            final = final_day and user.notify_final_day
+            place = before is not None and _custom_place_alert_due(prizes, user, now_at, was_at)
+            if final or place:
+                ranked.append((user, now_at, was_at, final, place))
+        await _owe_custom_batch(race, prizes, ranked, sync_run_id, now)
+
+
+def _custom_place_alert_due(prizes: Race, user: TelegramUser, now_at: Position, was_at: Position | None) -> bool:
     rank = now_at.entry.rank
     old_rank = was_at.entry.rank if was_at is not None else None
     overtaken = old_rank is not None and rank > old_rank and user.notify_overtaken
     into_paid = rank <= prizes.paid_places < (old_rank or prizes.paid_places + 1) and user.notify_paid_places
-    if not (overtaken or into_paid) or await _alerts_today(user.id, now) >= ALERTS_PER_DAY:
+    return bool(overtaken or into_paid)
+
+
+async def _owe_custom_batch(
+    race: CustomRace,
+    prizes: Race,
+    ranked: list[tuple[TelegramUser, Position, Position | None, bool, bool]],
+    sync_run_id: int,
+    now: datetime,
+) -> None:
+    """Each player's last day (once per race and player) and then place alert, each within the day's cap: a day
+    whose cap is reached already puts the last day's alert off to a later sync of the last day."""
+    if not ranked:
         return
-    if overtaken:
-        await _owe(
+    final_keys = [f"crace:{race.id}:final_day:{user.id}" for user, _, _, final, _ in ranked if final]
+    told = (
+        {str(key) for key in await Notification.filter(key__in=final_keys).values_list("key", flat=True)}
+        if final_keys
+        else set()
+    )
+    counts = await _alerts_today_of([user.id for user, *_ in ranked], now)
+    final_days: list[Owed] = []
+    places: list[Owed] = []
+    for user, now_at, was_at, final, place in ranked:
+        rank = now_at.entry.rank
+        key = f"crace:{race.id}:final_day:{user.id}"
+        if final and key not in told and counts.get(user.id, 0) < ALERTS_PER_DAY:
+            final_days.append((key, user.id, CustomFinalDay(race.id, race.title, rank)))
+            counts[user.id] = counts.get(user.id, 0) + 1
+        if place and counts.get(user.id, 0) < ALERTS_PER_DAY:
+            places.append(_custom_place_alert(race, prizes, user, now_at, was_at, sync_run_id))
+    await _owe_batch(final_days)
+    await _owe_batch(places)
+
+
+def _custom_place_alert(
+    race: CustomRace, prizes: Race, user: TelegramUser, now_at: Position, was_at: Position | None, sync_run_id: int
+) -> Owed:
+    rank = now_at.entry.rank
+    if was_at is not None and rank > was_at.entry.rank and user.notify_overtaken:
+        return (
             f"crace:{race.id}:overtaken:{user.id}:{sync_run_id}",
             user.id,
             CustomOvertaken(race.id, race.title, rank, now_at.gap_to_above or Decimal(0)),
         )
-    else:
-        await _owe(
-            f"crace:{race.id}:paid:{user.id}:{sync_run_id}",
-            user.id,
-            CustomPaidPlaces(race.id, race.title, rank, prizes.prize_for(rank) or Decimal(0)),
-        )
+    return (
+        f"crace:{race.id}:paid:{user.id}:{sync_run_id}",
+        user.id,
+        CustomPaidPlaces(race.id, race.title, rank, prizes.prize_for(rank) or Decimal(0)),
+    )
 
 
 # Operations alerts, for owners (issue 19). "Once" is the unique key of each Notification row, so it holds

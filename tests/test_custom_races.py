@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from models.milestones import owe_milestones
 from models.races_custom import (
@@ -439,9 +440,11 @@ async def test_a_custom_races_last_24_hours_are_told_once_per_player(race):
     assert await Notification.filter(kind="custom_final_day").count() == 2
 
 
-async def test_the_daily_cap_is_shared_with_the_monthly_races_alerts(race):
+@pytest.mark.parametrize("batch", [250, 1])
+async def test_the_daily_cap_is_shared_with_the_monthly_races_alerts(race, monkeypatch, batch):
     """Bruno is overtaken three times in the monthly race: the custom race's last day is not told to him that
-    day, while Alice (overtaken twice) is told it."""
+    day, while Alice (overtaken twice) is told it. The same when the alerts are weighed one player at a time."""
+    monkeypatch.setattr("models.alerts.BATCH", batch)
     await observe(race, FRI - timedelta(hours=2), alpha=(100, 1000), beta=(200, 1000))
     await link(race)
     await new_race("Late | 2026-11-20 06:00 | 2026-11-20 18:00 | 100 | 60 40", FRI - timedelta(hours=1))

@@ -179,7 +179,14 @@ async def test_previous_race_and_own_history_in_the_bot(race):
 # ---- alerts after each sync ----
 
 
-async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_cap(race):
+@pytest.fixture(params=["batched", "one_by_one"])
+def alert_batches(request, monkeypatch):
+    """The alerts are weighed for the linked players in batches: the same alerts with one player per batch."""
+    if request.param == "one_by_one":
+        monkeypatch.setattr("models.alerts.BATCH", 1)
+
+
+async def test_overtaken_and_paid_places_alerts_respect_opt_out_and_the_daily_cap(race, alert_batches):
     await link_players(race)
     base = datetime(2026, 11, 20, 1, tzinfo=UTC)
     await sync_at(race, base, alpha=800, beta=700, gamma=100)  # Alpha passes Beta
@@ -227,7 +234,7 @@ async def test_new_leader_is_announced_to_configured_groups_once_per_change(
     await runtime.source.close()
 
 
-async def test_the_last_24_hours_are_announced_once_per_player(race):
+async def test_the_last_24_hours_are_announced_once_per_player(race, alert_batches):
     await link_players(race)
     await sync_at(race, END - timedelta(hours=10), alpha=500, beta=710, gamma=100)
     await sync_at(race, END - timedelta(hours=9), alpha=500, beta=720, gamma=100)
