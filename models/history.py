@@ -29,11 +29,30 @@ CHUNK = 5_000
 PRUNE_BATCH = 5_000
 
 
+@dataclass
+class MonthResetTally:
+    """`is_month_reset` counted as a sync compares its players, one (month figure before, after) at a time."""
+
+    known: int = 0  # players who had a month figure
+    fell: int = 0  # of them, those whose figure fell under RESET_RATIO of it
+
+    def add(self, before: Decimal, after: Decimal) -> None:
+        if before > 0:
+            self.known += 1
+            if after < before * RESET_RATIO:
+                self.fell += 1
+
+    @property
+    def is_reset(self) -> bool:
+        return self.known > 0 and self.fell * 2 > self.known
+
+
 def is_month_reset(changes: Iterable[tuple[Decimal, Decimal]]) -> bool:
     """`changes`: (month figure before, after) of each player the sync knew before, changed or not."""
-    known = [(before, after) for before, after in changes if before > 0]
-    fell = sum(after < before * RESET_RATIO for before, after in known)
-    return bool(known) and fell * 2 > len(known)
+    tally = MonthResetTally()
+    for before, after in changes:
+        tally.add(before, after)
+    return tally.is_reset
 
 
 async def first_reset(since: datetime, until: datetime) -> SyncRun | None:

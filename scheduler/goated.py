@@ -101,6 +101,23 @@ def _parse_retry_after(value: str | None) -> float | None:
         return None
 
 
+_PRESIZE_LIMIT = 64 * 1024 * 1024  # how far a Content-Length is trusted for sizing the buffer
+
+
+async def _read_body(response: aiohttp.ClientResponse) -> bytearray:
+    """The answer's body in one buffer, allocated at its announced length (a hint, capped; a compressed body
+    grows past it): a big answer is not copied as it grows, which would hold it twice for a moment. parse_body
+    empties the buffer once read."""
+    body = bytearray(min(response.content_length or 0, _PRESIZE_LIMIT))
+    filled = 0
+    async for chunk in response.content.iter_any():
+        end = filled + len(chunk)
+        body[filled:end] = chunk
+        filled = end
+    del body[filled:]
+    return body
+
+
 class GoatedClient:
     name = "goated"
 
@@ -209,9 +226,7 @@ class GoatedClient:
                     raise _Retryable(f"upstream error (HTTP {status})")
                 if status != 200:
                     raise UpstreamError(f"unexpected HTTP {status}")
-                body = bytearray()  # parse_body empties it once decoded: a big answer is not held twice
-                async for chunk in response.content.iter_any():
-                    body += chunk
+                body = await _read_body(response)
         except TimeoutError:
             raise _Retryable(f"timed out after {self._timeout.total:.0f}s") from None
         except aiohttp.ClientError as error:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import math
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -196,40 +198,156 @@ def _fast_rows(data: list[Any]) -> list[PlayerRow]:
     return rows
 
 
-def _read_rows(text: str) -> list[PlayerRow] | None:
-    """The rows of a plainly valid payload, read with `_Reader.hook`; None when anything in it is not plain
-    (then the caller reads it again the ordinary way, which gives the reason for a rejection)."""
-    try:
-        document = json.loads(text, object_hook=_Reader().hook)
-    except ValueError:
-        return None
-    if type(document) is not dict or document.get("success") is not True:
-        return None
-    data = document.get("data")
-    if type(data) is not list or any(type(row) is not PlayerRow for row in data):
-        return None
-    return data
+_SPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace
+_WINDOW = 1 << 20  # bytes decoded at a time
+_LOOKAHEAD = 1 << 16  # characters ahead of a value before it is scanned (or the end of the body)
+
+
+class _Stream:
+    """A plainly valid payload read from its UTF-8 bytes a window at a time, each player becoming its PlayerRow
+    as it is met (`_Reader.hook`), so neither the whole text nor the whole decoded document ever exists.
+    Raises _NotPlain for anything else (then the caller reads it the ordinary way, which says why)."""
+
+    def __init__(self, body: bytes | bytearray) -> None:
+        self.body = body
+        self.decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        decoder: Any = json.JSONDecoder(object_hook=_Reader().hook)  # typeshed leaves out its scanner
+        self.scan = decoder.scan_once
+        self.text = ""
+        self.idx = 0  # in self.text
+        self.read = 0  # bytes of the body decoded so far
+
+    @property
+    def done(self) -> bool:
+        return self.read >= len(self.body)
+
+    def fill(self) -> bool:
+        """Decode another window onto what is left of the text; False at the end of the body."""
+        if self.done:
+            return False
+        chunk = self.body[self.read : self.read + _WINDOW]
+        self.read += len(chunk)
+        self.text = self.text[self.idx :] + self.decoder.decode(chunk, self.done)
+        self.idx = 0
+        return True
+
+    def char(self) -> str:
+        """The next character after spaces, not consumed; "" at the end."""
+        while True:
+            self.idx = _SPACE.match(self.text, self.idx).end()  # type: ignore[union-attr]
+            if self.idx < len(self.text) or not self.fill():
+                return self.text[self.idx : self.idx + 1]
+
+    def expect(self, char: str) -> None:
+        if self.char() != char:
+            raise _NotPlain
+        self.idx += 1
+
+    def value(self) -> Any:
+        """The JSON value after spaces, scanned whole: one cut by the window's end is scanned again with more."""
+        self.char()
+        while True:
+            if len(self.text) - self.idx >= _LOOKAHEAD or self.done:
+                try:
+                    value, end = self.scan(self.text, self.idx)
+                except (StopIteration, ValueError):
+                    if self.done:
+                        raise _NotPlain from None
+                else:
+                    if end < len(self.text) or self.done:  # a number at the window's end may go on
+                        self.idx = end
+                        return value
+            self.fill()
+
+    def players(self) -> list[PlayerRow]:
+        """The `data` array, each element a plain player."""
+        self.expect("[")
+        rows: list[PlayerRow] = []
+        if self.char() == "]":
+            self.idx += 1
+            return rows
+        append, scan, space = rows.append, self.scan, _SPACE.match
+        while True:
+            text, idx = self.text, self.idx  # idx: where the next player starts
+            limit = len(text) - _LOOKAHEAD
+            try:
+                while idx < limit or self.done:
+                    row, end = scan(text, idx)
+                    if type(row) is not PlayerRow:
+                        raise _NotPlain
+                    end = space(text, end).end()  # type: ignore[union-attr]
+                    separator = text[end : end + 1]
+                    if separator == ",":
+                        append(row)
+                        idx = space(text, end + 1).end()  # type: ignore[union-attr]
+                    elif separator == "]":
+                        append(row)
+                        self.idx = end + 1
+                        return rows
+                    elif self.done:
+                        raise _NotPlain
+                    else:
+                        break  # the separator is past the window: read on from this player
+            except (StopIteration, ValueError):
+                if self.done:
+                    raise _NotPlain from None
+            self.idx = idx
+            self.fill()
+
+    def document(self) -> list[PlayerRow]:
+        """The players of a document that is one object with `success: true` and a `data` array, no key twice."""
+        self.expect("{")
+        keys: set[str] = set()
+        success: Any = None
+        data: list[PlayerRow] | None = None
+        while True:
+            if self.char() != '"':
+                raise _NotPlain
+            key = self.value()
+            if key in keys:  # the ordinary reading keeps the last of a repeated key
+                raise _NotPlain
+            keys.add(key)
+            self.expect(":")
+            if key == "data" and self.char() == "[":
+                data = self.players()
+            elif key == "success":
+                success = self.value()
+            else:
+                self.value()
+            separator = self.char()
+            self.idx += 1
+            if separator == "}":
+                break
+            if separator != ",":
+                raise _NotPlain
+        if self.char() != "" or success is not True or data is None:
+            raise _NotPlain
+        return data
 
 
 def parse_body(body: bytes | bytearray) -> list[PlayerRow]:
     """Decode and validate the upstream's answer: the same result (or rejection) as `parse_payload` of
-    `json.loads(body)`, holding only the rows in memory when the payload is plainly valid (nearly always).
-    A bytearray is emptied once decoded to text, so a big answer is not held twice."""
+    `json.loads(body)`, holding only the rows and a window of the text when the payload is plainly valid
+    (nearly always). A bytearray is emptied once read, so a big answer is not held longer than needed."""
+    encoding = json.detect_encoding(body)
+    if encoding == "utf-8":
+        try:
+            rows = _Stream(body).document()
+        except (_NotPlain, ValueError):  # ValueError: bytes that are not UTF-8
+            pass
+        else:
+            if isinstance(body, bytearray):
+                body.clear()
+            _reject_duplicates(rows)
+            return rows
     try:
-        text = body.decode(json.detect_encoding(body), "surrogatepass")  # what json.loads does with bytes
-    except ValueError:
-        raise PayloadRejected("upstream answered something that is not JSON") from None
-    if isinstance(body, bytearray):
-        body.clear()
-    rows = _read_rows(text)
-    if rows is not None:
-        del text  # before the duplicates' check, which needs memory of its own
-        _reject_duplicates(rows)
-        return rows
-    try:
+        text = body.decode(encoding, "surrogatepass")  # what json.loads does with bytes
+        if isinstance(body, bytearray):
+            body.clear()
         document = json.loads(text)
     except ValueError:
         raise PayloadRejected("upstream answered something that is not JSON") from None
+    del text
     return parse_payload(document)
 
 

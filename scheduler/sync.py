@@ -16,7 +16,7 @@ from metrics import sync_duration_seconds, sync_runs_total
 from models import clock
 from models.alerts import owe_token_refused_alerts
 from models.events import EventBus, LeaderboardChanged
-from models.history import is_month_reset
+from models.history import MonthResetTally
 from models.leaderboard import Leaderboards
 from models.tables import Player, SyncOutcome, SyncRun, WagerSnapshot
 from scheduler.goated import GoatedClient, LeaderboardSource, UpstreamError, UpstreamState
@@ -53,10 +53,10 @@ SELECT uid, $8, $7, today, week, month, all_time FROM incoming
     figures=", ".join(f'"{column}"' for column in _FIGURES),
     updates=", ".join(f'"{column}" = EXCLUDED."{column}"' for column in _FIGURES),
 )
+# The players to write and the month reset's tally (see _changed_players)
+Changes = tuple[list[PlayerRow], MonthResetTally]
 YIELD_EVERY = 5_000  # SQLite: rows compared between two yields to the event loop
-KNOWN_CHUNK = 10_000  # PostgreSQL: known players read (through a cursor) and compared at a time
-
-MonthChanges = list[tuple[Decimal, Decimal]]  # (month figure before, after) of known players who had one
+KNOWN_CHUNK = 5_000  # PostgreSQL: known players read (through a cursor) and compared at a time
 
 
 def _observe(run: SyncRun) -> dict[str, Any]:
@@ -87,12 +87,12 @@ def _text(amount: Decimal) -> str | None:
     return str(exact) if exact else None
 
 
-async def _changed_on_postgres(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+async def _changed_on_postgres(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> Changes:
     """`_changed_players` on PostgreSQL: the stored players are read through a cursor, a chunk at a time, and
     compared as text, so the known rows of a big affiliate never all live at once and cost no Decimal each."""
     new = {row.uid: row for row in rows}  # once the known players are popped: the players not stored yet
     changed: set[str] = set()
-    month_changes: MonthChanges = []
+    tally = MonthResetTally()
     async with conn.acquire_connection() as connection:  # the transaction's own connection
         cursor = await connection.cursor(_PG_KNOWN_QUERY)
         while records := await cursor.fetch(KNOWN_CHUNK):
@@ -101,9 +101,9 @@ async def _changed_on_postgres(rows: list[PlayerRow], conn: BaseDBAsyncClient) -
                 if row is None:  # a stored player the upstream no longer lists: left as it is
                     continue
                 wagered = row.wagered
-                if month is not None and (had := Decimal(month)) > 0:  # what is_month_reset looks at
+                if month is not None:  # the tally looks only at players who had a month figure
                     after = _text(wagered.this_month)
-                    month_changes.append((had, _ZERO if after is None else Decimal(after)))
+                    tally.add(Decimal(month), _ZERO if after is None else Decimal(after))
                 if (
                     name != row.name
                     or today != _text(wagered.today)
@@ -112,34 +112,33 @@ async def _changed_on_postgres(rows: list[PlayerRow], conn: BaseDBAsyncClient) -
                     or all_time != _text(wagered.all_time)
                 ):
                     changed.add(uid)
-    return [row for row in rows if row.uid in changed or row.uid in new], month_changes
+    return [row for row in rows if row.uid in changed or row.uid in new], tally
 
 
-async def _changed_on_sqlite(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+async def _changed_on_sqlite(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> Changes:
     """`_changed_players` on SQLite (the embedded default, small affiliates): the stored figures as Decimals,
     compared with `==` (a Decimal is equal to the same amount at any precision, as the models' were)."""
     _, records = await conn.execute_query(_KNOWN_QUERY)
     known = {uid: (name, *(Decimal(str(value)) for value in figures)) for uid, name, *figures in records}
     writes: list[PlayerRow] = []
-    month_changes: MonthChanges = []
+    tally = MonthResetTally()
     for index, row in enumerate(rows):
         if index % YIELD_EVERY == YIELD_EVERY - 1:
             await asyncio.sleep(0)  # a big payload: let the loop serve others between chunks
         before = known.get(row.uid)
         if before is not None:  # unchanged players count too: one player's drop is not a reset
             figures = [amount.quantize(_STORED) for amount in row.wagered]
-            if before[3] > 0:  # is_month_reset looks only at players who had a month figure
-                month_changes.append((before[3], figures[2]))
+            tally.add(before[3], figures[2])
             if before == (row.name, *figures):
                 continue
         writes.append(row)
-    return writes, month_changes
+    return writes, tally
 
 
-async def _changed_players(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> tuple[list[PlayerRow], MonthChanges]:
+async def _changed_players(rows: list[PlayerRow], conn: BaseDBAsyncClient) -> Changes:
     """The players to write (new, renamed or with a changed figure at the stored precision), in the payload's
-    order, and for `is_month_reset` the (before, after) month figures of the known players who had one
-    (unchanged players count too: one player's drop is not a reset)."""
+    order, and the month reset's tally over the known players' (before, after) month figures (unchanged players
+    count too: one player's drop is not a reset)."""
     if _is_postgres(conn):
         return await _changed_on_postgres(rows, conn)
     return await _changed_on_sqlite(rows, conn)
@@ -251,11 +250,11 @@ class SyncService:
         now = clock.now()
         self._writing = True
         async with in_transaction() as conn:
-            writes, month_changes = await _changed_players(rows, conn)
+            writes, tally = await _changed_players(rows, conn)
             await _write_players(writes, run.id, now, conn)
             run.players_received = len(rows)
             run.players_changed = len(writes)
-            run.month_reset = is_month_reset(month_changes)
+            run.month_reset = tally.is_reset
             # The run is marked ok in the same transaction as the data: both land, or neither.
             await self._finish(run, SyncOutcome.OK, started, using_db=conn)
         return len(writes)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from scheduler import payload
 from scheduler.payload import PayloadRejected, PlayerRow, Wagered, parse_body, parse_payload
 
 _AMOUNTS = st.one_of(
@@ -67,6 +69,16 @@ def _same_as_the_models(document) -> None:
 )
 def test_reading_the_bytes_gives_what_the_models_give(document):
     _same_as_the_models(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DOCUMENT, st.integers(min_value=1, max_value=40), st.integers(min_value=0, max_value=30))
+def test_a_body_read_in_small_windows_gives_the_same(document, window, lookahead):
+    """The windows of a big answer (a megabyte, read 64 KiB ahead) shrunk to a few bytes: every player, number
+    and separator is cut somewhere by a window's end."""
+    with mock.patch.object(payload, "_WINDOW", window), mock.patch.object(payload, "_LOOKAHEAD", lookahead):
+        _same_as_the_models(document)
+        _same_as_the_models({**document, "data": [dict(p, name="é€𝄞 " * 3) for p in document["data"]]})
 
 
 def _figures(today, week, month, all_time):
