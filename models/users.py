@@ -6,14 +6,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
+from tortoise.models import Model
 from tortoise.transactions import in_transaction
 
 from models.audit import record
 from models.tables import Player, Role, SyncRun, TelegramUser, VerificationRequest, VerificationStatus
 
 ADMIN_ROLES = (Role.ADMIN, Role.OWNER)
+ModelT = TypeVar("ModelT", bound=Model)
 
 
 async def upsert_user(
@@ -37,20 +39,25 @@ async def upsert_user(
     return user, "role" in changes
 
 
-# The row of whoever sent an update is read on every update: one plain SELECT by primary key, its SQL built by
-# Tortoise once per database dialect (PostgreSQL's `$1`, SQLite's `?`) instead of a queryset built per call
-# (BENCHMARKS.md, benchmark 1). The row is made into a model the way Tortoise makes any fetched row.
-_USER_BY_ID_SQL: dict[str, str] = {}
+# The row of whoever sent an update is read on every update (and /stats reads their player's): one plain SELECT
+# by primary key, its SQL built by Tortoise once per model and database dialect (PostgreSQL's `$1`, SQLite's `?`)
+# instead of a queryset built per call (BENCHMARKS.md, benchmark 1). The row is made into a model the way
+# Tortoise makes any fetched row.
+_BY_PK_SQL: dict[tuple[str, str], str] = {}
+
+
+async def _by_pk(model: type[ModelT], pk: object) -> ModelT | None:
+    connection = model._meta.db
+    key = (model._meta.db_table, connection.capabilities.dialect)
+    sql = _BY_PK_SQL.get(key)
+    if sql is None:
+        sql = _BY_PK_SQL[key] = model.filter(pk=pk).sql()
+    _, rows = await connection.execute_query(sql, [pk])
+    return model._init_from_db(**rows[0]) if rows else None
 
 
 async def _stored_user(user_id: int) -> TelegramUser | None:
-    connection = TelegramUser._meta.db
-    dialect = connection.capabilities.dialect
-    sql = _USER_BY_ID_SQL.get(dialect)
-    if sql is None:
-        sql = _USER_BY_ID_SQL[dialect] = TelegramUser.filter(id=0).sql()
-    _, rows = await connection.execute_query(sql, [user_id])
-    return TelegramUser._init_from_db(**rows[0]) if rows else None
+    return await _by_pk(TelegramUser, user_id)
 
 
 async def set_language(user: TelegramUser, code: str) -> None:
@@ -200,7 +207,7 @@ async def switch_alert(user: TelegramUser, setting: str) -> None:
 
 
 async def player_by_uid(uid: str) -> Player | None:
-    return await Player.get_or_none(uid=uid)
+    return await _by_pk(Player, uid)
 
 
 async def linked_player_uid(user_id: int) -> str | None:
