@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
@@ -94,13 +95,24 @@ async def _alerts_today_of(user_ids: list[int], now: datetime) -> dict[int, int]
     return {int(user_id): int(count) for user_id, count in rows}
 
 
-async def _alert_users() -> list[TelegramUser]:
-    return await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).only(
+class AlertUser(NamedTuple):
+    """What the alerts read of a linked player's Telegram user (plain values: no model built per player)."""
+
+    id: int
+    player_id: str
+    notify_overtaken: bool
+    notify_paid_places: bool
+    notify_final_day: bool
+
+
+async def _alert_users() -> list[AlertUser]:
+    rows = await TelegramUser.filter(player_id__isnull=False, blocked_bot=False, banned=False).values_list(
         "id", "player_id", "notify_overtaken", "notify_paid_places", "notify_final_day"
     )
+    return [AlertUser(int(i), str(p), bool(o), bool(pp), bool(f)) for i, p, o, pp, f in rows]
 
 
-def _batches(users: list[TelegramUser]) -> list[list[TelegramUser]]:
+def _batches(users: list[AlertUser]) -> list[list[AlertUser]]:
     return [users[i : i + BATCH] for i in range(0, len(users), BATCH)]
 
 
@@ -119,10 +131,9 @@ async def owe_race_alerts(
     for number, batch in enumerate(_batches(await _alert_users())):
         if number:
             await asyncio.sleep(0)  # let the bot's updates in between batches
-        places: list[tuple[TelegramUser, Position, Position]] = []
+        places: list[tuple[AlertUser, Position, Position]] = []
         final_days: list[Owed] = []
         for user in batch:
-            assert user.player_id is not None
             now_at = after.position(user.player_id)
             if now_at is None:
                 continue
@@ -138,7 +149,7 @@ async def owe_race_alerts(
     await _owe_new_leader_announcements(race, before, after, sync_run_id, announce_chats)
 
 
-def _place_alert_due(race: Race, user: TelegramUser, now_at: Position, was_at: Position) -> bool:
+def _place_alert_due(race: Race, user: AlertUser, now_at: Position, was_at: Position) -> bool:
     """Overtaken (and wants to hear it), or into the paid places (and wants to hear that): before the cap."""
     rank, old_rank = now_at.entry.rank, was_at.entry.rank
     overtaken = rank > old_rank and user.notify_overtaken
@@ -147,7 +158,7 @@ def _place_alert_due(race: Race, user: TelegramUser, now_at: Position, was_at: P
 
 
 async def _owe_place_alerts(
-    race: Race, due: list[tuple[TelegramUser, Position, Position]], sync_run_id: int, now: datetime
+    race: Race, due: list[tuple[AlertUser, Position, Position]], sync_run_id: int, now: datetime
 ) -> None:
     """Overtaken, or else into the paid places: one alert a sync at most, within the day's cap."""
     # The day's alert count is a query: read only for the few players owed an alert, not for every one.
@@ -216,7 +227,7 @@ class CustomRaceAlerts:
 
 async def owe_custom_race_alerts(
     race: CustomRace,
-    users: list[TelegramUser],
+    users: list[AlertUser],
     before: Standings | None,
     after: Standings,
     sync_run_id: int,
@@ -231,7 +242,6 @@ async def owe_custom_race_alerts(
             await asyncio.sleep(0)  # let the bot's updates in between batches
         ranked = []
         for user in batch:
-            assert user.player_id is not None
             now_at = after.position(user.player_id)
             if now_at is None:
                 continue
@@ -243,7 +253,7 @@ async def owe_custom_race_alerts(
         await _owe_custom_batch(race, prizes, ranked, sync_run_id, now)
 
 
-def _custom_place_alert_due(prizes: Race, user: TelegramUser, now_at: Position, was_at: Position | None) -> bool:
+def _custom_place_alert_due(prizes: Race, user: AlertUser, now_at: Position, was_at: Position | None) -> bool:
     rank = now_at.entry.rank
     old_rank = was_at.entry.rank if was_at is not None else None
     overtaken = old_rank is not None and rank > old_rank and user.notify_overtaken
@@ -254,7 +264,7 @@ def _custom_place_alert_due(prizes: Race, user: TelegramUser, now_at: Position, 
 async def _owe_custom_batch(
     race: CustomRace,
     prizes: Race,
-    ranked: list[tuple[TelegramUser, Position, Position | None, bool, bool]],
+    ranked: list[tuple[AlertUser, Position, Position | None, bool, bool]],
     sync_run_id: int,
     now: datetime,
 ) -> None:
@@ -284,7 +294,7 @@ async def _owe_custom_batch(
 
 
 def _custom_place_alert(
-    race: CustomRace, prizes: Race, user: TelegramUser, now_at: Position, was_at: Position | None, sync_run_id: int
+    race: CustomRace, prizes: Race, user: AlertUser, now_at: Position, was_at: Position | None, sync_run_id: int
 ) -> Owed:
     rank = now_at.entry.rank
     if was_at is not None and rank > was_at.entry.rank and user.notify_overtaken:
