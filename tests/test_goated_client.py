@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 from pydantic import SecretStr
 
-from scheduler.goated import CircuitBreaker, UpstreamError, UpstreamState
-from scheduler.payload import PayloadRejected
+from scheduler.goated import CircuitBreaker, GoatedClient, UpstreamError, UpstreamState
+from scheduler.payload import PayloadRejected, PlayerRow, Wagered
 from tests.fakes.goated import (
     EXPIRED_TOKEN,
     NOT_JSON,
@@ -165,3 +166,38 @@ async def test_a_long_retry_after_is_honoured_by_giving_up_until_the_next_run(go
         await client.fetch()
     await client.close()
     assert len(goated.requests) == 1
+
+
+@pytest.mark.parametrize("framing", ["gzip", "chunked", "plain"])
+async def test_a_big_answer_is_read_whole_however_it_is_framed(aiohttp_server, framing):
+    """The body is read into a buffer sized by Content-Length: a compressed answer grows past it, a chunked one
+    has none."""
+    from aiohttp import web
+
+    from tests.fakes.goated import AFFILIATE_CODE, document
+
+    players = [player(f"u{i:05d}", f"Player {i}", month=i * 1.25) for i in range(20_000)]
+    body = json.dumps(document(players)).encode()
+
+    async def answer(request: web.Request) -> web.StreamResponse:
+        if framing == "chunked":
+            response = web.StreamResponse()
+            response.enable_chunked_encoding()
+            await response.prepare(request)
+            for start in range(0, len(body), 70_000):
+                await response.write(body[start : start + 70_000])
+            await response.write_eof()
+            return response
+        response = web.Response(body=body, content_type="application/json")
+        if framing == "gzip":
+            response.enable_compression(web.ContentCoding.gzip)
+        return response
+
+    app = web.Application()
+    app.router.add_get(f"/user/affiliate/referral-leaderboard/{AFFILIATE_CODE}", answer)
+    server = await aiohttp_server(app)
+    client = GoatedClient(str(server.make_url("/user")), AFFILIATE_CODE, timeout=10)
+    rows = await client.fetch()
+    await client.close()
+    assert len(rows) == 20_000
+    assert rows[-1] == PlayerRow("u19999", "Player 19999", Wagered(*(Decimal(0),) * 2, Decimal("24998.75"), Decimal(0)))

@@ -29,14 +29,29 @@ _WAGERED = st.fixed_dictionaries(
     {"today": _AMOUNTS, "this_week": _AMOUNTS, "this_month": _AMOUNTS, "all_time": _AMOUNTS},
     optional={"extra": _AMOUNTS},
 )
-_PLAYER = st.fixed_dictionaries(
+_PLAYER_OBJECT = st.fixed_dictionaries(
     {"uid": _TEXT | st.sampled_from(["u1", "u2", "x" * 65]), "name": _TEXT | st.just(7), "wagered": _WAGERED},
     optional={"extra": st.just({"uid": "nested", "name": "n", "wagered": {"all_time": 1}})},
 )
+_PLAYER = _PLAYER_OBJECT | st.sampled_from([5, "x", None, [1], {"uid": "u9", "name": "n"}])
 _DOCUMENT = st.fixed_dictionaries(
     {"success": st.sampled_from([True, True, True, False, 1]), "data": st.lists(_PLAYER, max_size=6)},
-    optional={"today": st.floats(allow_nan=False), "uid": st.just("top"), "name": st.just("t")},
+    optional={"today": st.floats(allow_nan=False) | st.integers(), "uid": st.just("top"), "name": st.just("t")},
 )
+
+
+_DOCUMENT = st.builds(
+    lambda d, rng: dict(rng.sample(list(d.items()), len(d))), _DOCUMENT, st.randoms()
+)  # any key order
+
+
+def _the_models(body: bytes):
+    """What the Goated client did before reading the bytes itself: json.loads, then parse_payload."""
+    try:
+        document = json.loads(body)
+    except ValueError:
+        raise PayloadRejected("upstream answered something that is not JSON") from None
+    return parse_payload(document)
 
 
 def _outcome(read):
@@ -48,9 +63,11 @@ def _outcome(read):
 
 def _same_as_the_models(document) -> None:
     body = json.dumps(document).encode()
-    expected = _outcome(lambda: parse_payload(json.loads(body)))
+    expected = _outcome(lambda: _the_models(body))
     got = _outcome(lambda: parse_body(body))
     assert got == expected
+    buffer = bytearray(body)  # as the Goated client reads it (emptied once read)
+    assert _outcome(lambda: parse_body(buffer)) == expected
     if isinstance(got, list):  # equal Decimals can differ in exponent: compare their exact text too
         assert [tuple(map(str, row.wagered)) for row in got] == [tuple(map(str, row.wagered)) for row in expected]
 
@@ -78,7 +95,8 @@ def test_a_body_read_in_small_windows_gives_the_same(document, window, lookahead
     and separator is cut somewhere by a window's end."""
     with mock.patch.object(payload, "_WINDOW", window), mock.patch.object(payload, "_LOOKAHEAD", lookahead):
         _same_as_the_models(document)
-        _same_as_the_models({**document, "data": [dict(p, name="é€𝄞 " * 3) for p in document["data"]]})
+        players = [dict(p, name="é€𝄞 " * 3) if isinstance(p, dict) else p for p in document["data"]]
+        _same_as_the_models({**document, "data": players})
 
 
 def _figures(today, week, month, all_time):
@@ -110,6 +128,38 @@ def test_the_plain_payload_is_read_exactly():
         PlayerRow("u2", "NightOwl", Wagered(Decimal(0), Decimal(0), Decimal(0), Decimal(0))),
     ]
     assert str(rows[0].wagered.this_month) == "-0.0"
+
+
+_PLAIN = b'{"uid": "u1", "name": "n", "wagered": {"today": 1.5, "this_week": 0, "this_month": 0, "all_time": 2}}'
+_ODD = b'{"uid": "u2", "name": "n", "wagered": {"today": -1, "this_week": 0, "this_month": 0, "all_time": 2}}'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"data": [' + _PLAIN + b'], "success": true}',
+        b'{"data": [' + _PLAIN + b'], "success": false}',
+        b'{"data": [' + _PLAIN + b'], "success": true, "data": [' + _ODD + b"]}",
+        b'{"success": true, "data": [' + _ODD + b'], "data": [' + _PLAIN + b"]}",
+        b'{"success": true, "data": [' + _PLAIN + b'], "data": 5}',
+        b'{"success": true, "data": [' + _PLAIN + b"]} x",
+        b'{"success": true, "data": [' + _PLAIN + b"]",
+        b'{"success": true, "data": [' + _PLAIN + b", " + _ODD + b", 5, " + _PLAIN[:40],
+        b'{"success": true, "data": [' + _PLAIN + b", " + _ODD + b", " + _PLAIN + b", " + _ODD + b"]}",
+        b'{"success": true, "data": [' + _PLAIN + b", " + _PLAIN + b"]}",
+        b'{"success": true, "data": [' + _PLAIN + b",]}",
+        b'{"success": true, "data": [' + _PLAIN + b'], "success": false}',
+        b'\xef\xbb\xbf{"success": true, "data": [' + _PLAIN + b"]}",
+        b'{"success": true, "data": [' + _PLAIN + b', {"uid": "\xff"}]}',
+        b" \n{ } ",
+    ],
+)
+@pytest.mark.parametrize("window", [1, 3, 1 << 20])
+def test_unusual_bodies_give_what_the_models_give(body, window):
+    with mock.patch.object(payload, "_WINDOW", window), mock.patch.object(payload, "_LOOKAHEAD", min(window, 1 << 16)):
+        expected = _outcome(lambda: _the_models(body))
+        assert _outcome(lambda: parse_body(bytearray(body))) == expected
+        assert _outcome(lambda: parse_body(body)) == expected
 
 
 @pytest.mark.parametrize(
