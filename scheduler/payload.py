@@ -254,7 +254,7 @@ class _Stream:
                     if self.done:
                         raise _NotPlain from None
                 else:
-                    if end < len(self.text) or self.done:  # a number at the window's end may go on
+                    if len(self.text) - end >= 3 or self.done:  # a number cut by the window ("1." of "1.5e+7")
                         self.idx = end
                         return value
             self.fill()
@@ -268,7 +268,8 @@ class _Stream:
             return rows
         append, scan, space = rows.append, self.scan, _SPACE.match
         while True:
-            text, idx = self.text, self.idx  # idx: where the next player starts
+            text = self.text
+            idx = space(text, self.idx).end()  # type: ignore[union-attr]  # where the next player starts
             limit = len(text) - _LOOKAHEAD
             try:
                 while idx < limit or self.done:

@@ -179,3 +179,19 @@ def test_unusual_bodies_give_what_the_models_give(body, window):
 def test_rejections_keep_their_reason(body, reason):
     with pytest.raises(PayloadRejected, match=reason):
         parse_body(body)
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 7, 64, 1 << 20])
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_plain_payload_is_read_in_one_pass_whatever_the_windows(window, indent, monkeypatch):
+    """Never read a second time the ordinary way (which would hold the whole text and document), wherever the
+    windows cut it and however much space it has."""
+    players = [{"uid": f"u{i}", "name": f"P {i}", "wagered": _figures(i * 1.5, 0, i, "2")} for i in range(60)]
+    body = json.dumps({"success": True, "data": players, "today": 12.5}, indent=indent).encode()
+    monkeypatch.setattr(payload, "parse_payload", None)  # the ordinary reading would fail
+    monkeypatch.setattr(payload, "_WINDOW", window)
+    monkeypatch.setattr(payload, "_LOOKAHEAD", min(window, 1 << 16) // 2)
+    rows = parse_body(bytearray(body))
+    assert [(r.uid, r.wagered.today, r.wagered.all_time) for r in rows] == [
+        (f"u{i}", Decimal(repr(i * 1.5)), Decimal(2)) for i in range(60)
+    ]
