@@ -4,7 +4,9 @@ negotiated per-message deflate, with any window it asked for, reads exactly what
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
+import socket
 import string
 import zlib
 
@@ -13,6 +15,7 @@ from aiohttp import web
 
 from tests.fakes.goated import player
 from tests.support import PLAYERS
+from web.keys import LIVE
 from web.live import Frame
 
 
@@ -63,3 +66,45 @@ async def test_a_frame_of_any_length_reads_whole_with_or_without_deflate(aiohttp
         frame = Frame(text).for_window(window)
         header = 2 + {126: 2, 127: 8}.get(frame[1], 0)
         assert zlib.decompressobj(-window).decompress(frame[header:] + b"\x00\x00\xff\xff") == text.encode()
+
+
+async def test_a_client_that_stops_reading_is_dropped_and_the_others_get_every_update(race_app, caplog):
+    """A client whose connection still holds more than WS_SEND_QUEUE messages when the next comes is dropped;
+    a client that reads gets every version in turn."""
+    caplog.set_level(logging.INFO, logger="web.live")
+    app = await race_app(ws_send_queue=1)
+    hub = app.runtime.web_app[LIVE]
+    async with app.client.ws_connect("/ws") as reader:
+        first = await reader.receive_json(timeout=10)
+        stuck = socket.socket()  # a visitor whose page froze: it connects and never reads again
+        stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        stuck.connect((app.client.host, app.client.port))
+        stuck.sendall(
+            b"GET /ws HTTP/1.1\r\nHost: test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        )
+        try:
+            for _ in range(100):
+                if len(hub.clients) == 2:
+                    break
+                await asyncio.sleep(0.01)  # the handshake, served by this loop
+            [server_side] = [c for c in hub.clients if c.socket is not reader_of(hub, reader)]
+            server_side.transport.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+            versions = []
+            for round_ in range(40):
+                app.goated.players = [player("u2", "NightOwl77", 20, 200, 1500 + round_, 1900), *PLAYERS[::2]]
+                await app.sync()
+                versions.append((await reader.receive_json(timeout=10))["version"])
+                if len(hub.clients) == 1:
+                    break
+            assert len(hub.clients) == 1 and "dropping a slow live client" in caplog.text
+            assert versions == list(range(first["version"] + 1, first["version"] + 1 + len(versions)))
+        finally:
+            stuck.close()
+
+
+def reader_of(hub, client_socket) -> object:
+    """The server's side of the test client's socket: the one client whose peer is its local address."""
+    local = client_socket.get_extra_info("sockname")
+    [client] = [c for c in hub.clients if c.transport.get_extra_info("peername") == local]
+    return client.socket
