@@ -63,10 +63,10 @@ BATCH = 250
 Owed = tuple[str, int, Payload]  # a notification's key, its addressee, what it says
 
 
-async def _owe_batch(owed: list[Owed]) -> set[str]:
-    """Owe each of `owed` not owed already (as `_owe` would, one by one, in order); the keys owed now."""
+async def _owe_batch(owed: list[Owed]) -> None:
+    """Owe each of `owed` not owed already, as `_owe` would one by one, in order."""
     if not owed:
-        return set()
+        return
     keys = [key for key, _, _ in owed]
     exists = {str(key) for key in await Notification.filter(key__in=keys).values_list("key", flat=True)}
     fresh = [(key, user_id, payload) for key, user_id, payload in owed if key not in exists]
@@ -79,11 +79,10 @@ async def _owe_batch(owed: list[Owed]) -> set[str]:
         ],
         ignore_conflicts=True,
     )
-    return {key for key, _, _ in fresh}
 
 
 async def _alerts_today_of(user_ids: list[int], now: datetime) -> dict[int, int]:
-    """`_alerts_today` for many players in one query (a player with none is not in it)."""
+    """Each player's race alerts (of every race) in the day before `now`, in one query (none: not in it)."""
     if not user_ids:
         return {}
     rows = (
