@@ -13,6 +13,8 @@ import pytest
 from babel.dates import format_datetime
 
 from models import clock
+from models.events import RaceEdited
+from models.race import race_at
 from models.tables import Player, TelegramUser
 from tests.fakes.goated import player
 from tests.support import PLAYERS, sign, widget_fields
@@ -105,6 +107,20 @@ async def test_the_page_is_kept_as_finished_bytes_until_the_boards_change(race_a
     changed = await app.client.get("/", headers={"If-None-Match": etag})
     assert changed.status == 200 and changed.headers["ETag"] != etag and "Renamed" in await changed.text()
     assert "Renamed" in await (await app.client.get("/?lang=es")).text()
+
+
+async def test_kept_answers_go_with_every_event_of_the_boards(race_app):
+    """Not only a sync: new prizes, exclusions or rules (RaceEdited) and a race's end (RaceFinished), here or on
+    another replica, drop the page and the API answers this process keeps."""
+    app = await race_app()
+    page = await (await app.client.get("/")).text()
+    board = await (await app.client.get("/api/leaderboard?period=all_time")).json()
+    await Player.filter(uid="u1").update(name="Renamed")  # behind the boards' back
+    assert await (await app.client.get("/")).text() == page
+    await app.runtime.bus.publish(RaceEdited(race_at(clock.now()).month))
+    assert "Renamed" in await (await app.client.get("/")).text()
+    again = await (await app.client.get("/api/leaderboard?period=all_time")).json()
+    assert again != board and again["entries"][0]["name"] == "Renamed"
 
 
 async def test_the_gzip_form_is_built_once_and_revalidates_too(race_app):

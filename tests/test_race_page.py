@@ -11,10 +11,12 @@ import jsonschema
 
 from models import clock
 from models.race import race_at
+from models.results import RaceState
 from models.tables import AuditEntry
 from tests import updates
 from tests.fakes.goated import player
 from tests.support import PLAYERS
+from web.race_page import ENDED_SHOWN, Focus, clock_moves_on
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
 ADMIN = updates.telegram_user(999, "Olga", "olga", "en")
@@ -224,3 +226,16 @@ async def test_the_podium_shows_places_moved_since_yesterday(race_app):
     page = await (await app.client.get("/")).text()
     podium = page[page.index('id="podium"') :]
     assert '$5,000.00 <span class="up" title="Places moved since yesterday">▲2</span>' in podium
+
+
+def test_a_kept_page_lasts_until_the_clock_could_change_it():
+    """web/answers.py keeps the page until the boards change or the clock moves what it shows on: the next day
+    in the race's time zone, the race's end, the end of the hours an ended race stays on the page."""
+    zone = "America/Montevideo"  # UTC-3: its days begin at 03:00 UTC
+    race = race_at(datetime(2026, 11, 20, 15, tzinfo=UTC), zone)
+    assert clock_moves_on(Focus(race, RaceState.LIVE), datetime(2026, 11, 20, 15, tzinfo=UTC)) == datetime(
+        2026, 11, 21, 3, tzinfo=UTC
+    )
+    assert clock_moves_on(Focus(race, RaceState.LIVE), datetime(2026, 11, 30, 23, tzinfo=UTC)) == race.ends_at
+    early = datetime(2026, 11, 1, 4, tzinfo=UTC)  # an hour into the race: the last one may still be on the page
+    assert clock_moves_on(Focus(race, RaceState.LIVE), early) == race.starts_at + ENDED_SHOWN

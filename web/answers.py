@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import time
+from collections.abc import Hashable
+from datetime import datetime
 
 from aiohttp import hdrs, web
+
+from models.events import Event, EventBus
+from models.leaderboard import Leaderboards
 
 MIN_BYTES = 1024  # smaller answers are sent as they are: compressing them costs more than it saves
 
@@ -92,3 +98,52 @@ class FinishedAnswer:
         if zipped:
             return Finished(body=self.gzipped, headers=self.zipped)
         return Finished(body=self.body, headers=self.plain)
+
+
+class Kept:
+    """The finished answers this process hands out without asking the boards' cache (an aiocache lookup, a few
+    more for the race the page is about, on every request): each one until the boards change (every replica hears
+    it: `listen`, subscribed before the live page's listener, so a socket's client never refetches an older answer),
+    until the clock moves it on (`until`: the next day, the race's end, the end of the winners' hours), and at most
+    `max_age` seconds (across replicas a missed event then costs no more than the shared cache's own lifetime).
+    Off until `listen`: without the events nothing could drop them."""
+
+    MAX_ENTRIES = 1024  # languages × tabs × limits: a few dozen in use
+
+    def __init__(self, max_age: float) -> None:
+        self.max_age = max_age
+        self.generation = 0  # bumped by each change of the boards: an answer built across one is not kept
+        self.listening = False
+        self._entries: dict[Hashable, tuple[FinishedAnswer, datetime, datetime, float]] = {}
+
+    def listen(self, bus: EventBus, leaderboards: Leaderboards) -> None:
+        """Drop everything kept at each event, on every replica, whatever the listeners' order."""
+
+        async def on_event(event: Event) -> None:
+            # The boards first (their own listener may come later): an answer read from them before this is not
+            # kept after it (`generation`), and one read after it is new.
+            await leaderboards.invalidate()
+            self.generation += 1
+            self._entries.clear()
+
+        bus.subscribe(on_event, every_replica=True)
+        self.listening = True
+
+    def get(self, key: Hashable, now: datetime) -> FinishedAnswer | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        answer, since, until, expires = entry
+        if since <= now < until and time.monotonic() < expires:  # (tests move the product's clock both ways)
+            return answer
+        del self._entries[key]
+        return None
+
+    def put(self, key: Hashable, answer: FinishedAnswer, since: datetime, until: datetime, generation: int) -> None:
+        """Keep `answer`, right from `since` to `until`, if the boards have not changed since `generation` was read
+        (before it was built)."""
+        if self.listening and generation == self.generation and len(self._entries) < self.MAX_ENTRIES:
+            self._entries[key] = (answer, since, until, time.monotonic() + self.max_age)
+
+
+KEPT = web.AppKey("kept_answers", Kept)

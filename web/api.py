@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,11 @@ from aiohttp import web
 
 from models import clock
 from models.leaderboard import Period
-from web.answers import FinishedAnswer, etag_matches
+from web.answers import KEPT, FinishedAnswer, etag_matches
 from web.keys import LEADERBOARDS, SETTINGS
 from web.race_page import (
     MAX_FIND,
+    clock_moves_on,
     custom_by_id,
     custom_race_view,
     finished_custom_list,
@@ -29,6 +31,7 @@ from web.race_page import (
 from web.view import board_view, finished_by_id, finished_view, player_view, races_list
 
 MAX_LIMIT = 100
+FOREVER = datetime.max.replace(tzinfo=UTC)
 CACHE_SECONDS = 15  # the data changes once per sync; a short lifetime keeps a busy group's clicks cheap
 OPENAPI = Path(__file__).resolve().parent / "openapi.json"
 
@@ -73,11 +76,17 @@ async def leaderboard(request: web.Request) -> web.Response:
     leaderboards, settings, limit = request.app[LEADERBOARDS], request.app[SETTINGS], int(limit_text)
     find = request.query.get("find")
     if find is None:
+        kept, held, now = request.app[KEPT], ("board", period, limit), clock.now()
+        answer = kept.get(held, now)
+        if answer is None:
+            generation = kept.generation
 
-        async def build() -> FinishedAnswer:
-            return _finished_json(await board_view(leaderboards, settings, period, limit))
+            async def build() -> FinishedAnswer:
+                return _finished_json(await board_view(leaderboards, settings, period, limit))
 
-        return (await leaderboards.cached(f"api:leaderboard:{period.value}:{limit}", build)).answer(request)
+            answer = await leaderboards.cached(f"api:leaderboard:{period.value}:{limit}", build)
+            kept.put(held, answer, now, FOREVER, generation)  # a board changes with the boards only
+        return answer.answer(request)
     # "find me": that player's entry too, wherever they rank
     if not find.strip() or len(find) > MAX_FIND:
         return _bad_request(f"find must be a player's name, 1 to {MAX_FIND} characters")
@@ -89,8 +98,12 @@ async def leaderboard(request: web.Request) -> web.Response:
 async def current_race(request: web.Request) -> web.Response:
     """The race the page is about, with its state (upcoming, live, finalising, finished) and month; kept as finished
     bytes with the boards, per race, state and day (what changes with the clock alone)."""
-    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    leaderboards, settings, kept = request.app[LEADERBOARDS], request.app[SETTINGS], request.app[KEPT]
     now = clock.now()
+    answer = kept.get(("race",), now)
+    if answer is not None:
+        return answer.answer(request)
+    generation = kept.generation
     seen = await focus(leaderboards, settings, now)
 
     async def build() -> FinishedAnswer:
@@ -103,7 +116,9 @@ async def current_race(request: web.Request) -> web.Response:
         return _finished_json(race)
 
     key = f"api:race:{seen.race.month}:{seen.state}:{seen.race.day_start(now).isoformat()}"
-    return (await leaderboards.cached(key, build)).answer(request)
+    answer = await leaderboards.cached(key, build)
+    kept.put(("race",), answer, now, clock_moves_on(seen, now), generation)
+    return answer.answer(request)
 
 
 async def races(request: web.Request) -> web.Response:

@@ -9,9 +9,11 @@ import jinja2
 from aiogram.utils.i18n import I18n
 from aiohttp import web
 
+from models.events import EventBus
 from models.leaderboard import Leaderboards
 from settings import Settings
 from web import api, assets, compression, errors, exports, health, login, metrics, pages, preview, security
+from web.answers import KEPT, Kept
 from web.front import front_of
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
 from web.live import LiveHub
@@ -20,13 +22,22 @@ HERE = Path(__file__).resolve().parent
 
 
 def build_web_app(
-    settings: Settings, i18n: I18n, leaderboards: Leaderboards, upstream: HasUpstreamState
+    settings: Settings,
+    i18n: I18n,
+    leaderboards: Leaderboards,
+    upstream: HasUpstreamState,
+    events: EventBus | None = None,
 ) -> web.Application:
+    """The app; with `events`, the page's and the API's finished answers are kept in this process between changes
+    of the boards (web/answers.py: Kept), which the events announce."""
     app = web.Application(client_max_size=1 << 20)
     app[SETTINGS] = settings
     app[I18N] = i18n
     app[LEADERBOARDS] = leaderboards
     app[UPSTREAM] = upstream
+    app[KEPT] = Kept(max_age=settings.sync_interval_seconds)
+    if events is not None:
+        app[KEPT].listen(events, leaderboards)
 
     env = aiohttp_jinja2.setup(
         app,
@@ -52,13 +63,18 @@ def build_web_app(
     preview.install(app)  # /og/race.png, the link preview's picture
     app.router.add_static("/static/", HERE / "static", name="static")
     security.install(app, settings)  # the front middleware's headers, CORS and limits (web/front.py)
-    front = front_of(app)
-    front.error_pages = True  # 404, 405 and 503 as pages (JSON on the API): web/errors.py
-    # The front middleware gzips the answers; web/assets.py's `install` adds the compression as a middleware of
-    # its own as well, which would be one more layer on every request.
-    app.middlewares.remove(compression.compress)
-    front.compress = True
+    _error_pages_and_gzip(app)
     metrics.install(app, settings.metrics_token)
     login.install(app, settings)
     exports.install(app, settings.export_token)  # /api/races/{id}/payouts.csv, only with EXPORT_TOKEN
     return app
+
+
+def _error_pages_and_gzip(app: web.Application) -> None:
+    """The front middleware's error pages (404, 405 and 503 as pages, JSON on the API: web/errors.py) and gzip.
+    web/assets.py's `install` adds the compression as a middleware of its own as well, which would be one more
+    layer on every request: it is taken out."""
+    front = front_of(app)
+    front.error_pages = True
+    app.middlewares.remove(compression.compress)
+    front.compress = True

@@ -21,12 +21,13 @@ from models.results import latest_finished
 from models.rules import rules_for
 from settings import Settings
 from web import login
-from web.answers import FinishedAnswer
+from web.answers import KEPT, FinishedAnswer
 from web.errors import error_page, render
 from web.keys import I18N, LEADERBOARDS, SETTINGS
 from web.race_page import (
     MAX_FIND,
     Focus,
+    clock_moves_on,
     finished_custom_list,
     finished_page,
     focus,
@@ -125,13 +126,18 @@ async def index(request: web.Request) -> web.Response:
 
 
 async def _public_page(request: web.Request, locale: str, period: Period) -> FinishedAnswer:
-    leaderboards, settings = request.app[LEADERBOARDS], request.app[SETTINGS]
+    leaderboards, settings, kept = request.app[LEADERBOARDS], request.app[SETTINGS], request.app[KEPT]
     now = clock.now()
-    seen = await focus(leaderboards, settings, now)
     widget = login.widget(request)
     bot_username = widget and widget["bot_username"]
-    day = seen.race.day_start(now).isoformat()  # places moved since yesterday: a new day, a new page
     host = "" if settings.public_url else request.host  # the link preview's addresses
+    held = ("page", locale, period, bot_username, host)
+    answer = kept.get(held, now)
+    if answer is not None:
+        return answer
+    generation = kept.generation
+    seen = await focus(leaderboards, settings, now)
+    day = seen.race.day_start(now).isoformat()  # places moved since yesterday: a new day, a new page
     key = f"page:{locale}:{period.value}:{seen.race.month}:{seen.state}:{day}:{bot_username}:{host}"
 
     async def build() -> FinishedAnswer:
@@ -140,7 +146,9 @@ async def _public_page(request: web.Request, locale: str, period: Period) -> Fin
         page = aiohttp_jinja2.render_string("index.html", request, page_context(request) | context)
         return FinishedAnswer(page.encode(), "text/html; charset=utf-8", PUBLIC_PAGE_HEADERS)
 
-    return await leaderboards.cached(key, build)
+    answer = await leaderboards.cached(key, build)
+    kept.put(held, answer, now, clock_moves_on(seen, now), generation)
+    return answer
 
 
 async def _index_context(

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from models import clock
 from models.history import has_history_before
@@ -68,6 +69,19 @@ async def focus(leaderboards: Leaderboards, settings: Settings, now: datetime) -
         elif not len(await leaderboards.race_standings(current)):
             return Focus(ended, RaceState.FINISHED, finished_id, following=current)  # winners, until the next fills
     return Focus(current, RaceState.LIVE)
+
+
+def clock_moves_on(seen: Focus, now: datetime) -> datetime:
+    """The next moment at which what the page shows may change with the clock alone (everything else changes with
+    the boards): the next day in the race's time zone (places moved since yesterday), the race's end, and the end
+    of the hours the page may stay on an ended race."""
+    current = seen.following or seen.race
+    zone = ZoneInfo(current.timezone)
+    tomorrow = datetime.combine(now.astimezone(zone).date() + timedelta(days=1), time(), tzinfo=zone)
+    moments = [tomorrow.astimezone(UTC), current.ends_at]
+    if now < current.starts_at + ENDED_SHOWN:
+        moments.append(current.starts_at + ENDED_SHOWN)
+    return min(moments)
 
 
 def _entries(race: Race, standings: Standings, moved: dict[str, int], settings: Settings) -> list[dict[str, Any]]:

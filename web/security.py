@@ -196,8 +196,23 @@ class Guard:
     allowed_origins: frozenset[str]
     hsts: bool = False
 
+    MAX_CLIENTS = 65_536  # remembered (address, X-Forwarded-For) pairs; past it, forgotten all at once
+
     def __post_init__(self) -> None:
         self.headers = tuple({**SECURITY_HEADERS, **({"Strict-Transport-Security": HSTS} if self.hsts else {})}.items())
+        self._client_keys: dict[tuple[str, str], str] = {}
+
+    def client_key(self, request: web.Request) -> str:
+        """The rate limit's key for the client (`client_ip`, its /64 for IPv6), worked out once per socket address
+        and X-Forwarded-For: both are all it depends on, and visitors come back."""
+        remote, forwarded = request.remote or "", ",".join(request.headers.getall("X-Forwarded-For", ()))
+        key = self._client_keys.get((remote, forwarded))
+        if key is None:
+            key = _limit_key(client_ip(request, self.trusted))
+            if len(self._client_keys) >= self.MAX_CLIENTS:
+                self._client_keys.clear()
+            self._client_keys[remote, forwarded] = key
+        return key
 
     def before(self, request: web.Request) -> web.StreamResponse | None:
         path = request.path
@@ -207,7 +222,7 @@ class Guard:
         tier = None if path == self.webhook_path else tier_for(path)
         if tier is None:
             return None
-        wait = self.limiters[tier].hit(_limit_key(client_ip(request, self.trusted)))
+        wait = self.limiters[tier].hit(self.client_key(request))
         return _too_many_requests(request, wait) if wait else None
 
     def finish(self, request: web.Request, response: web.StreamResponse) -> None:

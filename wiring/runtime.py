@@ -295,7 +295,7 @@ def build_runtime(
     bus.subscribe(races.on_leaderboard_changed)  # where the sync ran: alerts are owed once
     races.daily_report_at = settings.report_daily_at  # the owners' daily summary, owed by the race job
     scheduler = build_scheduler(sync, races, settings.sync_interval_seconds)
-    app = build_web_app(settings, i18n, leaderboards, upstream=source)
+    app = build_web_app(settings, i18n, leaderboards, upstream=source, events=bus)
     app[REDIS] = replicas
     bus.subscribe(leaderboards.on_event, every_replica=True)
     bus.subscribe(app[LIVE].on_event, every_replica=True)
