@@ -183,7 +183,7 @@ async def show_race(
 ) -> None:
     group = message.chat.type != ChatType.PRIVATE
     text = await race_text(user, message.from_user, group, leaderboards, settings, demo)
-    await message.answer(text, reply_markup=None if group else await with_other_races(refresh_keyboard()))
+    await message.answer(text, reply_markup=None if group else await with_other_races(refresh_keyboard(), leaderboards))
 
 
 async def refresh(
@@ -204,15 +204,30 @@ class CustomRaceButton(CallbackData, prefix="crace"):
     race_id: int
 
 
-async def with_other_races(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarkup | None:
+async def other_races(leaderboards: Leaderboards) -> list[tuple[int, str]]:
+    """The other races running or upcoming, as (id, title). Kept with the boards (plain values: the cache may
+    be Redis): creating or cancelling a race clears them (`RaceEdited`), and a race that ends drops out here."""
+    now = clock.now()
+
+    async def load() -> list[tuple[int, str, datetime]]:
+        return [(race.id, race.title, race.ends_at) for race in await open_races(now)]
+
+    return [
+        (race_id, title) for race_id, title, ends_at in await leaderboards.cached("races:open", load) if ends_at > now
+    ]
+
+
+async def with_other_races(
+    markup: InlineKeyboardMarkup | None, leaderboards: Leaderboards
+) -> InlineKeyboardMarkup | None:
     """/race's keyboard, with a button for each other race running or upcoming (none: unchanged)."""
-    others = await open_races(clock.now())
+    others = await other_races(leaderboards)
     if not others or markup is None:
         return markup
     builder = InlineKeyboardBuilder([list(row) for row in markup.inline_keyboard])  # `markup` itself stays as it is
-    for other in others[:8]:
+    for race_id, title in others[:8]:
         builder.row(
-            InlineKeyboardButton(text=f"🏁 {other.title}"[:60], callback_data=CustomRaceButton(race_id=other.id).pack())
+            InlineKeyboardButton(text=f"🏁 {title}"[:60], callback_data=CustomRaceButton(race_id=race_id).pack())
         )
     return builder.as_markup()
 

@@ -201,6 +201,7 @@ async def test_admins_create_list_and_cancel_races_and_players_see_them(race):
     await observe(race, FRI, alpha=(10, 1000), beta=(10, 2000))
     await link(race)
     race.clock.now = FRI + timedelta(hours=1)
+    assert "crace:" not in str((await race.send("/race", user=ALICE))[-1]["reply_markup"])  # none yet (and cached)
     bad = await race.send("/newrace Weekend | 2026-11-31 | 2026-11-23 | 300 | 50 30 20", user=OWNER)
     assert "“2026-11-31” is not a date" in bad[-1]["text"]
     over = await race.send("/newrace Weekend | 2026-11-21 | 2026-11-23 | 300 | 80 30", user=OWNER)
@@ -231,6 +232,8 @@ async def test_admins_create_list_and_cancel_races_and_players_see_them(race):
     assert "has ended or was cancelled" in (await race.send("/cancelrace 2", user=OWNER))[-1]["text"]
     listed = (await race.send("/races", user=OWNER))[-1]["text"]
     assert "Sprint" not in listed and "Weekend" in listed
+    buttons = str((await race.send("/race", user=ALICE))[-1]["reply_markup"])  # no sync since: the cache was cleared
+    assert "crace:1" in buttons and "crace:2" not in buttons
 
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())

@@ -17,6 +17,7 @@ from bot.admin.races import problem_text
 from bot.notification_delivery import Notifier
 from bot.texts import money, percent, when
 from models import clock
+from models.events import EventBus, RaceEdited
 from models.forms import Invalid, Problem, parse_amount
 from models.milestones import add_codes, parse_amounts, set_goal, set_milestones
 from models.race import InvalidPrizes, race_at
@@ -71,7 +72,12 @@ class NewRaceFlow(StatesGroup):
 
 
 async def newrace(
-    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, state: FSMContext
+    message: Message,
+    command: CommandObject,
+    user: TelegramUser,
+    settings: Settings,
+    state: FSMContext,
+    events: EventBus,
 ) -> None:
     if not command.args:
         await state.set_state(NewRaceFlow.line)
@@ -83,15 +89,17 @@ async def newrace(
             + _("/cancel stops.")
         )
         return
-    await create_from_line(message, command.args, user, settings, state)
+    await create_from_line(message, command.args, user, settings, state, events)
 
 
-async def line_given(message: Message, user: TelegramUser, settings: Settings, state: FSMContext) -> None:
-    await create_from_line(message, message.text or "", user, settings, state)
+async def line_given(
+    message: Message, user: TelegramUser, settings: Settings, state: FSMContext, events: EventBus
+) -> None:
+    await create_from_line(message, message.text or "", user, settings, state, events)
 
 
 async def create_from_line(
-    message: Message, text: str, user: TelegramUser, settings: Settings, state: FSMContext
+    message: Message, text: str, user: TelegramUser, settings: Settings, state: FSMContext, events: EventBus
 ) -> None:
     """Parsed in RACE_TIMEZONE; a mistake is explained and the form (if open) stays open for another try."""
     now = clock.now()
@@ -105,6 +113,7 @@ async def create_from_line(
         return
     await state.clear()
     race = await create_race(new, user.id, now, settings.race_timezone)
+    await events.publish(RaceEdited(f"r{race.id}"))  # every replica's /race and page list it at once
     text = _("✅ Race created:") if not new.weekly else _("✅ Weekly race created, repeating each week:")
     await message.answer(text + "\n" + race_line(race) + "\n" + _("Cancel it with /cancelrace {id}").format(id=race.id))
 
@@ -119,13 +128,19 @@ async def list_races(message: Message) -> None:
 
 
 async def cancelrace(
-    message: Message, command: CommandObject, user: TelegramUser, notifier: Notifier | None = None
+    message: Message,
+    command: CommandObject,
+    user: TelegramUser,
+    events: EventBus,
+    notifier: Notifier | None = None,
 ) -> None:
     text = (command.args or "").strip().removeprefix("#")
     if not text.isdecimal() or len(text) > 9:
         await message.answer(_("Usage: /cancelrace <id> (the ids are in /races)"))
         return
     outcome = await cancel_race(int(text), user.id, clock.now())
+    if outcome == CancelOutcome.DONE:
+        await events.publish(RaceEdited(f"r{text}"))  # gone from every replica's /race and page at once
     if outcome == CancelOutcome.DONE and notifier is not None:
         notifier.deliver_soon()  # its players are told
     await message.answer(
