@@ -81,7 +81,7 @@ async def test_the_page_moves_from_the_race_to_its_results(race):
     await link_players(race)
     await sync_at(race, END - timedelta(minutes=10), alpha=1500, beta=1700, gamma=100)
     page = await (await race.client.get("/")).text()
-    assert "November 2026 wager race" in page and 'data-seconds-left="600"' in page
+    assert "November 2026 wager race" in page and f'<time id="countdown" datetime="{END.isoformat()}"' in page
 
     race.clock.now = END + timedelta(seconds=20)
     page = await (await race.client.get("/")).text()

@@ -12,7 +12,7 @@ from aiohttp import web
 from models.events import EventBus
 from models.leaderboard import Leaderboards
 from settings import Settings
-from web import api, assets, compression, errors, exports, health, login, metrics, pages, preview, security
+from web import api, assets, errors, exports, health, login, metrics, pages, preview, security
 from web.answers import KEPT, Kept
 from web.front import front_of
 from web.keys import I18N, LEADERBOARDS, LIVE, SETTINGS, UPSTREAM, HasUpstreamState
@@ -71,10 +71,7 @@ def build_web_app(
 
 
 def _error_pages_and_gzip(app: web.Application) -> None:
-    """The front middleware's error pages (404, 405 and 503 as pages, JSON on the API: web/errors.py) and gzip.
-    web/assets.py's `install` adds the compression as a middleware of its own as well, which would be one more
-    layer on every request: it is taken out."""
+    """The front middleware's error pages (404, 405 and 503 as pages, JSON on the API: web/errors.py) and gzip."""
     front = front_of(app)
     front.error_pages = True
-    app.middlewares.remove(compression.compress)
     front.compress = True

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp_jinja2
 from aiohttp import web
 
-from web.compression import accepts_gzip, compress
+from web.compression import accepts_gzip
 
 STATIC = Path(__file__).resolve().parent / "static"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -89,10 +89,8 @@ ASSETS = web.AppKey("assets", Assets)
 
 
 def install(app: web.Application) -> None:
-    """`/static/{name}` from memory; templates call `asset('style.css')` for the content-named address.
-    Installed before the other middlewares: the compression wraps every answer, error pages included."""
+    """`/static/{name}` from memory; templates call `asset('style.css')` for the content-named address."""
     app[ASSETS] = assets = Assets()
-    app.middlewares.append(compress)  # and gzip for the pages and the JSON API
     aiohttp_jinja2.get_env(app).globals["asset"] = assets.url
     app.router.add_get("/static/{name}", assets.handle)
     app.router.add_get("/manifest.webmanifest", assets.manifest)

@@ -5,11 +5,10 @@ sent as they are: compressing them costs more than it saves."""
 from __future__ import annotations
 
 from aiohttp import hdrs, web
-from aiohttp.typedefs import Handler
 
 from web.answers import MIN_BYTES, accepts_gzip
 
-__all__ = ["COMPRESSED_TYPES", "MIN_BYTES", "accepts_gzip", "compress", "compress_answer"]
+__all__ = ["COMPRESSED_TYPES", "MIN_BYTES", "accepts_gzip", "compress_answer"]
 
 COMPRESSED_TYPES = frozenset({"text/html", "application/json", "text/plain", "application/manifest+json"})
 
@@ -30,11 +29,3 @@ def compress_answer(request: web.Request, response: web.StreamResponse) -> None:
             etag = response.headers.get(hdrs.ETAG)
             if etag and not etag.startswith("W/"):  # the same tag for other bytes: weak (web/api.py accepts it)
                 response.headers[hdrs.ETAG] = "W/" + etag
-
-
-@web.middleware
-async def compress(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """The compression as a middleware of its own (the app does it in web/front.py's one middleware)."""
-    response = await handler(request)
-    compress_answer(request, response)
-    return response

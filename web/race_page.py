@@ -251,7 +251,8 @@ async def custom_race_view(race: CustomRace, settings: Settings, rows: int = BOA
 
 
 async def running_views(leaderboards: Leaderboards, settings: Settings) -> list[dict[str, Any]]:
-    """Kept until the boards change (a sync; the race job syncs around each race's start and end)."""
+    """Kept until the boards change (a sync: the race job syncs around each race's start and end; a race made or
+    cancelled by an admin)."""
 
     async def build() -> list[dict[str, Any]]:
         return [await custom_race_view(race, settings) for race in await running_races(clock.now())]
