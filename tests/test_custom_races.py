@@ -397,6 +397,8 @@ async def test_the_page_shows_the_other_races_and_the_goal_and_lists_finished_on
         "percent": 50,
         "reached": False,
     }
+    await race.send("/goal 2510", user=OWNER)  # no sync since: the page shows the new goal at once
+    assert 'value="100"' in await (await race.client.get("/")).text()
 
     race.clock.now = MON + timedelta(minutes=1)
     await race.runtime.races.tick()

@@ -204,12 +204,16 @@ async def reward_codes(message: Message, month: str, words: list[str], user: Tel
     )
 
 
-async def set_goal_command(message: Message, command: CommandObject, user: TelegramUser, settings: Settings) -> None:
+async def set_goal_command(
+    message: Message, command: CommandObject, user: TelegramUser, settings: Settings, events: EventBus
+) -> None:
     try:
         amount = parse_amount((command.args or "").strip(), Decimal(10) ** 12)
     except Invalid:
         await message.answer(_("Usage: /goal 2500000 — the community's goal for this month's total wagered"))
         return
     now = clock.now()
-    await set_goal(race_at(now, settings.race_timezone).month, amount, user.id, now)
+    month = race_at(now, settings.race_timezone).month
+    await set_goal(month, amount, user.id, now)
+    await events.publish(RaceEdited(month))  # every replica's page shows the new goal at once
     await message.answer(_("✅ This month's community goal: {amount}").format(amount=money(amount)))
