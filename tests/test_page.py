@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip as gz
 import json
+import pickle
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,12 +14,14 @@ import pytest
 from babel.dates import format_datetime
 
 from models import clock
-from models.events import RaceEdited
+from models.events import EventBus, RaceEdited
+from models.leaderboard import Leaderboards
 from models.race import race_at
 from models.tables import Player, TelegramUser
 from tests.fakes.goated import player
 from tests.support import PLAYERS, sign, widget_fields
 from web import login
+from web.answers import FinishedAnswer, Kept
 
 OPENAPI = json.loads((Path(__file__).resolve().parent.parent / "web" / "openapi.json").read_text())
 
@@ -121,6 +124,20 @@ async def test_kept_answers_go_with_every_event_of_the_boards(race_app):
     assert "Renamed" in await (await app.client.get("/")).text()
     again = await (await app.client.get("/api/leaderboard?period=all_time")).json()
     assert again != board and again["entries"][0]["name"] == "Renamed"
+
+
+def test_a_copy_read_from_the_shared_cache_is_not_kept_in_the_process():
+    """With several replicas another one may have built the copy from the rows before a sync and written it to
+    Redis after this replica heard of the sync: only what this process built is kept past the shared cache."""
+    kept, now = Kept(max_age=600), datetime(2026, 11, 20, tzinfo=UTC)
+    kept.listen(EventBus(), Leaderboards())
+    built = FinishedAnswer(b"<p>the race</p>" * 100, "text/html")
+    copy = pickle.loads(pickle.dumps(built))  # what aiocache's Redis backend hands back
+    assert (copy.body, copy.gzipped, copy.etag, copy.zipped) == (built.body, built.gzipped, built.etag, built.zipped)
+    kept.put("page", copy, now, now + timedelta(hours=1), kept.generation)
+    assert kept.get("page", now) is None
+    kept.put("page", built, now, now + timedelta(hours=1), kept.generation)
+    assert kept.get("page", now) is built
 
 
 async def test_the_gzip_form_is_built_once_and_revalidates_too(race_app):

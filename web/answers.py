@@ -69,11 +69,13 @@ def _vary_on_encoding(headers: Headers) -> Headers:
 
 class FinishedAnswer:
     """One answer's bytes, their gzip form, and the headers of each variant, built once. Plain data (bytes and
-    tuples): a shared cache (Redis, several replicas) pickles it."""
+    tuples): a shared cache (Redis, several replicas) pickles it. `built_here` is False in a copy read back from
+    the shared cache (see `Kept.put`)."""
 
-    __slots__ = ("body", "gzipped", "etag", "plain", "zipped", "not_modified", "not_modified_zipped")
+    __slots__ = ("body", "gzipped", "etag", "plain", "zipped", "not_modified", "not_modified_zipped", "built_here")
 
     def __init__(self, body: bytes, content_type: str, headers: Headers = ()) -> None:
+        self.built_here = True
         self.body = body
         self.etag = '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
         compressible = len(body) >= MIN_BYTES
@@ -88,6 +90,14 @@ class FinishedAnswer:
             ("Content-Type", content_type),
             ("Content-Encoding", "gzip"),
         )
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "built_here"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self.built_here = False
 
     def answer(self, request: web.Request) -> web.Response:
         """These bytes for `request`: gzip when it takes it, 304 when it has them already."""
@@ -141,7 +151,12 @@ class Kept:
 
     def put(self, key: Hashable, answer: FinishedAnswer, since: datetime, until: datetime, generation: int) -> None:
         """Keep `answer`, right from `since` to `until`, if the boards have not changed since `generation` was read
-        (before it was built)."""
+        (before it was built), and if this process built it: a copy from the shared cache may have been built by
+        another replica from the rows before a sync, and written there after this replica had heard of the sync
+        (pub/sub reaches replicas at slightly different moments). That replica's own event clears the shared
+        cache again soon after; a copy kept here would outlive it."""
+        if not answer.built_here:
+            return
         if self.listening and generation == self.generation and len(self._entries) < self.MAX_ENTRIES:
             self._entries[key] = (answer, since, until, time.monotonic() + self.max_age)
 
