@@ -50,9 +50,10 @@ class RedactSecrets(logging.Filter):
         """One search that finds anything `redact` would change (and some more): most lines hold nothing to
         redact, and this search is a fraction of the replacements' cost (the access log writes a line per request)."""
         if self._suspect is None or len(_LEARNT) != self._suspect_learnt:
-            literals = [re.escape(secret) for secret in (*self.secrets, *_LEARNT)]
+            learnt = tuple(_LEARNT)  # once: a thread's log line may meet /token adding one meanwhile
+            literals = [re.escape(secret) for secret in (*self.secrets, *learnt)]
             self._suspect = re.compile("|".join([*literals, "(?i:/token)", "eyJ"]))
-            self._suspect_learnt = len(_LEARNT)
+            self._suspect_learnt = len(learnt)
         return self._suspect
 
     def redact(self, text: str) -> str:
