@@ -485,7 +485,15 @@ async def test_a_socket_that_sends_too_fast_is_closed_politely(race_app, caplog)
 
 
 @pytest.mark.parametrize(
-    "path", ["/api/players/%00", "/api/leaderboard?period=%00", "/races/%00", "/?lang=%00", "/api/races/1%00"]
+    "path",
+    [
+        "/api/players/%00",
+        "/api/leaderboard?period=%00",
+        "/races/%00",
+        "/?lang=%00",
+        "/api/races/1%00",
+        "/static/%00%7B",
+    ],
 )
 async def test_a_nul_in_the_address_finds_nothing(harness, path, caplog):
     """Found by tests/test_fuzz.py: PostgreSQL refused the NUL with an error, a 500."""

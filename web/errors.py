@@ -85,7 +85,7 @@ async def with_error_pages(request: web.Request, handler: Handler) -> web.Stream
     nothing behind it gets a page that says so, with a way back to the race (on the API, JSON like the API's
     other answers); a request that needs the database while it is down gets a 503."""
     try:
-        if _missing_static_file(request) or _holds_nul(request):
+        if _holds_nul(request) or _missing_static_file(request):  # NUL first: no file name can hold one
             raise web.HTTPNotFound()
         return await handler(request)
     except DATABASE_DOWN as error:
